@@ -1,0 +1,1 @@
+"""The automatic sentence aligner: scoring, banded search, evaluation."""

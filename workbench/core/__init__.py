@@ -1,0 +1,1 @@
+"""Pure-Python core: documents, segments, alignments, edits with history, projects."""

@@ -1,0 +1,175 @@
+"""Beads and alignments: which source segments correspond to which target segments."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from workbench.core.document import Document
+from workbench.core.errors import AlignmentError
+
+
+class BeadStatus(str, Enum):
+    """Review status of a bead: proposed by the aligner, or confirmed by a person."""
+
+    AUTO = "auto"
+    CONFIRMED = "confirmed"
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """One link: consecutive source segment indices to consecutive target segment indices."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    status: BeadStatus = BeadStatus.AUTO
+    confidence: float = 0.0
+
+    @property
+    def kind(self) -> str:
+        """The bead type as aligners name it: "1-1", "2-1", "1-0"..."""
+        return f"{len(self.source)}-{len(self.target)}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        """True once a person has confirmed the bead."""
+        return self.status is BeadStatus.CONFIRMED
+
+    def with_status(self, status: BeadStatus) -> Bead:
+        """The same bead with another status."""
+        return replace(self, status=status)
+
+
+def bead(
+    source: Iterable[int],
+    target: Iterable[int],
+    status: BeadStatus = BeadStatus.AUTO,
+    confidence: float = 0.0,
+) -> Bead:
+    """Build a bead from any iterables of indices."""
+    return Bead(tuple(source), tuple(target), status, confidence)
+
+
+@dataclass(slots=True)
+class Alignment:
+    """The ordered beads of one language pair, covering both documents exactly once, in order.
+
+    The invariant is checked on construction and by `check()` after every edit.
+    """
+
+    source: Document
+    target: Document
+    beads: list[Bead] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.beads = list(self.beads)
+        self.check()
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """(source language, target language)."""
+        return self.source.lang, self.target.lang
+
+    def __len__(self) -> int:
+        return len(self.beads)
+
+    def check(self) -> None:
+        """Raise AlignmentError unless the beads cover both documents once, in order."""
+        check_beads(self.beads, len(self.source), len(self.target), self.pair)
+
+    def row_of_source(self, index: int) -> int:
+        """The row of the bead holding source segment `index`."""
+        return _row_of(self.beads, index, is_source=True)
+
+    def row_of_target(self, index: int) -> int:
+        """The row of the bead holding target segment `index`."""
+        return _row_of(self.beads, index, is_source=False)
+
+    def source_texts(self, row: int) -> list[str]:
+        """The texts of the source segments of bead `row`."""
+        return [self.source.segment(i).text for i in self.beads[row].source]
+
+    def target_texts(self, row: int) -> list[str]:
+        """The texts of the target segments of bead `row`."""
+        return [self.target.segment(j).text for j in self.beads[row].target]
+
+
+def check_beads(
+    beads: Sequence[Bead], n_source: int, n_target: int, pair: tuple[str, str] = ("?", "?")
+) -> None:
+    """Raise AlignmentError unless `beads` cover 0..n_source-1 and 0..n_target-1 in order."""
+    next_source = next_target = 0
+    label = f"{pair[0]}-{pair[1]} alignment"
+    for row, item in enumerate(beads):
+        if not item.source and not item.target:
+            raise AlignmentError(f"{label}: bead {row + 1} is empty on both sides")
+        if not 0.0 <= item.confidence <= 1.0:
+            raise AlignmentError(f"{label}: bead {row + 1} has confidence {item.confidence}")
+        for i in item.source:
+            if i != next_source:
+                raise AlignmentError(
+                    f"{label}: bead {row + 1} has source segment {i}, expected {next_source}"
+                )
+            next_source += 1
+        for j in item.target:
+            if j != next_target:
+                raise AlignmentError(
+                    f"{label}: bead {row + 1} has target segment {j}, expected {next_target}"
+                )
+            next_target += 1
+    if next_source != n_source:
+        raise AlignmentError(f"{label}: beads cover {next_source} of {n_source} source segments")
+    if next_target != n_target:
+        raise AlignmentError(f"{label}: beads cover {next_target} of {n_target} target segments")
+
+
+def _row_of(beads: Sequence[Bead], index: int, *, is_source: bool) -> int:
+    # Beads are in order, so the last index of each side is non-decreasing over rows;
+    # `ends[r]` is one past the last index covered by rows 0..r.
+    ends: list[int] = []
+    covered = 0
+    for item in beads:
+        side = item.source if is_source else item.target
+        if side:
+            covered = side[-1] + 1
+        ends.append(covered)
+    row = bisect.bisect_right(ends, index)
+    if row >= len(beads):
+        raise AlignmentError(f"no bead holds {'source' if is_source else 'target'} {index}")
+    return row
+
+
+class ParallelText:
+    """The documents of one text in several languages and the pivot's alignment with each.
+
+    Alignments are keyed by target language; every alignment's source is the pivot document.
+    """
+
+    def __init__(
+        self,
+        pivot: str,
+        documents: dict[str, Document],
+        alignments: dict[str, Alignment] | None = None,
+    ) -> None:
+        if pivot not in documents:
+            raise AlignmentError(f"the pivot language {pivot!r} has no document")
+        self.pivot = pivot
+        self.documents = dict(documents)
+        self.alignments: dict[str, Alignment] = dict(alignments or {})
+        for lang, alignment in self.alignments.items():
+            if alignment.source is not self.documents[pivot]:
+                raise AlignmentError(f"the {lang} alignment does not start from the pivot")
+            if alignment.target is not self.documents.get(lang):
+                raise AlignmentError(f"the {lang} alignment does not end in the {lang} document")
+
+    @property
+    def pivot_document(self) -> Document:
+        """The pivot (source) document."""
+        return self.documents[self.pivot]
+
+    @property
+    def target_langs(self) -> list[str]:
+        """Every language but the pivot, in document order."""
+        return [lang for lang in self.documents if lang != self.pivot]

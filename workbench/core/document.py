@@ -1,0 +1,130 @@
+"""One language version of a text: paragraphs of segments whose ids derive from position."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from workbench.core.errors import EditError
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence or title line; `id` is `paragraph:sentence`, both counted from 1."""
+
+    id: str
+    text: str
+    index: int
+    paragraph: int
+
+
+def segment_id(paragraph: int, sentence: int) -> str:
+    """The id of sentence `sentence` in paragraph `paragraph` (both 1-based)."""
+    return f"{paragraph}:{sentence}"
+
+
+class Document:
+    """A language version: a list of paragraphs, each a non-empty list of segment texts.
+
+    Segments are addressed by their flat 0-based index (what alignments store) or by their id.
+    Ids are renumbered when segments are split or merged; alignments are updated by the
+    edits in `workbench.core.edits`, never by the document itself.
+    """
+
+    __slots__ = ("_flat", "_paragraphs", "lang", "name")
+
+    def __init__(self, lang: str, paragraphs: Iterable[Sequence[str]], name: str = "") -> None:
+        self.lang = lang
+        self.name = name
+        self._paragraphs: list[tuple[str, ...]] = [tuple(p) for p in paragraphs]
+        for number, paragraph in enumerate(self._paragraphs, start=1):
+            if not paragraph:
+                raise EditError(f"{lang} document: paragraph {number} has no segment")
+        self._flat: list[Segment] | None = None
+
+    @classmethod
+    def from_segments(cls, lang: str, segments: Iterable[str], name: str = "") -> Document:
+        """A document whose every segment is its own paragraph (one segment per line files)."""
+        return cls(lang, ([s] for s in segments), name)
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    def __repr__(self) -> str:
+        return f"Document({self.lang!r}, {len(self._paragraphs)} paragraphs, {len(self)} segments)"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return self.lang == other.lang and self._paragraphs == other._paragraphs
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def paragraphs(self) -> tuple[tuple[str, ...], ...]:
+        """The paragraphs, each a tuple of segment texts."""
+        return tuple(self._paragraphs)
+
+    @property
+    def segments(self) -> list[Segment]:
+        """All segments in document order (cached until the next change)."""
+        if self._flat is None:
+            flat: list[Segment] = []
+            for p, paragraph in enumerate(self._paragraphs, start=1):
+                for s, text in enumerate(paragraph, start=1):
+                    flat.append(Segment(segment_id(p, s), text, len(flat), p))
+            self._flat = flat
+        return self._flat
+
+    @property
+    def texts(self) -> list[str]:
+        """The segment texts in document order."""
+        return [s.text for s in self.segments]
+
+    @property
+    def paragraph_starts(self) -> list[int]:
+        """Flat index of the first segment of each paragraph."""
+        starts: list[int] = []
+        count = 0
+        for paragraph in self._paragraphs:
+            starts.append(count)
+            count += len(paragraph)
+        return starts
+
+    def segment(self, index: int) -> Segment:
+        """The segment at flat index `index`."""
+        try:
+            return self.segments[index]
+        except IndexError:
+            raise EditError(f"{self.lang} document has no segment number {index}") from None
+
+    def index_of(self, segment_id_: str) -> int:
+        """The flat index of the segment with id `segment_id_` ("3:2")."""
+        try:
+            p_text, s_text = segment_id_.split(":")
+            p, s = int(p_text), int(s_text)
+            if p < 1 or s < 1:
+                raise ValueError
+            return self.paragraph_starts[p - 1] + _checked(s, len(self._paragraphs[p - 1]))
+        except (ValueError, IndexError):
+            raise EditError(f"{self.lang} document has no segment {segment_id_!r}") from None
+
+    def locate(self, index: int) -> tuple[int, int]:
+        """(paragraph, position in paragraph), both 0-based, of the segment at `index`."""
+        segment = self.segment(index)
+        return segment.paragraph - 1, int(segment.id.split(":")[1]) - 1
+
+    def replace_paragraphs(self, paragraphs: Sequence[tuple[str, ...]]) -> None:
+        """Swap in new paragraphs wholesale; used by edits and their undo."""
+        self._paragraphs = list(paragraphs)
+        self._flat = None
+
+    def copy(self) -> Document:
+        """An independent copy."""
+        return Document(self.lang, self._paragraphs, self.name)
+
+
+def _checked(sentence: int, count: int) -> int:
+    if sentence > count:
+        raise IndexError(sentence)
+    return sentence - 1

@@ -1,0 +1,50 @@
+"""The one exception tree of the workbench: every user-facing failure is a WorkbenchError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WorkbenchError(Exception):
+    """Base of every error the workbench raises on purpose; its message is for the user."""
+
+
+class InputError(WorkbenchError):
+    """Bad input: names the file, the line (when known) and the problem."""
+
+    def __init__(self, problem: str, path: str | Path | None = None, line: int | None = None):
+        self.problem = problem
+        self.path = str(path) if path is not None else None
+        self.line = line
+        where = ""
+        if self.path is not None:
+            where = self.path if line is None else f"{self.path}:{line}"
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+class EncodingError(InputError):
+    """A text file is not in the encoding it was read as (or no encoding could be trusted)."""
+
+
+class FormatError(InputError):
+    """A file is malformed for its format (broken XML, wrong root, missing attribute...)."""
+
+
+class UnsafeInputError(FormatError):
+    """A file tries something hostile: external entities, DTD fetching, entity expansion."""
+
+
+class AlignmentError(WorkbenchError):
+    """An alignment breaks its invariant: beads must cover both documents once, in order."""
+
+
+class EditError(WorkbenchError):
+    """An edit cannot be applied where it was asked (no next bead, offset outside text...)."""
+
+
+class ProjectError(WorkbenchError):
+    """A project folder or manifest is missing or inconsistent."""
+
+
+class CancelledError(WorkbenchError):
+    """Long work was cancelled by the user; nothing was written."""

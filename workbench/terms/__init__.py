@@ -1,0 +1,1 @@
+"""Glossary model, per-language term matching and terminology drift findings."""
