@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from workbench import __version__
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import UsageError, WorkbenchError
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -52,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(handler(args))
+    except UsageError as exc:
+        print(f"workbench {args.command}: usage error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except WorkbenchError as exc:
         print(f"workbench {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE

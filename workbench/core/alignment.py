@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 
 from workbench.core.document import Document
 from workbench.core.errors import AlignmentError
 
 
-class BeadStatus(str, Enum):
+class BeadStatus(StrEnum):
     """Review status of a bead: proposed by the aligner, or confirmed by a person."""
 
     AUTO = "auto"

@@ -48,3 +48,7 @@ class ProjectError(WorkbenchError):
 
 class CancelledError(WorkbenchError):
     """Long work was cancelled by the user; nothing was written."""
+
+
+class UsageError(WorkbenchError):
+    """A command line or request that cannot be acted on as given (exit code 2)."""

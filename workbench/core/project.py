@@ -1,0 +1,291 @@
+"""A project folder: `workbench.toml` manifest, segmented documents, XCES alignments."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli_w
+
+from workbench.core.alignment import Alignment, ParallelText
+from workbench.core.atomic import write_text_atomic
+from workbench.core.document import Document
+from workbench.core.errors import FormatError, ProjectError
+
+MANIFEST = "workbench.toml"
+DEFAULT_LANG_CODES = {"en": "en-US", "es": "es-ES", "ru": "ru-RU", "zh": "zh-CN"}
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What `workbench.toml` says: paths are relative to the project root."""
+
+    name: str
+    pivot: str
+    documents: Mapping[str, Path]
+    title: str = ""
+    alignments_dir: Path = Path("alignments")
+    tmx_dir: Path = Path("tmx")
+    glossary: Path | None = None
+    segmentation: Path | None = None
+    lang_codes: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_LANG_CODES))
+
+    def to_toml(self) -> str:
+        """The manifest as TOML text."""
+        paths: dict[str, str] = {
+            "alignments": self.alignments_dir.as_posix(),
+            "tmx": self.tmx_dir.as_posix(),
+        }
+        if self.glossary is not None:
+            paths["glossary"] = self.glossary.as_posix()
+        if self.segmentation is not None:
+            paths["segmentation"] = self.segmentation.as_posix()
+        data = {
+            "project": {"name": self.name, "title": self.title, "pivot": self.pivot},
+            "documents": {lang: p.as_posix() for lang, p in self.documents.items()},
+            "paths": paths,
+            "export": {"lang_codes": dict(self.lang_codes)},
+        }
+        return tomli_w.dumps(data)
+
+    @classmethod
+    def read(cls, path: Path) -> Manifest:
+        """Parse a manifest file; errors name the file, line and problem."""
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ProjectError(
+                f"{path.parent} is not a workbench project (no {MANIFEST})"
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise FormatError(f"not UTF-8 ({exc.reason})", path) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise FormatError(f"invalid TOML: {exc}", path, _toml_line(str(exc))) from None
+        project = _table(data, "project", path)
+        documents = _table(data, "documents", path)
+        paths = data.get("paths", {})
+        export = data.get("export", {})
+        name = project.get("name")
+        pivot = project.get("pivot")
+        if not isinstance(name, str) or not name:
+            raise FormatError("[project] needs a name", path)
+        if not isinstance(pivot, str) or pivot not in documents:
+            raise FormatError(f"[project] pivot {pivot!r} must be one of the [documents]", path)
+        if not all(isinstance(v, str) for v in documents.values()):
+            raise FormatError("[documents] maps each language to a file path", path)
+        codes = dict(DEFAULT_LANG_CODES)
+        codes.update({k: str(v) for k, v in export.get("lang_codes", {}).items()})
+        return cls(
+            name=name,
+            pivot=pivot,
+            title=str(project.get("title", "")),
+            documents={lang: Path(str(p)) for lang, p in documents.items()},
+            alignments_dir=Path(str(paths.get("alignments", f"alignments/{name}"))),
+            tmx_dir=Path(str(paths.get("tmx", "tmx"))),
+            glossary=Path(str(paths["glossary"])) if paths.get("glossary") else None,
+            segmentation=Path(str(paths["segmentation"])) if paths.get("segmentation") else None,
+            lang_codes=codes,
+        )
+
+
+def _table(data: dict[str, object], key: str, path: Path) -> dict[str, object]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise FormatError(f"the manifest needs a [{key}] table", path)
+    return value
+
+
+def _toml_line(message: str) -> int | None:
+    marker = "at line "
+    if marker in message:
+        digits = message.split(marker, 1)[1].split(",")[0].rstrip(")")
+        if digits.isdigit():
+            return int(digits)
+    return None
+
+
+def bundled_project_root() -> Path:
+    """The repository root, which is itself the bundled SCO 2006 project."""
+    return Path(__file__).resolve().parents[2]
+
+
+def find_project(start: str | Path | None = None) -> Path:
+    """The project folder: `start` if given, else the current folder's, else the bundled one."""
+    if start is not None:
+        path = Path(start)
+        if path.is_file() and path.name == MANIFEST:
+            path = path.parent
+        if not (path / MANIFEST).is_file():
+            raise ProjectError(f"{path} is not a workbench project (no {MANIFEST})")
+        return path
+    for candidate in (Path.cwd(), bundled_project_root()):
+        if (candidate / MANIFEST).is_file():
+            return candidate
+    raise ProjectError("no project given and no workbench.toml here")
+
+
+class Project:
+    """An open project: its manifest and its parallel text (documents + alignments)."""
+
+    def __init__(self, root: Path, manifest: Manifest, text: ParallelText) -> None:
+        self.root = root
+        self.manifest = manifest
+        self.text = text
+
+    @property
+    def name(self) -> str:
+        """The project's short name."""
+        return self.manifest.name
+
+    @property
+    def alignments_dir(self) -> Path:
+        """Where the segmented documents and XCES files live."""
+        return self.root / self.manifest.alignments_dir
+
+    @property
+    def tmx_dir(self) -> Path:
+        """Where TMX exports go."""
+        return self.root / self.manifest.tmx_dir
+
+    @property
+    def glossary_path(self) -> Path | None:
+        """The project's glossary file, if it has one."""
+        return self.root / self.manifest.glossary if self.manifest.glossary else None
+
+    @property
+    def dismissals_path(self) -> Path:
+        """Where dismissed terminology findings are kept."""
+        return self.alignments_dir / "dismissals.json"
+
+    @property
+    def missing_alignments(self) -> list[str]:
+        """Target languages with no alignment yet (to be aligned before review)."""
+        return [lang for lang in self.text.target_langs if lang not in self.text.alignments]
+
+    def document_path(self, lang: str, folder: Path | None = None) -> Path:
+        """The segmented document file of `lang`."""
+        return (folder or self.alignments_dir) / f"{lang}.xml"
+
+    def alignment_path(self, lang: str, folder: Path | None = None) -> Path:
+        """The XCES file of the pivot-`lang` pair."""
+        return (folder or self.alignments_dir) / f"{self.text.pivot}-{lang}.xml"
+
+    @classmethod
+    def open(cls, root: str | Path | None = None) -> Project:
+        """Open a project; documents never segmented yet are read and segmented now."""
+        from workbench.formats import xces
+
+        folder = find_project(root)
+        manifest = Manifest.read(folder / MANIFEST)
+        stored = folder / manifest.alignments_dir
+        documents: dict[str, Document] = {}
+        ids: dict[str, list[str]] = {}
+        for lang, source in manifest.documents.items():
+            segmented = stored / f"{lang}.xml"
+            if segmented.is_file():
+                documents[lang], ids[lang] = xces.read_document(segmented, lang)
+            else:
+                documents[lang] = segment_file(folder / source, lang, _rules_dir(folder, manifest))
+                ids[lang] = [s.id for s in documents[lang].segments]
+        pivot = documents[manifest.pivot]
+        alignments: dict[str, Alignment] = {}
+        for lang, document in documents.items():
+            path = stored / f"{manifest.pivot}-{lang}.xml"
+            if lang != manifest.pivot and path.is_file():
+                alignments[lang] = xces.read_alignment(
+                    path, pivot, document, ids[manifest.pivot], ids[lang]
+                )
+        return cls(folder, manifest, ParallelText(manifest.pivot, documents, alignments))
+
+    @classmethod
+    def create(
+        cls,
+        root: str | Path,
+        pivot: str,
+        documents: Mapping[str, str | Path],
+        name: str | None = None,
+        *,
+        title: str = "",
+        glossary: str | Path | None = None,
+        encoding: str | None = None,
+    ) -> Project:
+        """Make a new project folder from texts (segmented now, not yet aligned) and save it."""
+        folder = Path(root)
+        if (folder / MANIFEST).exists():
+            raise ProjectError(f"{folder} already holds a project")
+        if pivot not in documents:
+            raise ProjectError(f"the pivot language {pivot!r} has no document")
+        folder.mkdir(parents=True, exist_ok=True)
+        name = name or folder.resolve().name
+        segmented = {
+            lang: segment_file(Path(path), lang, None, encoding) for lang, path in documents.items()
+        }
+        manifest = Manifest(
+            name=name,
+            pivot=pivot,
+            title=title,
+            documents={lang: _relative(Path(p), folder) for lang, p in documents.items()},
+            alignments_dir=Path("alignments") / name,
+            glossary=_relative(Path(glossary), folder) if glossary else None,
+        )
+        project = cls(folder, manifest, ParallelText(pivot, segmented))
+        project.save()
+        return project
+
+    def save(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Write the manifest, every document and every alignment, each file atomically."""
+        write_text_atomic(self.root / MANIFEST, self.manifest.to_toml())
+        self.write_snapshot(self.alignments_dir, progress)
+
+    def write_snapshot(
+        self, folder: Path, progress: Callable[[int, int], None] | None = None
+    ) -> None:
+        """Write documents and alignments into `folder` (the project's own, or a recovery copy)."""
+        from workbench.formats import xces
+
+        total = len(self.text.documents) + len(self.text.alignments)
+        done = 0
+        for lang, document in self.text.documents.items():
+            xces.write_document(self.document_path(lang, folder), document)
+            done += 1
+            if progress:
+                progress(done, total)
+        for lang, alignment in self.text.alignments.items():
+            xces.write_alignment(
+                self.alignment_path(lang, folder),
+                alignment,
+                f"{self.text.pivot}.xml",
+                f"{lang}.xml",
+            )
+            done += 1
+            if progress:
+                progress(done, total)
+
+
+def _rules_dir(folder: Path, manifest: Manifest) -> Path | None:
+    return folder / manifest.segmentation if manifest.segmentation else None
+
+
+def _relative(path: Path, folder: Path) -> Path:
+    try:
+        return Path(os.path.relpath(path.resolve(), folder.resolve()))
+    except ValueError:  # another drive on Windows
+        return path.resolve()
+
+
+def segment_file(
+    path: Path, lang: str, rules_dir: Path | None = None, encoding: str | None = None
+) -> Document:
+    """Read a text file (.txt, .docx, .html) and segment it into a document."""
+    from workbench.core.segmentation import load_rules, segment_paragraphs
+    from workbench.formats.plaintext import read_paragraphs
+
+    paragraphs = read_paragraphs(path, encoding=encoding)
+    rules = load_rules(lang, rules_dir)
+    segmented = [p for p in segment_paragraphs(paragraphs, lang, rules) if p]
+    if not segmented:
+        raise FormatError("the document holds no text", path)
+    return Document(lang, segmented, path.name)
