@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 
 from workbench.core.errors import EditError
 
@@ -19,7 +19,7 @@ TERM_TYPES = ("fullForm", "acronym", "abbreviation", "shortForm", "variant", "ph
 _ALL_CAPS = re.compile(r"^[^\W\d_]{2,}$")
 
 
-class TermStatus(str, Enum):
+class TermStatus(StrEnum):
     """Administrative status of a term (TBX administrativeStatus without the suffix)."""
 
     PREFERRED = "preferred"
@@ -192,7 +192,10 @@ class Glossary:
         """Concepts with a term equal to `text` in `lang` (case-insensitive, exact otherwise)."""
         key = text.strip().casefold()
         return [
-            (c, t) for c in self.concepts_ for t in c.terms if t.lang == lang and t.text.casefold() == key
+            (c, t)
+            for c in self.concepts_
+            for t in c.terms
+            if t.lang == lang and t.text.casefold() == key
         ]
 
     def term_pairs(self, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
