@@ -42,3 +42,40 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> None:
 def write_text_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:
     """Replace `path` with `text` atomically."""
     write_bytes_atomic(path, text.encode(encoding))
+
+
+class AtomicBatch:
+    """Write several files so that a crash midway changes none of them.
+
+    `staged(path)` gives a temporary path beside `path` to write to; when the block ends
+    without error every staged file is fsynced and renamed over its target, else all are
+    removed. (Only the final renames can be interrupted, which takes microseconds.)
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path, Path]] = []
+
+    def __enter__(self) -> AtomicBatch:
+        return self
+
+    def staged(self, path: str | Path) -> Path:
+        """A temporary path in the same folder as `path`, renamed over it on success."""
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        self._staged.append((Path(tmp_name), target))
+        return Path(tmp_name)
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            if exc_type is None:
+                for tmp, _ in self._staged:
+                    with open(tmp, "rb+") as handle:
+                        os.fsync(handle.fileno())
+                for tmp, target in self._staged:
+                    os.replace(tmp, target)
+        finally:
+            for tmp, _ in self._staged:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)

@@ -11,7 +11,7 @@ from pathlib import Path
 import tomli_w
 
 from workbench.core.alignment import Alignment, ParallelText
-from workbench.core.atomic import write_text_atomic
+from workbench.core.atomic import AtomicBatch
 from workbench.core.document import Document
 from workbench.core.errors import FormatError, ProjectError
 
@@ -236,26 +236,47 @@ class Project:
         return project
 
     def save(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Write the manifest, every document and every alignment, each file atomically."""
-        write_text_atomic(self.root / MANIFEST, self.manifest.to_toml())
-        self.write_snapshot(self.alignments_dir, progress)
+        """Write the manifest, every document and every alignment; all of them or none."""
+        self.write_snapshot(self.alignments_dir, progress, manifest=True)
 
     def write_snapshot(
-        self, folder: Path, progress: Callable[[int, int], None] | None = None
+        self,
+        folder: Path,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        manifest: bool = False,
     ) -> None:
-        """Write documents and alignments into `folder` (the project's own, or a recovery copy)."""
+        """Write documents and alignments into `folder` (the project's own, or a recovery copy).
+
+        Every file is staged first and renamed into place only when all are written, so an
+        interrupted save leaves the previous files as they were.
+        """
+        total = len(self.text.documents) + len(self.text.alignments)
+        with AtomicBatch() as batch:
+            if manifest:
+                batch.staged(self.root / MANIFEST).write_text(
+                    self.manifest.to_toml(), encoding="utf-8"
+                )
+            self._write_files(folder, batch, progress, total)
+
+    def _write_files(
+        self,
+        folder: Path,
+        batch: AtomicBatch,
+        progress: Callable[[int, int], None] | None,
+        total: int,
+    ) -> None:
         from workbench.formats import xces
 
-        total = len(self.text.documents) + len(self.text.alignments)
         done = 0
         for lang, document in self.text.documents.items():
-            xces.write_document(self.document_path(lang, folder), document)
+            xces.write_document(batch.staged(self.document_path(lang, folder)), document)
             done += 1
             if progress:
                 progress(done, total)
         for lang, alignment in self.text.alignments.items():
             xces.write_alignment(
-                self.alignment_path(lang, folder),
+                batch.staged(self.alignment_path(lang, folder)),
                 alignment,
                 f"{self.text.pivot}.xml",
                 f"{lang}.xml",

@@ -133,6 +133,7 @@ def compute_rows(text: ParallelText, langs: Sequence[str] | None = None) -> RowL
         beads = text.alignments[lang].beads
         counts.append(len(beads))
         holder = [0] * n
+        covered = 0
         for b, item in enumerate(beads):
             source = item.source
             if source:
@@ -140,11 +141,9 @@ def compute_rows(text: ParallelText, langs: Sequence[str] | None = None) -> RowL
                     holder[i] = b
                 for i in source[:-1]:
                     joined[i] = 1
+                covered = source[-1] + 1
             else:
-                position = beads[b - 1].source[-1] + 1 if b and beads[b - 1].source else None
-                if position is None:
-                    position = _boundary_before(beads, b)
-                per_lang = gaps.setdefault(position, {})
+                per_lang = gaps.setdefault(covered, {})
                 b0, _ = per_lang.get(k, (b, b))
                 per_lang[k] = (b0, b + 1)
         first_bead.append(holder)
@@ -177,15 +176,5 @@ def compute_rows(text: ParallelText, langs: Sequence[str] | None = None) -> RowL
             beads_row.append((b0, b1) if counts[k] else empty)
         rows.append(Row(i, stop, tuple(beads_row)))
         i = stop
-    # Target-only beads inside a row (not on a boundary) are already covered by its bead range;
-    # fix the empty-range placeholders of gap rows so ranges stay monotone.
+    # Target-only beads inside a row (not on a row boundary) fall inside its bead range.
     return RowLayout(chosen, rows, n, counts)
-
-
-def _boundary_before(beads: Sequence[object], b: int) -> int:
-    """The pivot boundary before bead `b`: one past the last source index of earlier beads."""
-    for earlier in range(b - 1, -1, -1):
-        source = beads[earlier].source  # type: ignore[attr-defined]
-        if source:
-            return int(source[-1]) + 1
-    return 0

@@ -1,0 +1,59 @@
+"""History: undo/redo bookkeeping and the saved (clean) mark."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.factories import one_to_one
+from workbench.core import edits
+from workbench.core.errors import EditError
+from workbench.core.history import History
+
+
+def test_new_history_is_clean_and_has_nothing_to_undo() -> None:
+    history = History(one_to_one())
+    assert history.is_clean and not history.can_undo and not history.can_redo
+    with pytest.raises(EditError):
+        history.undo()
+
+
+def test_edit_makes_it_dirty_and_undo_makes_it_clean_again() -> None:
+    text = one_to_one()
+    history = History(text)
+    history.do(edits.merge_next(text, "es", 0))
+    assert not history.is_clean
+    assert history.undo_description == "Merge beads 1-2 (es)"
+    history.undo()
+    assert history.is_clean
+    assert history.redo_description == "Merge beads 1-2 (es)"
+
+
+def test_new_edit_after_undo_drops_the_redo_branch() -> None:
+    text = one_to_one()
+    history = History(text)
+    history.do(edits.merge_next(text, "es", 0))
+    history.undo()
+    history.do(edits.merge_next(text, "es", 1))
+    assert not history.can_redo
+    assert history.descriptions == ["Merge beads 2-3 (es)"]
+
+
+def test_saved_state_in_dropped_branch_is_never_clean_again() -> None:
+    text = one_to_one()
+    history = History(text)
+    history.do(edits.merge_next(text, "es", 0))
+    history.mark_clean()
+    history.undo()
+    history.do(edits.merge_next(text, "es", 1))
+    history.undo()
+    assert not history.is_clean
+
+
+def test_limit_forgets_the_oldest_edits() -> None:
+    text = one_to_one()
+    history = History(text, limit=2)
+    for _ in range(3):
+        history.do(edits.merge_next(text, "es", 0))
+    history.undo()
+    history.undo()
+    assert not history.can_undo

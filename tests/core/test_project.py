@@ -1,0 +1,127 @@
+"""Projects: manifest, save and reopen, broken files, interrupted saves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.core.factories import one_to_one, snapshot
+from workbench.core import atomic, edits
+from workbench.core.errors import FormatError, ProjectError
+from workbench.core.history import History
+from workbench.core.project import MANIFEST, Manifest, Project, find_project
+
+
+def make_project(root: Path) -> Project:
+    text = one_to_one("es")
+    manifest = Manifest(
+        name="demo",
+        pivot="en",
+        documents={"en": Path("texts/en.txt"), "es": Path("texts/es.txt")},
+        alignments_dir=Path("alignments/demo"),
+        glossary=Path("glossary.tbx"),
+    )
+    project = Project(root, manifest, text)
+    project.save()
+    return project
+
+
+def test_save_then_open_gives_the_same_text(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    History(project.text).do(edits.merge_next(project.text, "es", 0))
+    project.save()
+    reopened = Project.open(tmp_path)
+    assert snapshot(reopened.text) == snapshot(project.text)
+    assert reopened.manifest == project.manifest
+    assert reopened.glossary_path == tmp_path / "glossary.tbx"
+
+
+def test_stored_files_are_where_the_manifest_says(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    stored = sorted(p.name for p in (tmp_path / "alignments" / "demo").iterdir())
+    assert stored == ["en-es.xml", "en.xml", "es.xml"]
+
+
+def test_folder_without_manifest_is_not_a_project(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError, match="not a workbench project"):
+        Project.open(tmp_path)
+
+
+def test_manifest_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    manifest = tmp_path / MANIFEST
+    lines = manifest.read_text().splitlines()
+    lines[2] = 'pivot = "en'
+    manifest.write_text("\n".join(lines))
+    with pytest.raises(FormatError) as caught:
+        Project.open(tmp_path)
+    assert caught.value.path == str(manifest)
+    assert caught.value.line == 3
+
+
+def test_manifest_pivot_without_document_is_refused(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    manifest = tmp_path / MANIFEST
+    manifest.write_text(manifest.read_text().replace('pivot = "en"', 'pivot = "fr"'))
+    with pytest.raises(FormatError, match="pivot"):
+        Project.open(tmp_path)
+
+
+def test_hand_broken_alignment_names_file_and_line(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    path = tmp_path / "alignments" / "demo" / "en-es.xml"
+    text = path.read_text().replace('xtargets="1:2;1:2"', 'xtargets="1:2;9:9"')
+    path.write_text(text)
+    with pytest.raises(FormatError) as caught:
+        Project.open(tmp_path)
+    assert caught.value.path == str(path)
+    assert caught.value.line == 5
+    assert "9:9" in str(caught.value)
+
+
+def test_truncated_document_is_a_format_error(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    path = tmp_path / "alignments" / "demo" / "es.xml"
+    path.write_bytes(path.read_bytes()[:-40])
+    with pytest.raises(FormatError, match="malformed XML"):
+        Project.open(tmp_path)
+
+
+def test_crash_during_save_leaves_the_old_files_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path)
+    stored = tmp_path / "alignments" / "demo"
+    before = {p.name: p.read_bytes() for p in stored.iterdir()}
+    History(project.text).do(edits.merge_next(project.text, "es", 0))
+    real_fsync = atomic.os.fsync
+    calls = {"n": 0}
+
+    def crash_on_third(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk vanished")
+        real_fsync(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", crash_on_third)
+    with pytest.raises(OSError, match="disk vanished"):
+        project.save()
+    after = {p.name: p.read_bytes() for p in stored.iterdir()}
+    assert after == before  # nothing replaced, no temporary file left behind
+    assert not Project.open(tmp_path).text.alignments["es"].beads[0].is_confirmed
+
+
+def test_find_project_prefers_an_explicit_folder(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    assert find_project(tmp_path) == tmp_path
+    assert find_project(tmp_path / MANIFEST) == tmp_path
+
+
+def test_bundled_project_manifest_reads() -> None:
+    root = Path(__file__).resolve().parents[2]
+    manifest = Manifest.read(root / MANIFEST)
+    assert manifest.pivot == "en"
+    assert set(manifest.documents) == {"en", "es", "ru", "zh"}
+    for path in manifest.documents.values():
+        assert (root / path).is_file()

@@ -1,0 +1,1 @@
+"""Qt item models over the core: alignment table, findings, glossary."""

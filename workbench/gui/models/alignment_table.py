@@ -1,0 +1,306 @@
+"""The parallel view's table model: one row per pivot bead group, one column per language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from workbench.core.alignment import Bead, BeadStatus, ParallelText
+from workbench.core.edits import Change
+from workbench.gui.rows import RowLayout, compute_rows
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+LOW_CONFIDENCE = 0.5
+
+
+class Role(IntEnum):
+    """Custom data roles of the table model."""
+
+    SEGMENTS = Qt.ItemDataRole.UserRole + 1  # list[(flat index, id, text)]
+    STATUS = Qt.ItemDataRole.UserRole + 2  # "confirmed" | "auto" | "" (pivot column / empty)
+    CONFIDENCE = Qt.ItemDataRole.UserRole + 3  # float, lowest bead of the cell; -1 for pivot
+    KIND = Qt.ItemDataRole.UserRole + 4  # "2:1" style, counting every bead of the pair in the row
+    LANG = Qt.ItemDataRole.UserRole + 5
+    FINDINGS = Qt.ItemDataRole.UserRole + 6  # number of terminology findings in the cell
+    HIGHLIGHTS = Qt.ItemDataRole.UserRole + 7  # list[(start, end, status)] in the display text
+
+
+@dataclass(frozen=True, slots=True)
+class CellSummary:
+    """What the status colouring needs to know about a target cell."""
+
+    status: str
+    confidence: float
+    kind: str
+
+
+class AlignmentTableModel(QAbstractTableModel):
+    """Rows from `workbench.gui.rows`, columns = pivot + aligned target languages.
+
+    Bulk loads reset the model; edits redraw from the core's `Change` with a narrow
+    `dataChanged` when the row structure is unchanged, else row removes/inserts.
+    """
+
+    def __init__(self, text: ParallelText, parent=None) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._show_ids = False
+        self._findings: dict[tuple[str, int], int] = {}
+        self._highlighter = None
+        self._layout = compute_rows(text)
+        self._langs = [text.pivot, *self._layout.langs]
+
+    # -- structure -------------------------------------------------------------------------
+    @property
+    def text(self) -> ParallelText:
+        """The parallel text shown."""
+        return self._text
+
+    @property
+    def layout(self) -> RowLayout:
+        """The current row layout."""
+        return self._layout
+
+    @property
+    def langs(self) -> list[str]:
+        """Column languages: the pivot first, then every aligned target language."""
+        return list(self._langs)
+
+    def lang_of_column(self, column: int) -> str:
+        """The language shown in `column`."""
+        return self._langs[column]
+
+    def column_of_lang(self, lang: str) -> int:
+        """The column showing `lang`."""
+        return self._langs.index(lang)
+
+    def set_text(self, text: ParallelText) -> None:
+        """Show another parallel text (or the same one after a bulk change)."""
+        self.beginResetModel()
+        self._text = text
+        self._layout = compute_rows(text)
+        self._langs = [text.pivot, *self._layout.langs]
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Recompute everything after the text changed outside the undo stack."""
+        self.set_text(self._text)
+
+    def set_show_ids(self, show: bool) -> None:
+        """Prefix each segment with its id."""
+        if show != self._show_ids:
+            self._show_ids = show
+            self._all_changed()
+
+    @property
+    def show_ids(self) -> bool:
+        """True when segment ids are shown."""
+        return self._show_ids
+
+    def set_findings(self, counts: dict[tuple[str, int], int]) -> None:
+        """Findings per (language, row) shown as a marker in the cells."""
+        self._findings = dict(counts)
+        self._all_changed()
+
+    def set_highlighter(self, highlighter) -> None:
+        """A callable (lang, text) -> list[(start, end, status)] for term highlighting."""
+        self._highlighter = highlighter
+        self._all_changed()
+
+    def _all_changed(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._layout.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._langs)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.segments(index.row(), self._langs[index.column()]):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if role != Qt.ItemDataRole.DisplayRole:
+            if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+                if 0 <= section < len(self._langs):
+                    lang = self._langs[section]
+                    name = self._text.documents[lang].name
+                    return f"{lang}: {name}" if name else lang
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._langs):
+                lang = self._langs[section]
+                return lang if lang == self._text.pivot else f"{lang}"
+            return None
+        return str(section + 1)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._layout.rows)):
+            return None
+        if not 0 <= index.column() < len(self._langs):
+            return None
+        row, lang = index.row(), self._langs[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, lang)
+        if role == Qt.ItemDataRole.EditRole:
+            return "\n".join(text for _, _, text in self.segments(row, lang))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, lang)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row, lang)
+        if role == Role.SEGMENTS:
+            return self.segments(row, lang)
+        if role == Role.LANG:
+            return lang
+        if role in (Role.STATUS, Role.CONFIDENCE, Role.KIND):
+            summary = self.summary(row, lang)
+            if role == Role.STATUS:
+                return summary.status if summary else ""
+            if role == Role.CONFIDENCE:
+                return summary.confidence if summary else -1.0
+            return summary.kind if summary else ""
+        if role == Role.FINDINGS:
+            return self._findings.get((lang, row), 0)
+        if role == Role.HIGHLIGHTS:
+            return self._highlights(row, lang)
+        return None
+
+    # -- cell contents -----------------------------------------------------------------------
+    def segments(self, row: int, lang: str) -> list[tuple[int, str, str]]:
+        """(flat index, id, text) of the `lang` segments in `row`."""
+        document = self._text.documents[lang]
+        item = self._layout.rows[row]
+        if lang == self._text.pivot:
+            indices: range | list[int] = range(item.pivot_start, item.pivot_stop)
+        else:
+            b0, b1 = item.beads[self._layout.lang_index(lang)]
+            beads = self._text.alignments[lang].beads
+            indices = [j for b in range(b0, b1) for j in beads[b].target]
+        result = []
+        for i in indices:
+            segment = document.segment(i)
+            result.append((i, segment.id, segment.text))
+        return result
+
+    def beads(self, row: int, lang: str) -> list[Bead]:
+        """The `lang` pair's beads inside `row` (empty for the pivot)."""
+        if lang == self._text.pivot:
+            return []
+        b0, b1 = self._layout.bead_range(row, lang)
+        return self._text.alignments[lang].beads[b0:b1]
+
+    def summary(self, row: int, lang: str) -> CellSummary | None:
+        """Status, lowest confidence and n:m kind of a target cell; None for the pivot/empty."""
+        beads = self.beads(row, lang)
+        if not beads:
+            return None
+        confirmed = all(b.status is BeadStatus.CONFIRMED for b in beads)
+        confidence = min(b.confidence for b in beads)
+        n = sum(len(b.source) for b in beads)
+        m = sum(len(b.target) for b in beads)
+        return CellSummary("confirmed" if confirmed else "auto", confidence, f"{n}:{m}")
+
+    def _display(self, row: int, lang: str) -> str:
+        segments = self.segments(row, lang)
+        if self._show_ids:
+            return "\n".join(f"[{sid}] {text}" for _, sid, text in segments)
+        return "\n".join(text for _, _, text in segments)
+
+    def _highlights(self, row: int, lang: str) -> list[tuple[int, int, str]]:
+        if self._highlighter is None:
+            return []
+        spans: list[tuple[int, int, str]] = []
+        offset = 0
+        for _, sid, text in self.segments(row, lang):
+            if self._show_ids:
+                offset += len(sid) + 3
+            for start, end, status in self._highlighter(lang, text):
+                spans.append((offset + start, offset + end, status))
+            offset += len(text) + 1
+        return spans
+
+    def _tooltip(self, row: int, lang: str) -> str:
+        ids = ", ".join(sid for _, sid, _ in self.segments(row, lang)) or "none"
+        summary = self.summary(row, lang)
+        if summary is None:
+            return f"{lang} segments {ids}"
+        return (
+            f"{self._text.pivot}-{lang} {summary.kind}, {summary.status}, "
+            f"confidence {summary.confidence:.2f}; segments {ids}"
+        )
+
+    def _background(self, row: int, lang: str) -> QColor | None:
+        summary = self.summary(row, lang)
+        if summary is None:
+            return None
+        return status_colour(summary.status, summary.confidence)
+
+    # -- redraw from the core's Change -------------------------------------------------------
+    def apply_change(self, change: Change) -> None:
+        """Redraw what `change` touched: narrow dataChanged, or row removes/inserts."""
+        old = self._layout
+        structural = any(c.removed != c.inserted for c in change.beads) or bool(change.documents)
+        new = compute_rows(self._text, old.langs) if (structural or change.beads) else old
+        touched: set[int] = set()
+        diff = old.diff(new)
+        if not diff.same_shape:
+            if diff.old_stop > diff.start:
+                self.beginRemoveRows(QModelIndex(), diff.start, diff.old_stop - 1)
+                self._layout = _without(new, diff.start, diff.new_stop)
+                self.endRemoveRows()
+            if diff.new_stop > diff.start:
+                self.beginInsertRows(QModelIndex(), diff.start, diff.new_stop - 1)
+                self._layout = new
+                self.endInsertRows()
+            self._layout = new
+        else:
+            self._layout = new
+            touched.update(range(diff.start, diff.new_stop))
+        for item in change.beads:
+            touched.update(new.rows_of_beads(item.lang, item.start, item.start + item.inserted))
+        if change.documents:
+            touched = set(range(len(new.rows)))
+        if touched:
+            self.dataChanged.emit(
+                self.index(min(touched), 0),
+                self.index(max(touched), self.columnCount() - 1),
+            )
+
+
+def _without(layout: RowLayout, start: int, stop: int) -> RowLayout:
+    """`layout` without rows start..stop: the state between removing old and inserting new rows.
+
+    Its rows are valid against the already edited text, so views may query them meanwhile.
+    """
+    rows = layout.rows[:start] + layout.rows[stop:]
+    partial = RowLayout.__new__(RowLayout)
+    partial.langs = layout.langs
+    partial.rows = rows
+    partial.pivot_count = layout.pivot_count
+    partial.bead_counts = layout.bead_counts
+    partial.row_of_pivot = layout.row_of_pivot
+    partial.row_of_bead = layout.row_of_bead
+    return partial
+
+
+def status_colour(status: str, confidence: float) -> QColor:
+    """Cell tint: green for confirmed; amber to red, stronger as confidence falls."""
+    if status == "confirmed":
+        return QColor(46, 160, 67, 60)
+    weakness = 1.0 - max(0.0, min(1.0, confidence))
+    if confidence < LOW_CONFIDENCE:
+        return QColor(220, 60, 40, int(50 + 150 * weakness))
+    return QColor(230, 160, 30, int(30 + 120 * weakness))
