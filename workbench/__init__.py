@@ -2,6 +2,50 @@
 
 from __future__ import annotations
 
+from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
+from workbench.core.document import Document, Segment
+from workbench.core.edits import Change, Edit
+from workbench.core.errors import (
+    AlignmentError,
+    CancelledError,
+    EditError,
+    EncodingError,
+    FormatError,
+    InputError,
+    ProjectError,
+    UnsafeInputError,
+    UsageError,
+    WorkbenchError,
+)
+from workbench.core.history import History
+from workbench.core.pivot import PivotRow, pivot_rows
+from workbench.core.project import Project, find_project
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = [
+    "Alignment",
+    "AlignmentError",
+    "Bead",
+    "BeadStatus",
+    "CancelledError",
+    "Change",
+    "Document",
+    "Edit",
+    "EditError",
+    "EncodingError",
+    "FormatError",
+    "History",
+    "InputError",
+    "ParallelText",
+    "PivotRow",
+    "Project",
+    "ProjectError",
+    "Segment",
+    "UnsafeInputError",
+    "UsageError",
+    "WorkbenchError",
+    "__version__",
+    "find_project",
+    "pivot_rows",
+]
