@@ -1,0 +1,220 @@
+"""Sentence segmentation driven by SRX rule files: paragraphs in, lists of segments out.
+
+The rules (per language, SRX 2.0 with `\\L<name>` word lists) live in
+`resources/segmentation/`; a user's folder of the same shape overrides them. Line breaks
+inside a paragraph carry information: a block of short lines without final punctuation
+(a title block, an address, a list) gives one segment per line, while hard-wrapped prose is
+joined back into sentences. Contract: the segments of a paragraph, joined, equal the paragraph
+text except for whitespace.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex  # type: ignore[import-untyped]
+
+from workbench.core.errors import InputError
+from workbench.core.srx import SrxDocument, SrxRule, read_srx
+
+BUNDLED_RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "segmentation"
+DEFAULT_RULES_FILE = "default.srx"
+
+# A paragraph is cut on lines holding only whitespace (form feeds count as blank lines).
+_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*|\f")
+_SPACE_RUN = regex.compile(r"[ \t\r\n\f\v]+")
+_FINAL_PUNCT = regex.compile(r"[.!?…。！？‼⁇⁈⁉:;；：][\"'’”»)\]}」』）】》〉〕]*$")
+_LIST_MARKER = regex.compile(
+    r"^(?:[-–—•·*▪◦‣>]\s|\(?(?:\d{1,3}|[a-zA-Zа-яА-Я]|[ivxlcIVXLC]{1,5})[.)]\s|\(\w{1,4}\)\s)"
+)
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    """One SRX rule compiled to a zero-width pattern that matches at each break position."""
+
+    is_break: bool
+    pattern: regex.Pattern[str]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentationRules:
+    """The ordered, compiled rules for one language (first rule matching a position decides)."""
+
+    lang: str
+    rules: tuple[CompiledRule, ...]
+    origin: str
+
+    def break_positions(self, text: str) -> list[int]:
+        """Offsets in `text` where a segment ends, by the SRX first-match rule."""
+        first_break: dict[int, int] = {}
+        for index, rule in enumerate(self.rules):
+            if not rule.is_break:
+                continue
+            for match in rule.pattern.finditer(text):
+                position = match.start()
+                if 0 < position < len(text) and position not in first_break:
+                    first_break[position] = index
+        breaks = []
+        for position in sorted(first_break):
+            limit = first_break[position]
+            if not any(
+                rule.pattern.match(text, position) is not None
+                for rule in self.rules[:limit]
+                if not rule.is_break
+            ):
+                breaks.append(position)
+        return breaks
+
+
+def compile_rules(lang: str, srx_rules: Sequence[SrxRule], document: SrxDocument) -> (
+        SegmentationRules):
+    """Compile SRX rules (with the document's word lists) into a SegmentationRules."""
+    lists = {name: list(words) for name, words in document.word_lists}
+    compiled = []
+    for rule in srx_rules:
+        source = f"(?<={rule.before})(?={rule.after})" if rule.before else f"(?={rule.after})"
+        used = {name: lists[name] for name in regex.findall(r"\\L<(\w+)>", source)}
+        try:
+            pattern = regex.compile(source, **used)
+        except regex.error as exc:
+            raise InputError(f"bad regular expression in segmentation rule: {exc}",
+                             rule.source or document.path) from None
+        compiled.append(CompiledRule(rule.is_break, pattern, rule.source))
+    return SegmentationRules(lang, tuple(compiled), document.path)
+
+
+def _rules_file(lang: str, folder: Path) -> Path | None:
+    code = lang.strip().replace("_", "-")
+    candidates = [code, code.split("-")[0].lower(), code.lower()]
+    for name in candidates:
+        path = folder / f"{name}.srx"
+        if name and path.is_file():
+            return path
+    return None
+
+
+@functools.lru_cache(maxsize=32)
+def _load_bundled(lang: str) -> SegmentationRules:
+    return _load_from(lang, BUNDLED_RULES_DIR)
+
+
+def _load_from(lang: str, folder: Path) -> SegmentationRules:
+    path = _rules_file(lang, folder) or folder / DEFAULT_RULES_FILE
+    if not path.is_file():
+        raise InputError(f"no segmentation rules for language {lang!r} and no "
+                         f"{DEFAULT_RULES_FILE}", folder)
+    document = read_srx(path)
+    rules = document.rules_for(lang)
+    if not rules:
+        raise InputError(f"no <languagemap> in the rules matches language {lang!r}", path)
+    return compile_rules(lang, rules, document)
+
+
+def load_rules(lang: str, rules_dir: Path | None = None) -> SegmentationRules:
+    """Rules for `lang`: from `rules_dir` when it has a file for it, else the bundled ones.
+
+    A rules folder holds `<lang>.srx` files (`en.srx`, `pt-BR.srx`...), an optional
+    `default.srx` for other languages, and the word lists (`name.txt`) they reference.
+    """
+    if rules_dir is not None:
+        folder = Path(rules_dir)
+        if not folder.is_dir():
+            raise InputError("segmentation rules folder does not exist", folder)
+        if _rules_file(lang, folder) is not None or (folder / DEFAULT_RULES_FILE).is_file():
+            return _load_from(lang, folder)
+    return _load_bundled(lang)
+
+
+def _join_lines(left: str, right: str) -> str:
+    """Join two pieces of a wrapped line: no space between CJK characters."""
+    if left and right and _CJK.match(left[-1]) and _CJK.match(right[0]):
+        return left + right
+    return f"{left} {right}"
+
+
+def _first_word(line: str) -> str:
+    return line.split(maxsplit=1)[0] if line.split() else ""
+
+
+def _hard_line_breaks(lines: list[str]) -> list[bool]:
+    """For each line break, whether it ends a segment (True) or is soft wrapping (False)."""
+    has_final = any(_FINAL_PUNCT.search(line) for line in lines)
+    width = max(len(line) for line in lines[:-1]) if len(lines) > 1 else 0
+    hard = []
+    for line, following in zip(lines, lines[1:], strict=False):
+        first = _first_word(following)
+        if _LIST_MARKER.match(following):
+            hard.append(True)
+        elif first[:1].islower():
+            hard.append(False)  # a line that continues in lower case was wrapped
+        elif not has_final:
+            hard.append(True)  # a block of title/header/address lines
+        elif _FINAL_PUNCT.search(line):
+            hard.append(False)  # the sentence rules decide at the line end
+        elif _CJK.match(line[-1:]) and _CJK.match(following[:1]):
+            hard.append(False)  # wrapped CJK text, which has no spaces to measure words by
+        else:
+            # Wrapped prose: the next word would not have fitted on this line.
+            hard.append(len(line) + 1 + len(first) <= width)
+    return hard
+
+
+def _normalise(segment: str) -> str:
+    """Collapse runs of spaces, tabs and line breaks into one space (no-break spaces stay)."""
+    return _SPACE_RUN.sub(" ", segment.strip())
+
+
+def _blocks(paragraph: str) -> list[str]:
+    """The paragraph cut at its hard line breaks, soft breaks joined."""
+    lines = [line.strip() for line in paragraph.split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        return []
+    blocks = [lines[0]]
+    for line, is_hard in zip(lines[1:], _hard_line_breaks(lines), strict=True):
+        if is_hard:
+            blocks.append(line)
+        else:
+            blocks[-1] = _join_lines(blocks[-1], line)
+    return blocks
+
+
+def segment_paragraph(text: str, lang: str, rules: SegmentationRules | None = None) -> list[str]:
+    """Split one paragraph into segments (sentences, or title/header lines)."""
+    active = rules if rules is not None else load_rules(lang)
+    segments: list[str] = []
+    for block in _blocks(text.replace("\r\n", "\n").replace("\r", "\n")):
+        start = 0
+        for position in [*active.break_positions(block), len(block)]:
+            piece = _normalise(block[start:position])
+            if piece:
+                segments.append(piece)
+            start = position
+    return segments
+
+
+def segment_paragraphs(
+    paragraphs: Sequence[str], lang: str, rules: SegmentationRules | None = None
+) -> list[list[str]]:
+    """Segment each paragraph; paragraphs that hold only whitespace are dropped."""
+    active = rules if rules is not None else load_rules(lang)
+    result = [segment_paragraph(paragraph, lang, active) for paragraph in paragraphs]
+    return [segments for segments in result if segments]
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Cut text into paragraphs on blank lines; line breaks inside a paragraph are kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [part.strip("\n") for part in _BLANK_LINE.split(text) if part.strip()]
+
+
+def segment_text(text: str, lang: str, rules: SegmentationRules | None = None) -> (
+        list[list[str]]):
+    """Split text into paragraphs on blank lines, then each paragraph into segments."""
+    return segment_paragraphs(split_paragraphs(text), lang, rules)
