@@ -1,0 +1,442 @@
+"""Terminology drift over an aligned text: deprecated, missing, inconsistent, untranslated.
+
+Every segment is matched once per language (matches are cached by segment index); each bead
+then compares the concepts of its source side with the terms of its target side.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from workbench.core.alignment import Alignment, ParallelText
+from workbench.core.document import Document
+from workbench.core.errors import CancelledError
+from workbench.terms.glossary import Glossary, TermStatus
+from workbench.terms.matching import HAN_RE, Match, TermMatcher, script_of
+
+Progress = Callable[[int, int], None]
+_NO_SPACE_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my"})
+
+
+class FindingKind(StrEnum):
+    """What is wrong."""
+
+    DEPRECATED = "deprecated"
+    MISSING = "missing"
+    INCONSISTENT = "inconsistent"
+    UNTRANSLATED = "untranslated"
+
+
+class Severity(StrEnum):
+    """How much it matters."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One terminology problem in one target language.
+
+    Texts are the joined segments of the bead (space-joined, no space for Chinese);
+    `source_spans`/`target_spans` are character offsets of the terms in those texts.
+    `row` is the bead row (None for a document-wide finding). `counts` lists
+    (rendering, occurrences) for a document-wide inconsistency.
+    """
+
+    lang: str
+    kind: FindingKind
+    concept: str
+    expected: tuple[str, ...]
+    found: str
+    source_text: str
+    target_text: str
+    source_ids: tuple[str, ...]
+    target_ids: tuple[str, ...]
+    severity: Severity
+    row: int | None
+    message: str = ""
+    source_spans: tuple[tuple[int, int], ...] = ()
+    target_spans: tuple[tuple[int, int], ...] = ()
+    counts: tuple[tuple[str, int], ...] = field(default=())
+
+    @property
+    def key(self) -> str:
+        """A stable id that survives re-alignment: kind, concept, language, source text, found."""
+        parts = (
+            self.kind.value,
+            self.concept,
+            self.lang,
+            _norm(self.source_text),
+            _norm(self.found),
+        )
+        return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dictionary (the `check-terms --format json` record)."""
+        return {
+            "key": self.key,
+            "lang": self.lang,
+            "kind": self.kind.value,
+            "severity": self.severity.value,
+            "concept": self.concept,
+            "expected": list(self.expected),
+            "found": self.found,
+            "source_text": self.source_text,
+            "target_text": self.target_text,
+            "source_ids": list(self.source_ids),
+            "target_ids": list(self.target_ids),
+            "row": self.row,
+            "message": self.message,
+            "source_spans": [list(s) for s in self.source_spans],
+            "target_spans": [list(s) for s in self.target_spans],
+            "counts": {name: n for name, n in self.counts},
+        }
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def joiner(lang: str) -> str:
+    """How a language joins segments: nothing for Chinese and Japanese, else a space."""
+    return "" if lang.split("-")[0].lower() in _NO_SPACE_LANGS else " "
+
+
+class _SegmentMatches:
+    """Matches of one matcher over one document, computed once per segment."""
+
+    def __init__(self, matcher: TermMatcher, document: Document) -> None:
+        self.matcher = matcher
+        self.texts = document.texts
+        self.ids = [s.id for s in document.segments]
+        self._cache: dict[int, list[Match]] = {}
+
+    def of(self, index: int) -> list[Match]:
+        found = self._cache.get(index)
+        if found is None:
+            found = self._cache[index] = self.matcher.find(self.texts[index])
+        return found
+
+    def bead(self, indices: Sequence[int], glue: str) -> tuple[str, list[Match]]:
+        """The joined text of `indices` and their matches with offsets in that text."""
+        if len(indices) == 1:
+            return self.texts[indices[0]], self.of(indices[0])
+        parts: list[str] = []
+        matches: list[Match] = []
+        offset = 0
+        for index in indices:
+            if parts:
+                offset += len(glue)
+            for m in self.of(index):
+                matches.append(
+                    Match(
+                        m.concept_id,
+                        m.term,
+                        m.start + offset,
+                        m.end + offset,
+                        m.text,
+                        m.exact,
+                        m.variant,
+                    )
+                )
+            parts.append(self.texts[index])
+            offset += len(self.texts[index])
+        return glue.join(parts), matches
+
+
+@dataclass(slots=True)
+class _Rendering:
+    count: int = 0
+    rows: list[int] = field(default_factory=list)
+
+
+def check_drift(
+    text: ParallelText,
+    glossary: Glossary,
+    langs: Iterable[str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Finding]:
+    """All findings for the target languages `langs` (default: every aligned language)."""
+    wanted = list(langs) if langs is not None else list(text.alignments)
+    pivot = text.pivot_document
+    source_matches = _SegmentMatches(TermMatcher(glossary, text.pivot), pivot)
+    total = sum(len(text.alignments[lang]) for lang in wanted if lang in text.alignments)
+    done = 0
+    findings: list[Finding] = []
+    for lang in wanted:
+        alignment = text.alignments.get(lang)
+        if alignment is None:
+            continue
+        checker = _LanguageCheck(glossary, alignment, source_matches, text.pivot, lang)
+        for row in range(len(alignment.beads)):
+            findings.extend(checker.bead(row))
+            done += 1
+            if progress is not None and done % 512 == 0:
+                progress(done, total)
+            if cancelled is not None and done % 512 == 0 and cancelled():
+                raise CancelledError("terminology check cancelled")
+        findings.extend(checker.document_findings())
+    if progress is not None:
+        progress(total, total)
+    return findings
+
+
+class _LanguageCheck:
+    """The per-bead and document-wide checks of one target language."""
+
+    def __init__(
+        self,
+        glossary: Glossary,
+        alignment: Alignment,
+        source_matches: _SegmentMatches,
+        pivot: str,
+        lang: str,
+    ) -> None:
+        self.glossary = glossary
+        self.alignment = alignment
+        self.lang = lang
+        self.pivot = pivot
+        self.source = source_matches
+        self.target = _SegmentMatches(TermMatcher(glossary, lang), alignment.target)
+        self.foreign: _SegmentMatches | None = None
+        pivot_script = script_of(" ".join(alignment.source.texts[:200]))
+        target_script = script_of(" ".join(alignment.target.texts[:200]))
+        if pivot_script and target_script and pivot_script != target_script:
+            # The pivot's terms, searched in the target: a source term left as is.
+            self.foreign = _SegmentMatches(source_matches.matcher, alignment.target)
+        self.source_glue = joiner(pivot)
+        self.target_glue = joiner(lang)
+        self.expected = {
+            c.id: tuple(t.text for t in c.approved_in(lang)) for c in glossary.concepts
+        }
+        self.renderings: dict[str, dict[str, _Rendering]] = defaultdict(dict)
+        self.by_source: dict[str, list[tuple[int, str]]] = defaultdict(list)
+
+    def bead(self, row: int) -> list[Finding]:
+        """Findings of bead `row`."""
+        bead = self.alignment.beads[row]
+        source_text, source_matches = self.source.bead(bead.source, self.source_glue)
+        target_text, target_matches = self.target.bead(bead.target, self.target_glue)
+        source_ids = tuple(self.source.ids[i] for i in bead.source)
+        target_ids = tuple(self.target.ids[j] for j in bead.target)
+        if bead.source and bead.target and source_matches:
+            self.by_source[_norm(source_text)].append((row, _norm(target_text)))
+
+        def finding(
+            kind: FindingKind,
+            concept: str,
+            found: str,
+            severity: Severity,
+            message: str,
+            src: Sequence[Match],
+            tgt: Sequence[tuple[int, int]],
+        ) -> Finding:
+            return Finding(
+                self.lang,
+                kind,
+                concept,
+                self.expected.get(concept, ()),
+                found,
+                source_text,
+                target_text,
+                source_ids,
+                target_ids,
+                severity,
+                row,
+                message,
+                tuple((m.start, m.end) for m in src),
+                tuple(tgt),
+            )
+
+        out: list[Finding] = []
+        in_target: set[str] = set()
+        for m in target_matches:
+            in_target.add(m.concept_id)
+            if not m.term.is_short_form:
+                rendering = self.renderings[m.concept_id].setdefault(m.term.text, _Rendering())
+                rendering.count += 1
+                rendering.rows.append(row)
+            if not m.status.is_approved:
+                severity = Severity.ERROR if m.status is TermStatus.DEPRECATED else Severity.WARNING
+                src = [s for s in source_matches if s.concept_id == m.concept_id]
+                out.append(
+                    finding(
+                        FindingKind.DEPRECATED,
+                        m.concept_id,
+                        m.text,
+                        severity,
+                        f"{m.status.value} term {m.term.text!r}",
+                        src,
+                        [(m.start, m.end)],
+                    )
+                )
+        if self.foreign is not None and bead.target:
+            _, foreign = self.foreign.bead(bead.target, self.target_glue)
+            for m in foreign:
+                if not self.expected.get(m.concept_id) or _overlaps(m, target_matches):
+                    continue
+                in_target.add(m.concept_id)
+                src = [s for s in source_matches if s.concept_id == m.concept_id]
+                out.append(
+                    finding(
+                        FindingKind.UNTRANSLATED,
+                        m.concept_id,
+                        m.text,
+                        Severity.ERROR,
+                        f"source term {m.text!r} left untranslated",
+                        src,
+                        [(m.start, m.end)],
+                    )
+                )
+        if bead.target:
+            for concept in dict.fromkeys(m.concept_id for m in source_matches):
+                if concept in in_target or not self.expected.get(concept):
+                    continue
+                src = [s for s in source_matches if s.concept_id == concept]
+                located = self._locate(concept, target_text, target_matches)
+                spans = [located] if located else []
+                found = target_text[located[0] : located[1]] if located else ""
+                if found:
+                    rendering = self.renderings[concept].setdefault(found, _Rendering())
+                    rendering.count += 1
+                    rendering.rows.append(row)
+                message = f"the target has {found!r} there" if found else "no term of the concept"
+                out.append(
+                    finding(
+                        FindingKind.MISSING,
+                        concept,
+                        found,
+                        Severity.WARNING,
+                        message,
+                        src,
+                        spans,
+                    )
+                )
+        return out
+
+    def _locate(self, concept: str, text: str, matches: Sequence[Match]) -> tuple[int, int] | None:
+        """The span of `text` that most likely renders `concept` in other words, if any.
+
+        A window of at most 2n+2 tokens that holds, in any order and inflected, at least 60%
+        (and two) of the content words of an approved n-word term. Content words are Han
+        characters and words over three letters, so `de`/`la`/`в` cannot make a window.
+        """
+        analyzer = self.target.matcher.analyzer
+        tokens = [
+            (m.start(), m.end(), analyzer.keys(m.group())) for m in analyzer.token_re.finditer(text)
+        ]
+        best: tuple[int, int, int] | None = None
+        best_span: tuple[int, int] | None = None
+        for term in self.expected.get(concept, ()):
+            words = [analyzer.keys(w) for w in analyzer.token_re.findall(term) if _is_content(w)]
+            n = len(words)
+            if n < 2:
+                continue
+            need = max(2, math.ceil(0.6 * n))
+            width = 2 * len(analyzer.token_re.findall(term)) + 2
+            for i in range(len(tokens)):
+                covered: set[int] = set()
+                last = i
+                for j in range(i, min(len(tokens), i + width)):
+                    hit = [
+                        k
+                        for k, keys in enumerate(words)
+                        if k not in covered and keys & tokens[j][2]
+                    ]
+                    if hit:
+                        covered.add(hit[0])
+                        last = j
+                    elif j == i:
+                        break
+                if len(covered) < need:
+                    continue
+                start, end = tokens[i][0], tokens[last][1]
+                if any(start < m.end and m.start < end for m in matches):
+                    continue
+                score = (len(covered) * 100 // n, -(last - i), -i)
+                if best is None or score > best:
+                    best, best_span = score, (start, end)
+        return best_span
+
+    def document_findings(self) -> list[Finding]:
+        """Document-wide: several renderings of one concept; one source with two translations."""
+        out: list[Finding] = []
+        for concept, renderings in self.renderings.items():
+            if len(renderings) < 2:
+                continue
+            ranked = sorted(renderings.items(), key=lambda kv: (-kv[1].count, kv[0]))
+            minority_rows = sorted({r for _, rend in ranked[1:] for r in rend.rows})
+            counts = tuple((name, rend.count) for name, rend in ranked)
+            out.append(self._document_finding(concept, counts, minority_rows))
+        for _source, pairs in self.by_source.items():
+            targets = list(dict.fromkeys(t for _, t in pairs))
+            if len(targets) < 2:
+                continue
+            rows = [row for row, _ in pairs]
+            first = rows[0]
+            bead = self.alignment.beads[first]
+            source_text, source_matches = self.source.bead(bead.source, self.source_glue)
+            concept = source_matches[0].concept_id if source_matches else ""
+            tally = Counter(t for _, t in pairs)
+            out.append(
+                Finding(
+                    self.lang,
+                    FindingKind.INCONSISTENT,
+                    concept,
+                    (),
+                    " | ".join(targets),
+                    source_text,
+                    self.target.bead(bead.target, self.target_glue)[0],
+                    tuple(self.source.ids[i] for r in rows for i in self.alignment.beads[r].source),
+                    tuple(self.target.ids[j] for r in rows for j in self.alignment.beads[r].target),
+                    Severity.WARNING,
+                    first,
+                    f"the same source sentence has {len(targets)} different translations",
+                    tuple((m.start, m.end) for m in source_matches),
+                    counts=tuple(tally.most_common()),
+                )
+            )
+        return out
+
+    def _document_finding(
+        self, concept: str, counts: tuple[tuple[str, int], ...], rows: list[int]
+    ) -> Finding:
+        first = rows[0] if rows else None
+        target_text = ""
+        target_ids: list[str] = []
+        for row in rows:
+            target_ids.extend(self.target.ids[j] for j in self.alignment.beads[row].target)
+        if first is not None:
+            target_text = self.target.bead(self.alignment.beads[first].target, self.target_glue)[0]
+        summary = ", ".join(f"{name} ({n})" for name, n in counts)
+        return Finding(
+            self.lang,
+            FindingKind.INCONSISTENT,
+            concept,
+            self.expected.get(concept, ()),
+            " | ".join(sorted(name for name, _ in counts)),
+            "",
+            target_text,
+            (),
+            tuple(target_ids),
+            Severity.INFO,
+            first,
+            f"{len(counts)} renderings across the document: {summary}",
+            counts=counts,
+        )
+
+
+def _is_content(word: str) -> bool:
+    return len(word) > 3 or bool(HAN_RE.match(word))
+
+
+def _overlaps(match: Match, others: Sequence[Match]) -> bool:
+    return any(match.start < o.end and o.start < match.end for o in others)

@@ -1,0 +1,326 @@
+"""Per-language term matching: inflection-aware, with character offsets for highlighting.
+
+A text is cut into word tokens (one token per Han character); every token gets a set of
+*keys*: Russian lemmas (pymorphy3, е/ё folded), Spanish and English Snowball stems, simplified
+Han characters (opencc). A term matches a run of tokens when each of its words shares a key
+with the token at that place, so every word of a multi-word term may inflect. An all-capitals
+abbreviation (ICT, ИКТ) matches only itself, case-sensitively, as a whole token. Case, hyphen,
+quote and space variants fall out of the tokenisation. Overlapping matches keep the longest
+(`international information security` hides `information security` inside it); among terms
+matching the same span, the one matching the surface most exactly wins, so a preferred term
+and a deprecated one that differ by inflection only are told apart.
+
+Speed: keys and "which terms may start here" are cached per distinct word form, so the cost
+per running token is one regex step and one dict lookup.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol
+
+from workbench.terms.glossary import Glossary, Term, TermStatus, is_abbreviation
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RE = re.compile(f"[{_HAN}]")
+_WORD = f"[^\\W_{_HAN}]+"
+_TOKEN_RE = re.compile(f"[{_HAN}]|{_WORD}")
+# English: a possessive 's / ’s stays on its word ("SCO's" is one token, keyed as SCO).
+_TOKEN_EN_RE = re.compile(f"[{_HAN}]|{_WORD}(?:['’][sS](?![^\\W_]))?")
+_PLURAL_ABBR = re.compile(r"^([A-Z]{2,})s$")
+_SNOWBALL = {
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "de": "german",
+    "pt": "portuguese",
+    "it": "italian",
+    "nl": "dutch",
+    "sv": "swedish",
+    "hu": "hungarian",
+    "cs": "czech",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A term found in a text: which concept and term, where (character offsets), how exactly."""
+
+    concept_id: str
+    term: Term
+    start: int
+    end: int
+    text: str
+    exact: bool
+    variant: str = ""
+
+    @property
+    def status(self) -> TermStatus:
+        """The matched term's status."""
+        return self.term.status
+
+
+class Analyzer(Protocol):
+    """Cuts a text into words and gives each word form its matching keys."""
+
+    lang: str
+    token_re: re.Pattern[str]
+
+    def keys(self, word: str) -> frozenset[str]:
+        """The keys of one word form (cached by the implementation)."""
+        ...
+
+    def fold(self, word: str) -> str:
+        """The word as compared for exactness (case and е/ё folded)."""
+        ...
+
+
+def _fold_base(word: str) -> str:
+    return word.casefold().replace("ё", "е")
+
+
+def _abbreviation_keys(word: str) -> set[str]:
+    keys: set[str] = set()
+    if is_abbreviation(word):
+        keys.add("=" + word)
+    plural = _PLURAL_ABBR.match(word)
+    if plural:
+        keys.add("=" + plural.group(1))
+    return keys
+
+
+class _BaseAnalyzer:
+    """Shared caching; subclasses define `_stem_keys`."""
+
+    token_re: re.Pattern[str] = _TOKEN_RE
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def fold(self, word: str) -> str:
+        return _fold_base(_strip_possessive(word))
+
+    def keys(self, word: str) -> frozenset[str]:
+        cached = self._cache.get(word)
+        if cached is None:
+            base = _strip_possessive(word)
+            if HAN_RE.fullmatch(base):
+                found = {_han_simplified(base)}
+            else:
+                found = self._stem_keys(_fold_base(base)) | _abbreviation_keys(base)
+            cached = self._cache[word] = frozenset(found)
+        return cached
+
+    def _stem_keys(self, folded: str) -> set[str]:
+        return {folded}
+
+
+def _strip_possessive(word: str) -> str:
+    if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+        return word[:-2]
+    return word
+
+
+class SnowballAnalyzer(_BaseAnalyzer):
+    """Snowball stems; a trailing plural -s is also tried (Snowball leaves `armas` whole)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(lang)
+        import snowballstemmer
+
+        self._stemmer = snowballstemmer.stemmer(_SNOWBALL[lang])
+        if lang == "en":
+            self.token_re = _TOKEN_EN_RE
+
+    def _stem_keys(self, folded: str) -> set[str]:
+        keys = {self._stemmer.stemWord(folded)}
+        if len(folded) > 3 and folded.endswith("s"):
+            keys.add(self._stemmer.stemWord(folded[:-1]))
+        return keys
+
+
+class RussianAnalyzer(_BaseAnalyzer):
+    """Every normal form pymorphy3 proposes (ambiguous forms keep all their lemmas)."""
+
+    def __init__(self, lang: str = "ru") -> None:
+        super().__init__(lang)
+        self._morph = _morph()
+
+    def _stem_keys(self, folded: str) -> set[str]:
+        if not folded.isalpha():
+            return {folded}
+        return {p.normal_form.replace("ё", "е") for p in self._morph.parse(folded)} | {folded}
+
+
+class PlainAnalyzer(_BaseAnalyzer):
+    """Case-folded words, one token per Han character (Chinese, Japanese, other languages)."""
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    return converter.convert  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=65536)
+def _han_simplified(char: str) -> str:
+    return _t2s()(char)
+
+
+def analyzer_for(lang: str) -> Analyzer:
+    """The analyzer for a language code (`ru`, `es-ES`, `zh-Hant`...)."""
+    base = lang.split("-")[0].split("_")[0].lower()
+    if base == "ru":
+        return RussianAnalyzer(lang)
+    if base in _SNOWBALL:
+        return SnowballAnalyzer(base)
+    return PlainAnalyzer(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    concept_id: str
+    term: Term
+    words: tuple[frozenset[str], ...]
+    folds: tuple[str, ...]
+
+
+def script_of(text: str) -> str:
+    """The dominant script of a text's letters: Latin, Cyrillic, Han, ... ("" when no letter)."""
+    counts: dict[str, int] = {}
+    for char in text[:5000]:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            script = "Han" if HAN_RE.match(char) else name.split(" ")[0]
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=lambda s: counts[s]) if counts else ""
+
+
+class TermMatcher:
+    """Finds a glossary's terms of one language in texts."""
+
+    def __init__(
+        self,
+        glossary: Glossary,
+        lang: str,
+        *,
+        statuses: Iterable[TermStatus] | None = None,
+        analyzer: Analyzer | None = None,
+    ) -> None:
+        self.lang = lang
+        self.analyzer = analyzer if analyzer is not None else analyzer_for(lang)
+        wanted = set(statuses) if statuses is not None else set(TermStatus)
+        self._patterns: list[_Pattern] = []
+        self._by_key: dict[str, list[int]] = {}
+        for concept in glossary.concepts:
+            for term in concept.terms_in(lang):
+                if term.status in wanted:
+                    self._add(concept.id, term)
+        self._starts: dict[str, tuple[int, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def _add(self, concept_id: str, term: Term) -> None:
+        words = self.analyzer.token_re.findall(term.text)
+        if not words:
+            return
+        keys: list[frozenset[str]] = []
+        for word in words:
+            exact = "=" + word
+            all_keys = self.analyzer.keys(word)
+            # An abbreviation in a term matches only the same capitals, never a lowercase word.
+            keys.append(frozenset({exact}) if exact in all_keys else all_keys)
+        number = len(self._patterns)
+        self._patterns.append(
+            _Pattern(concept_id, term, tuple(keys), tuple(self.analyzer.fold(w) for w in words))
+        )
+        for key in keys[0]:
+            self._by_key.setdefault(key, []).append(number)
+
+    def _starting(self, word: str) -> tuple[int, ...]:
+        found = self._starts.get(word)
+        if found is None:
+            numbers: set[int] = set()
+            for key in self.analyzer.keys(word):
+                numbers.update(self._by_key.get(key, ()))
+            found = self._starts[word] = tuple(sorted(numbers))
+        return found
+
+    def find(self, text: str) -> list[Match]:
+        """The terms in `text`, longest first where they overlap, in text order."""
+        words = self.analyzer.token_re.findall(text)
+        starting = self._starting
+        if not any(starting(w) for w in words):
+            return []
+        spans = [(m.start(), m.end()) for m in self.analyzer.token_re.finditer(text)]
+        return self._matches(text, words, spans)
+
+    def _matches(
+        self, text: str, words: Sequence[str], spans: Sequence[tuple[int, int]]
+    ) -> list[Match]:
+        keys = self.analyzer.keys
+        fold = self.analyzer.fold
+        found: list[tuple[int, int, int, int, Match]] = []
+        for i, word in enumerate(words):
+            for number in self._starting(word):
+                pattern = self._patterns[number]
+                n = len(pattern.words)
+                if i + n > len(words):
+                    continue
+                if all(pattern.words[k] & keys(words[i + k]) for k in range(1, n)):
+                    score = sum(pattern.folds[k] == fold(words[i + k]) for k in range(n))
+                    start, end = spans[i][0], spans[i + n - 1][1]
+                    surface = text[start:end]
+                    variant = ""
+                    if HAN_RE.search(surface) and any(
+                        _han_simplified(c) != c for c in surface if HAN_RE.match(c)
+                    ):
+                        variant = "traditional"
+                    match = Match(
+                        pattern.concept_id, pattern.term, start, end, surface, score == n, variant
+                    )
+                    rank = _STATUS_RANK[pattern.term.status]
+                    found.append((n, score, -rank, i, match))
+        return _resolve(found)
+
+
+_STATUS_RANK = {
+    TermStatus.PREFERRED: 0,
+    TermStatus.ADMITTED: 1,
+    TermStatus.DEPRECATED: 2,
+    TermStatus.SUPERSEDED: 3,
+}
+
+
+def _resolve(found: list[tuple[int, int, int, int, Match]]) -> list[Match]:
+    # Longest first, then the most exact surface, then the better status.
+    found.sort(key=lambda item: (-item[0], -item[1], -item[2], item[3]))
+    kept: list[Match] = []
+    for _, _, _, _, match in found:
+        clash = False
+        for other in kept:
+            if match.start < other.end and other.start < match.end:
+                same_span = (match.start, match.end) == (other.start, other.end)
+                # A span names one concept once; two concepts sharing a term both stay.
+                if not same_span or other.concept_id == match.concept_id:
+                    clash = True
+                    break
+        if not clash:
+            kept.append(match)
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
