@@ -1,0 +1,368 @@
+"""Project-level exchange: a ParallelText to TMX/PO files and back.
+
+TMX mapping (one pivot, several target languages, each aligned with the pivot):
+
+- A *group* is a run of consecutive pivot segments that every exported pair aligns as a unit:
+  a group ends where every alignment starts a new bead with pivot segments. With one target
+  language a group is exactly one bead; n:m beads in any pair widen the group for all.
+- Each group is one TU. A language's side is all its segments in the group's beads, joined
+  with a space (no space for zh/ja); target-only (0-1) beads strictly inside a group belong to
+  it, those between groups are in no TU (they have no pivot text to match).
+- Per language the TU carries `x-bead` (`n-m` = pivot and target segments in the group),
+  `x-status` (`confirmed` only if every bead of the group is) and `x-confidence` (the lowest, two
+  decimals): on the target `<tuv>` in the multilingual file, on the `<tu>` in per-pair files
+  (Trados reads TU-level `x-` props). A TU with an unconfirmed side gets a note naming it.
+- A group where some language has no counterpart (only 1-0 beads) is left out of the
+  multilingual file, because OmegaT fills a missing language from another one in the TU; it is
+  kept in the other languages' per-pair files, which are the safe default for CAT tools.
+- Import makes one paragraph per TU in every language, and per target language one bead per
+  TU with the TU's status and confidence (confirmed, 1.0 when the file has no `x-` props); a TU
+  that lacks a language gives a 1-0 auto bead in that language; a TU without the pivot is
+  skipped. Export -> import -> export gives the same bytes (with a fixed `creationdate`).
+
+PO mapping (one file per target language): one entry per bead with pivot segments, with the
+target-only beads that follow it (or, at the start, precede it) folded in, so every segment of
+both documents is in the file; `msgctxt` = the pivot segment ids (`3:1+3:2`), `#:` = every
+segment's `lang:id`, `#.` = bead type, status and confidence, `#, fuzzy` = not confirmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
+from workbench.core.document import Document
+from workbench.core.errors import AlignmentError, FormatError, InputError
+from workbench.formats.po import export_po, import_po
+from workbench.formats.tmx import (
+    DEFAULT_LANG_CODES,
+    TmxReader,
+    TmxStats,
+    TranslationUnit,
+    Variant,
+    format_confidence,
+    write_tmx,
+)
+
+__all__ = [
+    "Group",
+    "Part",
+    "export_po",
+    "export_tmx",
+    "group_starts",
+    "groups",
+    "import_po",
+    "import_tmx",
+    "pair_path",
+    "project_units",
+]
+
+Progress = Callable[[int, int], None]
+PROP_BEAD = "x-bead"
+PROP_STATUS = "x-status"
+PROP_CONFIDENCE = "x-confidence"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One language's share of a group: its segment indices, review status and confidence."""
+
+    segments: tuple[int, ...]
+    confirmed: bool
+    confidence: float
+
+    def props(self, pivot_count: int) -> tuple[tuple[str, str], ...]:
+        """The `x-` props describing this part."""
+        return (
+            (PROP_BEAD, f"{pivot_count}-{len(self.segments)}"),
+            (PROP_STATUS, "confirmed" if self.confirmed else "auto"),
+            (PROP_CONFIDENCE, format_confidence(self.confidence)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Consecutive pivot segments [start, stop) aligned as a unit by every pair."""
+
+    start: int
+    stop: int
+    parts: Mapping[str, Part]
+
+
+def _alignments(text: ParallelText, langs: Sequence[str] | None) -> list[Alignment]:
+    chosen = (
+        list(langs) if langs else [lang for lang in text.target_langs if lang in text.alignments]
+    )
+    if not chosen:
+        raise AlignmentError("nothing to export: the text has no alignment yet")
+    result: list[Alignment] = []
+    for lang in chosen:
+        if lang == text.pivot:
+            raise InputError(f"{lang} is the pivot language, not a target language")
+        if lang not in text.alignments:
+            known = ", ".join(text.alignments) or "none"
+            raise AlignmentError(f"no {text.pivot}-{lang} alignment (aligned: {known})")
+        result.append(text.alignments[lang])
+    return result
+
+
+def group_starts(alignments: Sequence[Alignment]) -> list[int]:
+    """Pivot indices where a group starts: where every alignment starts a bead."""
+    common: set[int] | None = None
+    for alignment in alignments:
+        starts = {b.source[0] for b in alignment.beads if b.source}
+        common = starts if common is None else common & starts
+    return sorted(common or ())
+
+
+def groups(text: ParallelText, langs: Sequence[str] | None = None) -> Iterator[Group]:
+    """The groups of `text` over `langs` (default: every aligned language), in order."""
+    alignments = _alignments(text, langs)
+    starts = group_starts(alignments)
+    return _groups(alignments, starts, len(text.pivot_document))
+
+
+def _groups(alignments: Sequence[Alignment], starts: list[int], n: int) -> Iterator[Group]:
+    rows = [0] * len(alignments)
+    for number, start in enumerate(starts):
+        stop = starts[number + 1] if number + 1 < len(starts) else n
+        parts: dict[str, Part] = {}
+        for k, alignment in enumerate(alignments):
+            beads = alignment.beads
+            row = rows[k]
+            while not beads[row].source:  # target-only beads between groups: in no TU
+                row += 1
+            taken: list[Bead] = []
+            pending: list[Bead] = []
+            while row < len(beads):
+                item = beads[row]
+                if item.source and item.source[0] >= stop:
+                    break
+                if item.source:
+                    taken += pending
+                    taken.append(item)
+                    pending = []
+                else:
+                    pending.append(item)
+                row += 1
+            rows[k] = row - len(pending)
+            segments = tuple(j for b in taken for j in b.target)
+            parts[alignment.target.lang] = Part(
+                segments,
+                all(b.is_confirmed for b in taken),
+                min(b.confidence for b in taken),
+            )
+        yield Group(start, stop, parts)
+
+
+def project_units(
+    text: ParallelText,
+    langs: Sequence[str] | None = None,
+    only_confirmed: bool = False,
+    multilingual: bool = True,
+) -> Iterator[TranslationUnit]:
+    """TUs of `text`: one per group over all `langs`, or (not multilingual) per pair in turn.
+
+    A language without counterpart in a group is omitted from that TU (the TMX writer then
+    skips the TU and counts it). See the module docstring for the mapping.
+    """
+    chosen = [a.target.lang for a in _alignments(text, langs)]
+    if multilingual:
+        yield from _units(text, chosen, only_confirmed, tuv_props=True)
+    else:
+        for lang in chosen:
+            yield from _units(text, [lang], only_confirmed, tuv_props=False)
+
+
+def _units(
+    text: ParallelText, langs: Sequence[str], only_confirmed: bool, *, tuv_props: bool
+) -> Iterator[TranslationUnit]:
+    pivot = text.pivot_document
+    texts = {lang: text.documents[lang].texts for lang in [text.pivot, *langs]}
+    for group in groups(text, langs):
+        if only_confirmed and not all(p.confirmed for p in group.parts.values()):
+            continue
+        count = group.stop - group.start
+        variants = [Variant(text.pivot, tuple(texts[text.pivot][group.start : group.stop]))]
+        unit_props: tuple[tuple[str, str], ...] = ()
+        review: list[str] = []
+        for lang in langs:
+            part = group.parts[lang]
+            if not part.segments:
+                continue
+            props = part.props(count)
+            if not tuv_props:
+                unit_props = props
+            segments = tuple(texts[lang][j] for j in part.segments)
+            variants.append(Variant(lang, segments, props if tuv_props else ()))
+            if not part.confirmed:
+                review.append(f"{lang} (confidence {format_confidence(part.confidence)})")
+        notes = ("unconfirmed alignment: " + ", ".join(review),) if review else ()
+        first = pivot.segment(group.start).id
+        origin = f"{text.pivot} {first}" if count == 1 else f"{text.pivot} {first}+{count - 1}"
+        yield TranslationUnit(tuple(variants), unit_props, notes, origin=origin)
+
+
+def _header_notes(pivot: str, langs: Sequence[str]) -> tuple[str, ...]:
+    return (
+        f"Aligned text: {pivot} with {', '.join(langs)}. One TU per group of {pivot} segments "
+        "that every language aligns as a unit; n:m sides joined; x-bead, x-status and "
+        "x-confidence describe each alignment.",
+    )
+
+
+def pair_path(out: str | Path, pivot: str, lang: str, suffix: str) -> Path:
+    """One pair's file: `out` with `{lang}` and `{pivot}` filled, else `out/<pivot>-<lang>.ext`."""
+    text = str(out)
+    if "{lang}" in text:
+        return Path(text.replace("{lang}", lang).replace("{pivot}", pivot))
+    return Path(out) / f"{pivot}-{lang}{suffix}"
+
+
+def export_tmx(
+    text: ParallelText,
+    path: str | Path,
+    langs: Sequence[str] | None = None,
+    pairs: bool = False,
+    only_confirmed: bool = False,
+    lang_codes: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    *,
+    creationdate: str | None = None,
+    replace_invalid: bool = False,
+    stats: list[TmxStats] | None = None,
+) -> list[Path]:
+    """Write one multilingual TMX at `path`, or (`pairs`) one TMX per pair; return the paths.
+
+    With `pairs`, `path` is a folder (files `<pivot>-<lang>.tmx`) or a pattern holding `{lang}`
+    (and optionally `{pivot}`), e.g. `tmx/sco-{pivot}-{lang}.tmx`.
+    """
+    chosen = [a.target.lang for a in _alignments(text, langs)]
+    codes = dict(DEFAULT_LANG_CODES)
+    codes.update(lang_codes or {})
+    jobs = (
+        [([lang], pair_path(path, text.pivot, lang, ".tmx")) for lang in chosen]
+        if pairs
+        else [(chosen, Path(path))]
+    )
+    written: list[Path] = []
+    for job_langs, target in jobs:
+        total = len(group_starts(_alignments(text, job_langs)))
+        result = write_tmx(
+            target,
+            project_units(text, job_langs, only_confirmed, multilingual=not pairs),
+            srclang=text.pivot,
+            langs=[text.pivot, *job_langs],
+            lang_codes=codes,
+            creationdate=creationdate,
+            header_notes=_header_notes(text.pivot, job_langs),
+            replace_invalid=replace_invalid,
+            progress=progress,
+            total=total,
+        )
+        if stats is not None:
+            stats.append(result)
+        written.append(target)
+    return written
+
+
+@dataclass(slots=True)
+class _Side:
+    paragraphs: list[list[str]]
+    beads: list[Bead]
+    count: int = 0
+
+
+def import_tmx(
+    path: str | Path,
+    pivot: str = "en",
+    *,
+    langs: Sequence[str] | None = None,
+    lang_codes: Mapping[str, str] | None = None,
+    warnings: list[str] | None = None,
+    progress: Progress | None = None,
+) -> ParallelText:
+    """Read a TMX into documents (one paragraph per TU) and beads (one per TU and language).
+
+    Streams the file; `langs` limits the target languages read (default: all found).
+    """
+    codes = dict(DEFAULT_LANG_CODES)
+    codes.update(lang_codes or {})
+    reader = TmxReader(path, codes)
+    pivot_paragraphs: list[list[str]] = []
+    pivot_count = 0
+    sides: dict[str, _Side] = {}
+    skipped = 0
+    for number, unit in enumerate(reader, start=1):
+        source = unit.variant(pivot)
+        if source is None or not source.text.strip():
+            skipped += 1
+            continue
+        src = tuple(range(pivot_count, pivot_count + len(source.segments)))
+        previous = len(pivot_paragraphs)
+        pivot_paragraphs.append(list(source.segments))
+        pivot_count += len(source.segments)
+        present: set[str] = set()
+        for variant in unit.variants:
+            lang = variant.lang
+            if lang == pivot or (langs and lang not in langs) or not variant.text.strip():
+                continue
+            side = sides.get(lang)
+            if side is None:
+                side = sides[lang] = _Side([], _gaps(pivot_paragraphs[:previous]))
+            present.add(lang)
+            status, confidence = _status(variant, unit)
+            tgt = tuple(range(side.count, side.count + len(variant.segments)))
+            side.paragraphs.append(list(variant.segments))
+            side.count += len(variant.segments)
+            side.beads.append(Bead(src, tgt, status, confidence))
+        for lang, side in sides.items():
+            if lang not in present:
+                side.beads.append(Bead(src, (), BeadStatus.AUTO, 0.0))
+        if progress is not None and number % 1000 == 0:
+            progress(number, 0)
+    if not pivot_paragraphs:
+        srclang = reader.header.srclang if reader.header else "?"
+        raise FormatError(
+            f"no TU has a {pivot} variant (header srclang {srclang}); choose --pivot", path
+        )
+    if skipped and warnings is not None:
+        warnings.append(f"{path}: {skipped} TU(s) without a {pivot} text were skipped")
+    if warnings is not None:
+        warnings.extend(reader.warnings)
+    name = Path(path).name
+    pivot_doc = Document(pivot, pivot_paragraphs, name)
+    order = [lang for lang in (langs or sides) if lang in sides]
+    documents = {pivot: pivot_doc}
+    alignments: dict[str, Alignment] = {}
+    for lang in order:
+        documents[lang] = Document(lang, sides[lang].paragraphs, name)
+        alignments[lang] = Alignment(pivot_doc, documents[lang], sides[lang].beads)
+    return ParallelText(pivot, documents, alignments)
+
+
+def _gaps(paragraphs: Sequence[Sequence[str]]) -> list[Bead]:
+    """1-0 auto beads for TUs read before a language first appeared."""
+    beads: list[Bead] = []
+    position = 0
+    for paragraph in paragraphs:
+        beads.append(Bead(tuple(range(position, position + len(paragraph))), ()))
+        position += len(paragraph)
+    return beads
+
+
+def _status(variant: Variant, unit: TranslationUnit) -> tuple[BeadStatus, float]:
+    """A variant's review status and confidence from its `x-` props, else the TU's."""
+    props = dict(unit.props)
+    props.update(variant.props)
+    status = BeadStatus.AUTO if props.get(PROP_STATUS) == "auto" else BeadStatus.CONFIRMED
+    default = 1.0 if status is BeadStatus.CONFIRMED else 0.0
+    try:
+        confidence = float(props.get(PROP_CONFIDENCE, default))
+    except ValueError:
+        confidence = default
+    if not 0.0 <= confidence <= 1.0:  # also rejects NaN
+        confidence = default
+    return status, confidence

@@ -1,0 +1,367 @@
+"""PO (gettext) exchange through polib: one file per target language, and reading one back.
+
+Mapping (also in `workbench.formats.export`): one entry per bead with pivot segments; the
+target-only (0-1) beads after it (before the first one, at the start) are folded into it, so
+every segment of both documents is in the file. `msgctxt` = the pivot segment ids
+(`3:1+3:2`, unique, so a repeated sentence is never a duplicate entry); `#:` = `lang:id` of each
+segment; `#.` = `bead n-m, status, confidence c` and, when a side has several segments,
+`lengths en 12 20; es 30` so they can be split again; `#, fuzzy` = not confirmed (fuzzy
+entries are dropped by po2tmx and by OmegaT). An empty `msgstr` is a 1-0 bead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polib
+
+from workbench import __version__
+from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
+from workbench.core.atomic import write_bytes_atomic
+from workbench.core.document import Document
+from workbench.core.errors import AlignmentError, EncodingError, FormatError, InputError
+from workbench.formats.tmx import (
+    DEFAULT_LANG_CODES,
+    INVALID_XML_CHARS,
+    base_lang,
+    format_confidence,
+    join_segments,
+    split_segments,
+)
+
+_COMMENT = re.compile(r"bead (\d+)-(\d+), (auto|confirmed), confidence ([0-9.]+)")
+_LENGTHS = re.compile(r"lengths (.*)")
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_SYNTAX_LINE = re.compile(r"line (\d+)")
+
+
+def po_date(creationdate: str | None) -> str:
+    """A PO header date from a TMX date (`YYYYMMDDThhmmssZ`), or now."""
+    moment = (
+        datetime.strptime(creationdate, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        if creationdate
+        else datetime.now(UTC)
+    )
+    return moment.strftime("%Y-%m-%d %H:%M+0000")
+
+
+def _groups(beads: Sequence[Bead]) -> Iterator[list[Bead]]:
+    """Beads grouped as PO entries: a bead with pivot segments and the target-only ones after."""
+    current: list[Bead] = []
+    leading: list[Bead] = []
+    for item in beads:
+        if item.source:
+            if current:
+                yield current
+            current = [*leading, item]
+            leading = []
+        elif current:
+            current.append(item)
+        else:
+            leading.append(item)
+    if current:
+        yield current
+
+
+def po_entries(
+    alignment: Alignment, *, only_confirmed: bool = False, replace_invalid: bool = False
+) -> Iterator[polib.POEntry]:
+    """The PO entries of one alignment, in order."""
+    source, target = alignment.source, alignment.target
+    src_texts, tgt_texts = source.texts, target.texts
+    src_ids = [s.id for s in source.segments]
+    tgt_ids = [s.id for s in target.segments]
+    for group in _groups(alignment.beads):
+        confirmed = all(b.is_confirmed for b in group)
+        if only_confirmed and not confirmed:
+            continue
+        src = [i for b in group for i in b.source]
+        tgt = [j for b in group for j in b.target]
+        context = "+".join(src_ids[i] for i in src)
+        msgid = _clean(
+            join_segments(source.lang, [src_texts[i] for i in src]), context, replace_invalid
+        )
+        msgstr = _clean(
+            join_segments(target.lang, [tgt_texts[j] for j in tgt]), context, replace_invalid
+        )
+        _check_newlines(msgid, msgstr, context)
+        confidence = min(b.confidence for b in group)
+        comment = (
+            f"bead {len(src)}-{len(tgt)}, {'confirmed' if confirmed else 'auto'}, "
+            f"confidence {format_confidence(confidence)}"
+        )
+        if len(src) > 1 or len(tgt) > 1:
+            lengths = [f"{source.lang} " + " ".join(str(len(src_texts[i])) for i in src)]
+            if tgt:
+                lengths.append(f"{target.lang} " + " ".join(str(len(tgt_texts[j])) for j in tgt))
+            comment += "\nlengths " + "; ".join(lengths)
+        occurrences = [(f"{source.lang}:{src_ids[i]}", "") for i in src]
+        occurrences += [(f"{target.lang}:{tgt_ids[j]}", "") for j in tgt]
+        yield polib.POEntry(
+            msgctxt=context,
+            msgid=msgid,
+            msgstr=msgstr,
+            comment=comment,
+            occurrences=occurrences,
+            flags=[] if confirmed else ["fuzzy"],
+        )
+
+
+def _clean(text: str, context: str, replace_invalid: bool) -> str:
+    found = INVALID_XML_CHARS.search(text)
+    if found is None:
+        return text
+    if replace_invalid:
+        return INVALID_XML_CHARS.sub("\ufffd", text)
+    raise FormatError(
+        f"segment {context} contains the control character U+{ord(found.group()):04X}; "
+        "remove it or export with --replace-invalid"
+    )
+
+
+def _check_newlines(msgid: str, msgstr: str, context: str) -> None:
+    # msgfmt refuses an entry whose msgid and msgstr disagree on a leading/trailing newline.
+    if msgstr and (
+        msgid.startswith("\n") != msgstr.startswith("\n")
+        or msgid.endswith("\n") != msgstr.endswith("\n")
+    ):
+        raise FormatError(
+            f"segment {context}: source and translation differ in a leading or trailing line "
+            "break, which gettext refuses; fix the segment text"
+        )
+
+
+def write_po(
+    path: str | Path,
+    alignment: Alignment,
+    *,
+    lang_codes: Mapping[str, str] | None = None,
+    project: str = "workbench",
+    creationdate: str | None = None,
+    only_confirmed: bool = False,
+    replace_invalid: bool = False,
+) -> int:
+    """Write one alignment as a PO file (atomically); return the number of entries."""
+    codes = dict(DEFAULT_LANG_CODES)
+    codes.update(lang_codes or {})
+    source, target = alignment.pair
+    date = po_date(creationdate)
+    catalog = polib.POFile(wrapwidth=78)
+    catalog.header = (
+        f"Alignment of {source} and {target} exported by workbench.\n"
+        "msgctxt = bead id (pivot segment ids); fuzzy = alignment not yet confirmed."
+    )
+    catalog.metadata = {
+        "Project-Id-Version": project,
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": date,
+        "PO-Revision-Date": date,
+        "Last-Translator": "workbench",
+        "Language-Team": codes.get(target, target),
+        "Language": codes.get(target, target).replace("-", "_"),
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Generator": f"workbench {__version__}",
+        "X-Source-Language": codes.get(source, source).replace("-", "_"),
+    }
+    for entry in po_entries(
+        alignment, only_confirmed=only_confirmed, replace_invalid=replace_invalid
+    ):
+        catalog.append(entry)
+    write_bytes_atomic(path, (str(catalog).rstrip("\n") + "\n").encode("utf-8"))
+    return len(catalog)
+
+
+def export_po(
+    text: ParallelText,
+    out: str | Path,
+    langs: Sequence[str] | None = None,
+    *,
+    only_confirmed: bool = False,
+    lang_codes: Mapping[str, str] | None = None,
+    project: str = "workbench",
+    creationdate: str | None = None,
+    replace_invalid: bool = False,
+) -> list[Path]:
+    """Write one PO file per target language; return the paths.
+
+    `out` is a folder (files `<pivot>-<lang>.po`), a pattern holding `{lang}`, or, for one
+    language, a file name ending in `.po`.
+    """
+    chosen = list(langs) if langs else [g for g in text.target_langs if g in text.alignments]
+    if not chosen:
+        raise AlignmentError("nothing to export: the text has no alignment yet")
+    written: list[Path] = []
+    for lang in chosen:
+        if lang not in text.alignments:
+            raise AlignmentError(f"no {text.pivot}-{lang} alignment to export")
+        if "{lang}" in str(out):
+            path = Path(str(out).replace("{lang}", lang).replace("{pivot}", text.pivot))
+        elif str(out).endswith(".po"):
+            if len(chosen) > 1:
+                raise InputError(f"{out}: several languages need a folder or a {{lang}} pattern")
+            path = Path(out)
+        else:
+            path = Path(out) / f"{text.pivot}-{lang}.po"
+        write_po(
+            path,
+            text.alignments[lang],
+            lang_codes=lang_codes,
+            project=project,
+            creationdate=creationdate,
+            only_confirmed=only_confirmed,
+            replace_invalid=replace_invalid,
+        )
+        written.append(path)
+    return written
+
+
+def read_po_text(path: str | Path) -> str:
+    """The PO file's text, decoded by its header charset; BOM dropped, UTF-16 refused by name."""
+    data = Path(path).read_bytes() if Path(path).is_file() else None
+    if data is None:
+        raise InputError("no such PO file", path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise EncodingError("PO in UTF-16 is not supported by gettext; convert it to UTF-8", path)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    found = _CHARSET.search(data[:8192])
+    charset = found.group(1).decode("ascii") if found else "utf-8"
+    if charset.upper() == "CHARSET":  # the xgettext template placeholder
+        charset = "utf-8"
+    try:
+        return data.decode(charset)
+    except LookupError:
+        raise EncodingError(f"unknown charset {charset!r} in the PO header", path) from None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise EncodingError(f"not valid {charset} (byte {exc.start})", path, line) from None
+
+
+@dataclass(slots=True)
+class _Side:
+    lang: str
+    segments: list[str] = field(default_factory=list)
+    ids: list[str | None] = field(default_factory=list)
+
+    def add(self, segments: Sequence[str], ids: Sequence[str]) -> range:
+        start = len(self.segments)
+        self.segments.extend(segments)
+        if len(ids) == len(segments):
+            self.ids.extend(ids)
+        else:
+            self.ids.extend([None] * len(segments))
+        return range(start, len(self.segments))
+
+    def document(self, name: str, entries: Sequence[range]) -> Document:
+        paragraphs: list[list[str]] = []
+        if self.ids and all(i is not None and _paragraph(i) is not None for i in self.ids):
+            last: int | None = None
+            for text, ident in zip(self.segments, self.ids, strict=True):
+                number = _paragraph(ident or "")
+                if number != last:
+                    paragraphs.append([])
+                    last = number
+                paragraphs[-1].append(text)
+        else:
+            paragraphs = [self.segments[r.start : r.stop] for r in entries if len(r)]
+        return Document(self.lang, paragraphs, name)
+
+
+def _paragraph(ident: str) -> int | None:
+    head, sep, tail = ident.partition(":")
+    return int(head) if sep and head.isdigit() and tail.isdigit() else None
+
+
+def import_po(
+    path: str | Path,
+    pivot: str = "en",
+    *,
+    lang: str | None = None,
+    warnings: list[str] | None = None,
+) -> ParallelText:
+    """Read a PO file into a two-language ParallelText (pivot = msgid, target = msgstr)."""
+    content = read_po_text(path)
+    try:
+        catalog = polib.pofile(content, wrapwidth=78)
+    except (OSError, ValueError) as exc:
+        found = _SYNTAX_LINE.search(str(exc))
+        raise FormatError(
+            f"malformed PO: {exc}", path, int(found.group(1)) if found else None
+        ) from None
+    target = lang or base_lang(catalog.metadata.get("Language", ""))
+    if not target:
+        raise FormatError("the PO header has no Language; pass --lang", path)
+    if target == pivot:
+        raise InputError(f"the PO target language {target} is the pivot; pass --pivot", path)
+    src, tgt = _Side(pivot), _Side(target)
+    beads: list[Bead] = []
+    ranges: tuple[list[range], list[range]] = ([], [])
+    for entry in catalog:
+        if entry.obsolete or not entry.msgid:
+            continue
+        if entry.msgid_plural:
+            if warnings is not None:
+                warnings.append(f"{path}:{entry.linenum}: plural entry skipped")
+            continue
+        info = _COMMENT.search(entry.comment or "")
+        lengths = _lengths(entry.comment or "")
+        refs = [f"{f}:{n}" if n else f for f, n in entry.occurrences]
+        source_range = src.add(
+            split_segments(pivot, entry.msgid, lengths.get(pivot)),
+            [r.partition(":")[2] for r in refs if r.startswith(pivot + ":")],
+        )
+        target_segments = (
+            split_segments(target, entry.msgstr, lengths.get(target)) if entry.msgstr else ()
+        )
+        target_range = tgt.add(
+            target_segments, [r.partition(":")[2] for r in refs if r.startswith(target + ":")]
+        )
+        ranges[0].append(source_range)
+        ranges[1].append(target_range)
+        beads.append(Bead(tuple(source_range), tuple(target_range), *_status(entry, info)))
+    if not beads:
+        raise FormatError("the PO file has no entry to import", path)
+    name = Path(path).name
+    source_doc = src.document(name, ranges[0])
+    target_doc = tgt.document(name, ranges[1])
+    return ParallelText(
+        pivot,
+        {pivot: source_doc, target: target_doc},
+        {target: Alignment(source_doc, target_doc, beads)},
+    )
+
+
+def _lengths(comment: str) -> dict[str, str]:
+    found = _LENGTHS.search(comment)
+    if found is None:
+        return {}
+    result: dict[str, str] = {}
+    for part in found.group(1).split(";"):
+        code, _, numbers = part.strip().partition(" ")
+        result[code] = numbers
+    return result
+
+
+def _status(entry: polib.POEntry, info: re.Match[str] | None) -> tuple[BeadStatus, float]:
+    if "fuzzy" in entry.flags:
+        status = BeadStatus.AUTO
+    elif entry.msgstr:
+        status = BeadStatus.CONFIRMED
+    else:  # untranslated: confirmed only if our own comment says a person confirmed a 1-0 bead
+        confirmed = info is not None and info.group(3) == "confirmed"
+        status = BeadStatus.CONFIRMED if confirmed else BeadStatus.AUTO
+    default = 1.0 if status is BeadStatus.CONFIRMED else 0.0
+    if info is None:
+        return status, default
+    try:
+        confidence = float(info.group(4))
+    except ValueError:
+        return status, default
+    return status, confidence if 0.0 <= confidence <= 1.0 else default
