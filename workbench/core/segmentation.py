@@ -11,6 +11,7 @@ text except for whitespace.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,8 +73,9 @@ class SegmentationRules:
         return breaks
 
 
-def compile_rules(lang: str, srx_rules: Sequence[SrxRule], document: SrxDocument) -> (
-        SegmentationRules):
+def compile_rules(
+    lang: str, srx_rules: Sequence[SrxRule], document: SrxDocument
+) -> SegmentationRules:
     """Compile SRX rules (with the document's word lists) into a SegmentationRules."""
     lists = {name: list(words) for name, words in document.word_lists}
     compiled = []
@@ -83,8 +85,9 @@ def compile_rules(lang: str, srx_rules: Sequence[SrxRule], document: SrxDocument
         try:
             pattern = regex.compile(source, **used)
         except regex.error as exc:
-            raise InputError(f"bad regular expression in segmentation rule: {exc}",
-                             rule.source or document.path) from None
+            raise InputError(
+                f"bad regular expression in segmentation rule: {exc}", rule.source or document.path
+            ) from None
         compiled.append(CompiledRule(rule.is_break, pattern, rule.source))
     return SegmentationRules(lang, tuple(compiled), document.path)
 
@@ -107,8 +110,9 @@ def _load_bundled(lang: str) -> SegmentationRules:
 def _load_from(lang: str, folder: Path) -> SegmentationRules:
     path = _rules_file(lang, folder) or folder / DEFAULT_RULES_FILE
     if not path.is_file():
-        raise InputError(f"no segmentation rules for language {lang!r} and no "
-                         f"{DEFAULT_RULES_FILE}", folder)
+        raise InputError(
+            f"no segmentation rules for language {lang!r} and no {DEFAULT_RULES_FILE}", folder
+        )
     document = read_srx(path)
     rules = document.rules_for(lang)
     if not rules:
@@ -147,7 +151,7 @@ def _hard_line_breaks(lines: list[str]) -> list[bool]:
     has_final = any(_FINAL_PUNCT.search(line) for line in lines)
     width = max(len(line) for line in lines[:-1]) if len(lines) > 1 else 0
     hard = []
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in itertools.pairwise(lines):
         first = _first_word(following)
         if _LIST_MARKER.match(following):
             hard.append(True)
@@ -167,7 +171,7 @@ def _hard_line_breaks(lines: list[str]) -> list[bool]:
 
 def _normalise(segment: str) -> str:
     """Collapse runs of spaces, tabs and line breaks into one space (no-break spaces stay)."""
-    return _SPACE_RUN.sub(" ", segment.strip())
+    return str(_SPACE_RUN.sub(" ", segment.strip()))
 
 
 def _blocks(paragraph: str) -> list[str]:
@@ -214,7 +218,6 @@ def split_paragraphs(text: str) -> list[str]:
     return [part.strip("\n") for part in _BLANK_LINE.split(text) if part.strip()]
 
 
-def segment_text(text: str, lang: str, rules: SegmentationRules | None = None) -> (
-        list[list[str]]):
+def segment_text(text: str, lang: str, rules: SegmentationRules | None = None) -> list[list[str]]:
     """Split text into paragraphs on blank lines, then each paragraph into segments."""
     return segment_paragraphs(split_paragraphs(text), lang, rules)

@@ -18,7 +18,7 @@ from pathlib import Path
 import regex  # type: ignore[import-untyped]
 
 from workbench.core.errors import FormatError
-from workbench.formats.xmlsafe import parse_xml
+from workbench.formats.xmlsafe import line_of, parse_xml
 
 SRX_NS = "http://www.lisa.org/srx20"
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
@@ -90,27 +90,29 @@ def read_srx(path: Path) -> SrxDocument:
     tree = parse_xml(path)
     root = tree.getroot()
     if root.tag != _tag("srx"):
-        raise FormatError(f"not an SRX 2.0 file: root is <{root.tag}>, expected <srx> in "
-                          f"namespace {SRX_NS}", path, root.sourceline)
+        raise FormatError(
+            f"not an SRX 2.0 file: root is <{root.tag}>, expected <srx> in namespace {SRX_NS}",
+            path,
+            line_of(root),
+        )
     header = root.find(_tag("header"))
     cascade = header is not None and header.get("cascade", "no").lower() == "yes"
     body = root.find(_tag("body"))
     if body is None:
-        raise FormatError("SRX file has no <body>", path, root.sourceline)
+        raise FormatError("SRX file has no <body>", path, line_of(root))
     language_rules: list[LanguageRule] = []
     list_names: set[str] = set()
     for lang_rule in body.iter(_tag("languagerule")):
         name = lang_rule.get("languagerulename")
         if not name:
-            raise FormatError("<languagerule> without languagerulename", path,
-                              lang_rule.sourceline)
+            raise FormatError("<languagerule> without languagerulename", path, line_of(lang_rule))
         rules: list[SrxRule] = []
         for rule in lang_rule.iter(_tag("rule")):
             before_el = rule.find(_tag("beforebreak"))
             after_el = rule.find(_tag("afterbreak"))
             before = (before_el.text or "") if before_el is not None else ""
             after = (after_el.text or "") if after_el is not None else ""
-            where = f"{path}:{rule.sourceline}"
+            where = f"{path}:{line_of(rule)}"
             list_names.update(_LIST_REF.findall(before))
             list_names.update(_LIST_REF.findall(after))
             rules.append(SrxRule(rule.get("break", "yes").lower() != "no", before, after, where))
@@ -121,11 +123,11 @@ def read_srx(path: Path) -> SrxDocument:
         pattern = entry.get("languagepattern", "")
         name = entry.get("languagerulename", "")
         if name not in known:
-            raise FormatError(f"<languagemap> names unknown language rule {name!r}", path,
-                              entry.sourceline)
+            raise FormatError(
+                f"<languagemap> names unknown language rule {name!r}", path, line_of(entry)
+            )
         language_map.append((pattern, name))
     word_lists = tuple(
         (name, read_word_list(path.parent / f"{name}.txt")) for name in sorted(list_names)
     )
-    return SrxDocument(str(path), cascade, tuple(language_rules), tuple(language_map),
-                       word_lists)
+    return SrxDocument(str(path), cascade, tuple(language_rules), tuple(language_map), word_lists)

@@ -54,12 +54,12 @@ def main() -> None:
             removed = set(_read(SOURCES / f"{name}.remove.txt"))
             result: list[str] = []
             for word in [*words, *_read(SOURCES / f"{name}.add.txt")]:
-                if word not in result and (word not in removed or word in
-                                           _read(SOURCES / f"{name}.add.txt")):
+                if word not in result and (
+                    word not in removed or word in _read(SOURCES / f"{name}.add.txt")
+                ):
                     result.append(word)
             header = HEADER.format(name=name, what=WHAT[kind], lang=lang, version=version)
-            (HERE / f"{name}.txt").write_text(header + "\n".join(result) + "\n",
-                                             encoding="utf-8")
+            (HERE / f"{name}.txt").write_text(header + "\n".join(result) + "\n", encoding="utf-8")
             print(f"{name}.txt: {len(result)} entries")
 
 

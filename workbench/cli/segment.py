@@ -1,0 +1,70 @@
+"""`workbench segment`: split a document into segments, one a line, paragraphs blank-separated."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.cli._common import emit
+from workbench.core.segmentation import load_rules, segment_paragraphs
+from workbench.formats.plaintext import read_paragraphs
+
+
+def format_segments(paragraphs: list[list[str]]) -> str:
+    """One segment per line, an empty line between paragraphs, a final newline."""
+    if not paragraphs:
+        return ""
+    return "\n\n".join("\n".join(segments) for segments in paragraphs) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read, segment and print the document named on the command line."""
+    rules = load_rules(args.lang, args.rules)
+    paragraphs = read_paragraphs(args.file, args.encoding)
+    emit(format_segments(segment_paragraphs(paragraphs, args.lang, rules)), args.output)
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `segment` subcommand."""
+    parser = subparsers.add_parser(
+        "segment",
+        help="split a document into sentences (one per line)",
+        description="Split a document (.txt, .docx, .html) into paragraphs and sentence "
+        "segments with the SRX rules for its language. Prints one segment per line and an "
+        "empty line between paragraphs.",
+    )
+    parser.add_argument(
+        "file", type=Path, metavar="FILE", help="the document (.txt, .docx, .html/.htm)"
+    )
+    parser.add_argument(
+        "--lang",
+        "-l",
+        required=True,
+        metavar="L",
+        help="language code of the document: en, es, ru, zh, ... (other "
+        "languages get the default rules)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        default=None,
+        help="write to OUT instead of standard output",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="E",
+        default=None,
+        help="encoding of a text file when it is neither UTF-8 nor has a "
+        "byte-order mark (latin-1, cp1252, cp1251, gb18030...)",
+    )
+    parser.add_argument(
+        "--rules",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="folder of SRX rule files (<lang>.srx, default.srx and their word "
+        "lists) that overrides the bundled rules",
+    )
+    parser.set_defaults(handler=run)

@@ -1,0 +1,128 @@
+"""Plain-text documents in: strict decoding (UTF-8, UTF-16/32 with BOM, or a named encoding).
+
+`read_paragraphs` is the one entry point for documents: it reads .txt (paragraphs separated by
+blank lines, line breaks inside a paragraph kept for the segmenter), and hands .docx and
+.html/.htm to `workbench.formats.documents`.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from workbench.core.errors import EncodingError, InputError
+from workbench.core.segmentation import split_paragraphs
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HINT = (
+    "if the file is in another encoding, name it, e.g. --encoding latin-1, "
+    "--encoding cp1252, --encoding cp1251, --encoding gb18030 (or save it as UTF-8)"
+)
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+DOCX_SUFFIXES = frozenset({".docx"})
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _column_of(data: bytes, offset: int) -> int:
+    return offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def sniff_bom(data: bytes) -> str | None:
+    """The codec named by a byte-order mark at the start of `data`, if any."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    return None
+
+
+def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> str:
+    """Decode file content strictly; newlines come back as '\\n' and a BOM is dropped.
+
+    Without `encoding`: a BOM decides (UTF-8, UTF-16, UTF-32), else the bytes must be UTF-8.
+    Errors name the file, the line of the first bad byte and what to do.
+    """
+    codec = encoding or sniff_bom(data) or "utf-8"
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        raise EncodingError(
+            f"unknown encoding {codec!r}; use a Python codec name such as "
+            "utf-8, utf-16, latin-1, cp1252, cp1251, gb18030",
+            path,
+        ) from None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start)
+        column = _column_of(data, exc.start)
+        bad = data[exc.start : exc.start + 1].hex()
+        if encoding is None and b"\x00" in data[:4096]:
+            problem = (
+                f"not UTF-8 (byte 0x{bad} at column {column}); the file has NUL bytes, "
+                "so it is probably UTF-16 without a byte-order mark: pass "
+                "--encoding utf-16-le (or utf-16-be)"
+            )
+        elif encoding is None:
+            problem = f"not valid UTF-8 (byte 0x{bad} at column {column}); {_HINT}"
+        else:
+            problem = (
+                f"not valid {encoding} (byte 0x{bad} at column {column}); check the "
+                "encoding name or leave --encoding out for UTF-8"
+            )
+        raise EncodingError(problem, path, line) from None
+    if encoding is None and "\x00" in text:
+        offset = data.index(b"\x00")
+        raise EncodingError(
+            "the file has NUL bytes, so it is probably UTF-16 without a "
+            "byte-order mark (or not text at all): pass --encoding utf-16-le "
+            "(or utf-16-be)",
+            path,
+            _line_of(data, offset),
+        )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a file; a missing or unreadable file is an InputError naming it."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path) from None
+
+
+def read_text(path: str | Path, encoding: str | None = None) -> str:
+    """Read a text file strictly (see `decode_bytes`), with newlines normalised to '\\n'."""
+    return decode_bytes(read_bytes(path), path, encoding)
+
+
+def read_paragraphs(path: str | Path, encoding: str | None = None) -> list[str]:
+    """The paragraphs of a document (.txt, .docx, .html/.htm), chosen by file extension.
+
+    Text files are cut on blank lines; each paragraph keeps its inner line breaks ('\\n') so
+    the segmenter can tell a block of title lines from hard-wrapped prose.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix in DOCX_SUFFIXES:
+        from workbench.formats.documents import read_docx_paragraphs
+
+        return read_docx_paragraphs(path)
+    if suffix in HTML_SUFFIXES:
+        from workbench.formats.documents import read_html_paragraphs
+
+        return read_html_paragraphs(path, encoding)
+    return split_paragraphs(read_text(path, encoding))
