@@ -31,7 +31,7 @@ def sample_text() -> ParallelText:
 
     Groups over es+ru+zh: en [0, 2) (ru 2-1), en [2] (es auto), en [3] (zh has no counterpart).
     """
-    en, es, ru, zh = (Document(l, p) for l, p in (("en", EN), ("es", ES), ("ru", RU), ("zh", ZH)))
+    en, es, ru, zh = (Document(g, p) for g, p in (("en", EN), ("es", ES), ("ru", RU), ("zh", ZH)))
     alignments = {
         "es": Alignment(
             en,
