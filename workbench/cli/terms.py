@@ -1,0 +1,238 @@
+"""`workbench check-terms` and `workbench glossary import|export|suggest`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench.cli._common import TerminalProgress, emit
+from workbench.core.errors import ProjectError, UsageError
+from workbench.terms.dismissals import Dismissals
+from workbench.terms.drift import Finding, check_drift
+from workbench.terms.files import SAVE_FORMATS, load_glossary, save_glossary
+from workbench.terms.glossary import Glossary
+from workbench.terms.report import FORMATS, render
+from workbench.terms.suggest import (
+    Suggestion,
+    Suggestions,
+    suggest_for_term,
+    suggest_renderings,
+)
+
+if TYPE_CHECKING:
+    from workbench.core.project import Project
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `check-terms` and `glossary`."""
+    check = subparsers.add_parser(
+        "check-terms",
+        help="check terminology drift in a project against its glossary",
+        description="Exit 0 when there is no finding, 1 when there are findings.",
+    )
+    check.add_argument("project", nargs="?", type=Path, help="project folder [bundled project]")
+    check.add_argument("--lang", help="target languages, comma-separated [all aligned]")
+    check.add_argument("--format", choices=FORMATS, default="text", help="report format [text]")
+    check.add_argument("-o", "--output", help="write the report here [stdout]")
+    check.add_argument("--glossary", type=Path, help="glossary file (TBX or CSV) [the project's]")
+    check.add_argument(
+        "--dismissals", type=Path, help="dismissals file [the project's dismissals.json]"
+    )
+    check.add_argument("--all", action="store_true", help="include dismissed findings")
+    check.add_argument("--dismiss", metavar="KEY", help="dismiss the finding with this key")
+    check.add_argument("--undismiss", metavar="KEY", help="take back a dismissal")
+    check.add_argument("--reason", default="", help="why the finding is dismissed")
+    check.set_defaults(handler=run_check)
+
+    glossary = subparsers.add_parser("glossary", help="import, export or mine a glossary")
+    actions = glossary.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = actions.add_parser("import", help="CSV, TBX v2 or TBX v3 in, TBX v3 out")
+    imp.add_argument("file", type=Path, help="the glossary to import")
+    imp.add_argument("-o", "--output", help="the TBX v3 file to write [stdout]")
+    imp.set_defaults(handler=run_import)
+
+    exp = actions.add_parser("export", help="write a glossary as TBX v3, TBX v2 or CSV")
+    exp.add_argument("file", type=Path, help="the glossary to export (TBX or CSV)")
+    exp.add_argument("-o", "--output", required=True, help="the file to write")
+    exp.add_argument("--format", choices=SAVE_FORMATS, default="tbx", help="output format [tbx]")
+    exp.set_defaults(handler=run_export)
+
+    sug = actions.add_parser(
+        "suggest", help="renderings of a concept (or a new term) actually used in the texts"
+    )
+    sug.add_argument("project", nargs="?", type=Path, help="project folder [bundled project]")
+    what = sug.add_mutually_exclusive_group(required=True)
+    what.add_argument("--concept", help="the concept id")
+    what.add_argument("--term", help="a source-language term not in the glossary yet")
+    sug.add_argument("--lang", help="target languages, comma-separated [all aligned]")
+    sug.add_argument("--glossary", type=Path, help="glossary file [the project's]")
+    sug.add_argument("--limit", type=int, default=10, help="candidates per language [10]")
+    sug.add_argument("--format", choices=("text", "json"), default="text", help="[text]")
+    sug.add_argument("-o", "--output", help="write here [stdout]")
+    sug.set_defaults(handler=run_suggest)
+
+
+def _langs(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [lang.strip() for lang in value.split(",") if lang.strip()]
+
+
+def _open(project_dir: Path | None, langs: list[str] | None) -> Project:
+    """Open the project and align, in memory, the wanted languages it has not aligned yet."""
+    from workbench.core.project import Project
+
+    project = Project.open(project_dir)
+    wanted = langs if langs is not None else project.text.target_langs
+    unknown = [
+        lang for lang in wanted if lang not in project.text.documents or lang == project.text.pivot
+    ]
+    if unknown:
+        raise UsageError(f"the project has no target language {', '.join(unknown)}")
+    missing = [lang for lang in wanted if lang not in project.text.alignments]
+    if missing:
+        from workbench.align import align_text
+
+        aligned = align_text(project.text, progress=TerminalProgress("aligning"))
+        project.text.alignments.update({k: v for k, v in aligned.items() if k in missing})
+    return project
+
+
+def _glossary(explicit: Path | None, project: Project) -> Glossary:
+    path = explicit if explicit is not None else project.glossary_path
+    if path is None:
+        raise ProjectError(f"project {project.name} has no glossary; give one with --glossary")
+    return load_glossary(path)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Check terminology; exit 1 when there are findings left after dismissals."""
+    langs = _langs(args.lang)
+    project = _open(args.project, langs)
+    glossary = _glossary(args.glossary, project)
+    dismissals_path = args.dismissals if args.dismissals is not None else project.dismissals_path
+    dismissals = Dismissals.load(dismissals_path)
+    findings = check_drift(project.text, glossary, langs, TerminalProgress("checking terms"))
+    if args.dismiss or args.undismiss:
+        return _edit_dismissals(args, findings, dismissals)
+    shown = findings if args.all else dismissals.active(findings)
+    emit(render(shown, args.format, f"Terminology check: {project.name}"), args.output)
+    return 1 if shown else 0
+
+
+def _edit_dismissals(
+    args: argparse.Namespace, findings: list[Finding], dismissals: Dismissals
+) -> int:
+    if args.undismiss:
+        if dismissals.undismiss(args.undismiss) is None:
+            raise UsageError(f"no dismissed finding has key {args.undismiss}")
+        dismissals.save()
+        print(f"dismissal {args.undismiss} taken back")
+        return 0
+    match = [f for f in findings if f.key == args.dismiss]
+    if not match:
+        raise UsageError(f"no current finding has key {args.dismiss} (see --format json)")
+    if not args.reason.strip():
+        raise UsageError("--dismiss needs --reason")
+    dismissals.dismiss(match[0], args.reason)
+    dismissals.save()
+    print(f"dismissed {args.dismiss}: {args.reason.strip()}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Read CSV/TBX v2/TBX v3, write TBX v3."""
+    glossary = load_glossary(args.file)
+    if not glossary.description:
+        glossary.description = f"Imported from {args.file.name}"
+    if args.output is None or str(args.output) == "-":
+        from workbench.formats.tbx import tbx_bytes
+
+        emit(tbx_bytes(glossary, 3).decode("utf-8"), None)
+    else:
+        save_glossary(args.output, glossary, "tbx")
+        print(f"{args.output}: {len(glossary)} concepts", flush=True)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write a glossary in another format."""
+    glossary = load_glossary(args.file)
+    save_glossary(args.output, glossary, args.format)
+    print(f"{args.output}: {len(glossary)} concepts ({args.format})")
+    return 0
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    """Print the renderings of a concept or a new term in each target language."""
+    langs = _langs(args.lang)
+    project = _open(args.project, langs)
+    glossary = _glossary(args.glossary, project)
+    if args.concept:
+        found = suggest_renderings(project.text, glossary, args.concept, langs, limit=args.limit)
+        label = f"concept {args.concept}"
+    else:
+        found = suggest_for_term(project.text, args.term, glossary, langs, limit=args.limit)
+        label = f"term {args.term!r}"
+    if args.format == "json":
+        emit(
+            json.dumps([_suggestions_dict(s) for s in found], ensure_ascii=False, indent=1) + "\n",
+            args.output,
+        )
+    else:
+        emit(_suggestions_text(found, label), args.output)
+    return 0
+
+
+def _suggestions_dict(s: Suggestions) -> dict[str, object]:
+    def item(x: Suggestion) -> dict[str, object]:
+        return {
+            "text": x.text,
+            "count": x.count,
+            "score": x.score,
+            "status": x.status,
+            "examples": [
+                {
+                    "row": e.row,
+                    "source": e.source_text,
+                    "target": e.target_text,
+                    "span": list(e.span),
+                }
+                for e in x.examples
+            ],
+        }
+
+    return {
+        "lang": s.lang,
+        "concept": s.concept,
+        "beads": s.beads,
+        "used": [item(x) for x in s.used],
+        "candidates": [item(x) for x in s.candidates],
+    }
+
+
+def _suggestions_text(found: list[Suggestions], label: str) -> str:
+    lines: list[str] = []
+    for s in found:
+        lines.append(f"{s.lang}: {label} occurs in the source of {s.beads} beads")
+        if s.used:
+            lines.append("  glossary terms used:")
+            for x in s.used:
+                lines.append(f"    {x.count:4d}  {x.text}  ({x.status})")
+        if s.candidates:
+            lines.append("  candidates (beads, Dice):")
+            for x in s.candidates:
+                example = ""
+                if x.examples:
+                    e = x.examples[0]
+                    example = f"   e.g. row {e.row + 1}: …{_context(e.target_text, e.span)}…"
+                lines.append(f"    {x.count:4d}  {x.score:.2f}  {x.text}{example}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _context(text: str, span: tuple[int, int], width: int = 30) -> str:
+    start, end = span
+    return " ".join(text[max(0, start - width) : min(len(text), end + width)].split())
