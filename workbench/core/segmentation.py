@@ -23,6 +23,9 @@ from workbench.core.srx import SrxDocument, SrxRule, read_srx
 
 BUNDLED_RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "segmentation"
 DEFAULT_RULES_FILE = "default.srx"
+# "Chapter 1. The Beginning", "Article 5. Definitions": a line this short that does not end
+# like a sentence is a heading and stays whole.
+TITLE_MAX_WORDS = 12
 
 # A paragraph is cut on lines holding only whitespace (form feeds count as blank lines).
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*|\f")
@@ -189,11 +192,19 @@ def _blocks(paragraph: str) -> list[str]:
     return blocks
 
 
+def _is_title(block: str) -> bool:
+    """A short line without final punctuation is a title, header or dateline: one segment."""
+    return len(block.split()) <= TITLE_MAX_WORDS and not _FINAL_PUNCT.search(block)
+
+
 def segment_paragraph(text: str, lang: str, rules: SegmentationRules | None = None) -> list[str]:
     """Split one paragraph into segments (sentences, or title/header lines)."""
     active = rules if rules is not None else load_rules(lang)
     segments: list[str] = []
     for block in _blocks(text.replace("\r\n", "\n").replace("\r", "\n")):
+        if _is_title(block):
+            segments.append(_normalise(block))
+            continue
         start = 0
         for position in [*active.break_positions(block), len(block)]:
             piece = _normalise(block[start:position])
