@@ -23,6 +23,7 @@ from workbench.terms.matching import HAN_RE, TermMatcher
 _MAX_WORDS = 6
 _MAX_CHARS = 8
 _FREQUENT = 0.25
+_LIFT = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ def suggest_renderings(
         texts: dict[int, tuple[str, str]] = {}
         grams_by_row: dict[int, dict[tuple[str, ...], tuple[int, int]]] = {}
         token_df: Counter[str] = Counter()
+        token_co: Counter[str] = Counter()
         for row, bead in enumerate(alignment.beads):
             if not bead.target:
                 continue
@@ -105,13 +107,15 @@ def suggest_renderings(
             if bead.source and any(m.concept_id == concept_id for m in source.find(source_text)):
                 rows.append(row)
                 texts[row] = (source_text, target_text)
+                token_co.update({key for _, _, key in tokens})
         total = len(grams_by_row)
+        # Function words: in many beads, and no likelier next to the concept than elsewhere.
         frequent = {
             key
             for key, n in token_df.items()
             if total >= 8
             and n > _FREQUENT * total
-            and (len(key) <= 3 or HAN_RE.match(key) is not None)
+            and token_co[key] / max(1, len(rows)) < _LIFT * n / total
         }
         used = _used(concept, lang, target, rows, texts, examples)
         candidates = _mined(lang, rows, texts, grams_by_row, frequent, limit, examples)

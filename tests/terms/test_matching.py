@@ -1,0 +1,134 @@
+"""Term matching per language: inflection, variants, abbreviations, offsets, overlaps."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.terms.factories import BUNDLED_GLOSSARY, A, D, P, concept
+from workbench.formats.tbx import read_tbx
+from workbench.terms.glossary import Glossary
+from workbench.terms.matching import TermMatcher, script_of
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Glossary:
+    return read_tbx(BUNDLED_GLOSSARY)
+
+
+def found(glossary: Glossary, lang: str, text: str) -> list[tuple[str, str, str]]:
+    """(concept, term, surface) of every match."""
+    return [(m.concept_id, m.term.text, m.text) for m in TermMatcher(glossary, lang).find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "по обеспечению информационной безопасности на основе",
+        "Информационную безопасность нужно обеспечить",
+        "об информационной безопасности",
+        "ИНФОРМАЦИОННАЯ  БЕЗОПАСНОСТЬ",
+    ],
+)
+def test_russian_inflected_forms_match(bundled: Glossary, text: str) -> None:
+    assert [c for c, _, _ in found(bundled, "ru", text)] == ["infosec"]
+
+
+def test_russian_yo_and_ye_are_the_same_letter() -> None:
+    g = Glossary([concept("un", ("ru", "Устав Организации Объединённых Наций", P))])
+    assert found(g, "ru", "нормы Устава Организации Объединенных Наций")[0][0] == "un"
+    g2 = Glossary([concept("un", ("ru", "Устав Организации Объединенных Наций", P))])
+    assert found(g2, "ru", "нормы Устава Организации Объединённых Наций")[0][0] == "un"
+
+
+def test_russian_hyphenated_term_inflects(bundled: Glossary) -> None:
+    result = found(bundled, "ru", "новейших информационно-коммуникационных технологий")
+    assert result == [("ict", "информационно-коммуникационные технологии",
+                       "информационно-коммуникационных технологий")]
+
+
+def test_russian_word_order_matters(bundled: Glossary) -> None:
+    assert found(bundled, "ru", "безопасность в информационной сфере") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("las seguridades de la información", "seguridades de la información"),
+        ("SEGURIDAD DE LA INFORMACIÓN", "SEGURIDAD DE LA INFORMACIÓN"),
+        ("la seguridad de la informacion", "seguridad de la informacion"),
+    ],
+)
+def test_spanish_plural_and_accent_variants_match(bundled: Glossary, text: str, surface: str) -> None:
+    assert found(bundled, "es", text) == [("infosec", "seguridad de la información", surface)]
+
+
+def test_spanish_short_plural_matches_singular(bundled: Glossary) -> None:
+    assert found(bundled, "es", "un arma de destrucción masiva")[0][0] == "wmd"
+
+
+def test_spanish_function_words_are_not_skipped(bundled: Glossary) -> None:
+    assert found(bundled, "es", "la seguridad en la esfera de la información") == []
+
+
+def test_most_exact_term_wins_when_forms_collide(bundled: Glossary) -> None:
+    # Preferred and deprecated differ only by number; Snowball stems them alike.
+    preferred = TermMatcher(bundled, "es").find("tecnologías de la información y las comunicaciones")
+    deprecated = TermMatcher(bundled, "es").find("tecnologías de la información y la comunicación")
+    assert [m.term.status for m in preferred] == [P]
+    assert [m.term.status for m in deprecated] == [D]
+
+
+def test_english_plural_possessive_and_hyphen(bundled: Glossary) -> None:
+    assert found(bundled, "en", "a weapon of mass destruction")[0][0] == "wmd"
+    assert found(bundled, "en", "the SCO's member states") == [("sco", "SCO", "SCO's")]
+    assert found(bundled, "en", "Information-Security matters")[0][0] == "infosec"
+    assert found(bundled, "en", "non interference in internal affairs")[0][0] == "non-interference"
+
+
+def test_abbreviations_match_whole_capital_words_only(bundled: Glossary) -> None:
+    assert found(bundled, "en", "ICT and ICTs") == [("ict", "ICT", "ICT"), ("ict", "ICT", "ICTs")]
+    assert found(bundled, "en", "the ict sector, VICTORY, strict") == []
+    assert found(bundled, "ru", "в рамках ШОС и ИКТ-технологий") == [
+        ("sco", "ШОС", "ШОС"), ("ict", "ИКТ", "ИКТ")
+    ]
+
+
+def test_chinese_matches_inside_running_text(bundled: Glossary) -> None:
+    assert found(bundled, "zh", "加大在信息安全领域的工作力度") == [("infosec", "信息安全", "信息安全")]
+
+
+def test_chinese_traditional_form_matches_and_is_marked(bundled: Glossary) -> None:
+    matches = TermMatcher(bundled, "zh").find("加強資訊安全")
+    assert [(m.concept_id, m.term.status, m.text, m.variant) for m in matches] == [
+        ("infosec", D, "資訊安全", "traditional")
+    ]
+    simplified = TermMatcher(bundled, "zh").find("信息安全")
+    assert simplified[0].variant == ""
+
+
+def test_longest_match_hides_the_term_inside_it(bundled: Glossary) -> None:
+    assert [c for c, _, _ in found(bundled, "en", "on International Information Security")] == [
+        "intl-infosec"
+    ]
+    assert [c for c, _, _ in found(bundled, "zh", "国际信息安全专家组")] == ["intl-infosec"]
+
+
+def test_offsets_point_at_the_matched_text(bundled: Glossary) -> None:
+    text = "Главы государств — членов ШОС по международной информационной безопасности."
+    for m in TermMatcher(bundled, "ru").find(text):
+        assert text[m.start : m.end] == m.text
+    assert [m.text for m in TermMatcher(bundled, "ru").find(text)] == [
+        "ШОС", "международной информационной безопасности"
+    ]
+
+
+def test_statuses_filter_the_terms() -> None:
+    g = Glossary([concept("x", ("en", "data", P), ("en", "datum", A))])
+    only = TermMatcher(g, "en", statuses=[A])
+    assert [m.term.text for m in only.find("data and datum")] == ["datum"]
+
+
+def test_script_of_names_the_dominant_script() -> None:
+    assert script_of("Информационная ICT") == "CYRILLIC"
+    assert script_of("信息安全 ICT") == "Han"
+    assert script_of("12 345") == ""
