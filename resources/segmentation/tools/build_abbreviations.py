@@ -53,10 +53,11 @@ def main() -> None:
             name = f"{lang}_{kind}"
             removed = set(_read(SOURCES / f"{name}.remove.txt"))
             result: list[str] = []
-            for word in [*words, *_read(SOURCES / f"{name}.add.txt")]:
-                if word not in result and (
-                    word not in removed or word in _read(SOURCES / f"{name}.add.txt")
-                ):
+            added = _read(SOURCES / f"{name}.add.txt")
+            # A sentence may open with the abbreviation: "See p. 5" / "P. 5 shows".
+            capitalised = [w[0].upper() + w[1:] for w in [*words, *added] if w[:1].islower()]
+            for word in [*words, *added, *capitalised]:
+                if word not in result and (word not in removed or word in added):
                     result.append(word)
             header = HEADER.format(name=name, what=WHAT[kind], lang=lang, version=version)
             (HERE / f"{name}.txt").write_text(header + "\n".join(result) + "\n", encoding="utf-8")
