@@ -20,7 +20,9 @@ from workbench.terms.glossary import (
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-BUNDLED_GLOSSARY = Path(__file__).resolve().parents[2] / "resources/glossary/information-security.tbx"
+BUNDLED_GLOSSARY = (
+    Path(__file__).resolve().parents[2] / "resources/glossary/information-security.tbx"
+)
 
 P, A, D, S = (
     TermStatus.PREFERRED,
@@ -32,10 +34,14 @@ P, A, D, S = (
 
 def concept(cid: str, *terms: tuple[str, str, TermStatus], **fields: str) -> Concept:
     """A concept from (lang, text, status) triples."""
-    return Concept(cid, terms=tuple(Term(text, lang, status) for lang, text, status in terms), **fields)
+    return Concept(
+        cid, terms=tuple(Term(text, lang, status) for lang, text, status in terms), **fields
+    )
 
 
-def parallel(pivot: Sequence[str], targets: dict[str, Sequence[str]], pivot_lang: str = "en") -> ParallelText:
+def parallel(
+    pivot: Sequence[str], targets: dict[str, Sequence[str]], pivot_lang: str = "en"
+) -> ParallelText:
     """Documents of one segment per paragraph, aligned 1-1 in order (equal lengths)."""
     documents = {pivot_lang: Document.from_segments(pivot_lang, pivot)}
     alignments: dict[str, Alignment] = {}
@@ -61,14 +67,18 @@ def sco_text() -> ParallelText:
 
 # -- hypothesis strategies for format round trips --------------------------------------------
 
-_text = st.text(
-    alphabet=st.characters(
-        blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"),
-        blacklist_characters="\x85\u2028\u2029",
-    ),
-    min_size=1,
-    max_size=20,
-).map(lambda s: " ".join(s.split())).filter(bool)
+_text = (
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"),
+            blacklist_characters="\x85\u2028\u2029",
+        ),
+        min_size=1,
+        max_size=20,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
 _optional = st.one_of(st.just(""), _text)
 _ids = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.\-]{0,10}", fullmatch=True)
 _langs = st.sampled_from(["en", "es", "ru", "zh", "zh-Hant", "pt-BR"])

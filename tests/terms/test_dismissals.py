@@ -12,8 +12,16 @@ from workbench.terms.dismissals import Dismissals
 from workbench.terms.drift import check_drift
 from workbench.terms.glossary import Glossary
 
-GLOSSARY = Glossary([concept("infosec", ("en", "information security", P),
-                             ("es", "seguridad de la información", P), ("es", "seguridad informática", D))])
+GLOSSARY = Glossary(
+    [
+        concept(
+            "infosec",
+            ("en", "information security", P),
+            ("es", "seguridad de la información", P),
+            ("es", "seguridad informática", D),
+        )
+    ]
+)
 
 
 def test_dismissed_finding_stays_dismissed_after_save_load_and_realignment(tmp_path: Path) -> None:
@@ -25,18 +33,24 @@ def test_dismissed_finding_stays_dismissed_after_save_load_and_realignment(tmp_p
     reloaded = Dismissals.load(tmp_path / "dismissals.json")
     assert reloaded.get(finding.key) is not None
     assert reloaded.get(finding.key).reason == "house style for this client"  # type: ignore[union-attr]
-    moved = parallel(["Intro.", "Information security."], {"es": ["Intro.", "La seguridad informática."]})
+    moved = parallel(
+        ["Intro.", "Information security."], {"es": ["Intro.", "La seguridad informática."]}
+    )
     assert reloaded.active(check_drift(moved, GLOSSARY)) == []
 
 
 def test_a_dismissal_needs_a_reason() -> None:
-    finding = check_drift(parallel(["Information security."], {"es": ["Seguridad informática."]}), GLOSSARY)[0]
+    finding = check_drift(
+        parallel(["Information security."], {"es": ["Seguridad informática."]}), GLOSSARY
+    )[0]
     with pytest.raises(EditError):
         Dismissals().dismiss(finding, "  ")
 
 
 def test_undismiss_and_restore_undo_each_other() -> None:
-    finding = check_drift(parallel(["Information security."], {"es": ["Seguridad informática."]}), GLOSSARY)[0]
+    finding = check_drift(
+        parallel(["Information security."], {"es": ["Seguridad informática."]}), GLOSSARY
+    )[0]
     dismissals = Dismissals()
     previous = dismissals.dismiss(finding, "ok")
     assert finding in dismissals

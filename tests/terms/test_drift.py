@@ -13,12 +13,25 @@ from workbench.terms.glossary import Glossary
 
 GLOSSARY = Glossary(
     [
-        concept("infosec", ("en", "information security", P), ("es", "seguridad de la información", P),
-                ("es", "seguridad informática", D), ("ru", "информационная безопасность", P),
-                ("ru", "безопасность информации", D), ("zh", "信息安全", P), ("zh", "资讯安全", S)),
-        concept("ict", ("en", "information and communication technology", P), ("en", "ICT", A),
-                ("es", "tecnologías de la información y las comunicaciones", P), ("es", "TIC", A),
-                ("ru", "ИКТ", A), ("zh", "信息通信技术", P)),
+        concept(
+            "infosec",
+            ("en", "information security", P),
+            ("es", "seguridad de la información", P),
+            ("es", "seguridad informática", D),
+            ("ru", "информационная безопасность", P),
+            ("ru", "безопасность информации", D),
+            ("zh", "信息安全", P),
+            ("zh", "资讯安全", S),
+        ),
+        concept(
+            "ict",
+            ("en", "information and communication technology", P),
+            ("en", "ICT", A),
+            ("es", "tecnologías de la información y las comunicaciones", P),
+            ("es", "TIC", A),
+            ("ru", "ИКТ", A),
+            ("zh", "信息通信技术", P),
+        ),
     ]
 )
 
@@ -31,8 +44,14 @@ def test_correctly_inflected_terms_give_no_finding() -> None:
     text = parallel(
         ["Information security matters.", "We use ICT for information security."],
         {
-            "es": ["Las seguridades de la información importan.", "Usamos las TIC para la seguridad de la información."],
-            "ru": ["Информационную безопасность обеспечивают.", "ИКТ служат информационной безопасности."],
+            "es": [
+                "Las seguridades de la información importan.",
+                "Usamos las TIC para la seguridad de la información.",
+            ],
+            "ru": [
+                "Информационную безопасность обеспечивают.",
+                "ИКТ служат информационной безопасности.",
+            ],
             "zh": ["信息安全很重要。", "我们利用信息通信技术保障信息安全。"],
         },
     )
@@ -40,7 +59,9 @@ def test_correctly_inflected_terms_give_no_finding() -> None:
 
 
 def test_deprecated_term_is_an_error_superseded_a_warning() -> None:
-    text = parallel(["Information security."], {"es": ["La seguridad informática."], "zh": ["资讯安全。"]})
+    text = parallel(
+        ["Information security."], {"es": ["La seguridad informática."], "zh": ["资讯安全。"]}
+    )
     findings = check_drift(text, GLOSSARY)
     assert [(f.lang, f.kind, f.severity, f.found) for f in findings] == [
         ("es", FindingKind.DEPRECATED, Severity.ERROR, "seguridad informática"),
@@ -56,9 +77,11 @@ def test_deprecated_term_is_an_error_superseded_a_warning() -> None:
 def test_missing_term_says_what_the_target_has_there() -> None:
     text = parallel(
         ["Threats to information security."],
-        {"es": ["Amenazas a la seguridad en la esfera de la información."],
-         "ru": ["Угрозы безопасности в информационной сфере."],
-         "zh": ["信息领域安全面临的威胁。"]},
+        {
+            "es": ["Amenazas a la seguridad en la esfera de la información."],
+            "ru": ["Угрозы безопасности в информационной сфере."],
+            "zh": ["信息领域安全面临的威胁。"],
+        },
     )
     findings = [f for f in check_drift(text, GLOSSARY) if f.kind is FindingKind.MISSING]
     assert [(f.lang, f.found) for f in findings] == [
@@ -86,8 +109,9 @@ def test_a_one_to_zero_bead_is_not_a_missing_term() -> None:
 
 
 def test_untranslated_source_term_in_another_script() -> None:
-    text = parallel(["ICT helps information security."],
-                    {"ru": ["ICT помогают информационной безопасности."]})
+    text = parallel(
+        ["ICT helps information security."], {"ru": ["ICT помогают информационной безопасности."]}
+    )
     findings = check_drift(text, GLOSSARY)
     assert kinds(findings) == [("ru", "untranslated", "ict")]
     assert findings[0].found == "ICT" and findings[0].expected == ("ИКТ",)
@@ -101,7 +125,13 @@ def test_same_script_target_is_not_checked_for_untranslated_terms() -> None:
 def test_concept_rendered_by_several_terms_across_the_document() -> None:
     text = parallel(
         ["Information security.", "Information security again.", "And information security."],
-        {"es": ["Seguridad de la información.", "La seguridad de la información.", "Y la seguridad informática."]},
+        {
+            "es": [
+                "Seguridad de la información.",
+                "La seguridad de la información.",
+                "Y la seguridad informática.",
+            ]
+        },
     )
     wide = [f for f in check_drift(text, GLOSSARY) if f.kind is FindingKind.INCONSISTENT]
     assert len(wide) == 1
@@ -110,16 +140,23 @@ def test_concept_rendered_by_several_terms_across_the_document() -> None:
 
 
 def test_abbreviation_next_to_full_form_is_not_inconsistent() -> None:
-    text = parallel(["ICT.", "Information and communication technology."],
-                    {"es": ["Las TIC.", "Las tecnologías de la información y las comunicaciones."]})
+    text = parallel(
+        ["ICT.", "Information and communication technology."],
+        {"es": ["Las TIC.", "Las tecnologías de la información y las comunicaciones."]},
+    )
     assert check_drift(text, GLOSSARY) == []
 
 
 def test_one_source_sentence_with_two_translations() -> None:
     text = parallel(
         ["We protect information security.", "Other text.", "We protect information security."],
-        {"es": ["Protegemos la seguridad de la información.", "Otro texto.",
-                "Nosotros protegemos la seguridad de la información."]},
+        {
+            "es": [
+                "Protegemos la seguridad de la información.",
+                "Otro texto.",
+                "Nosotros protegemos la seguridad de la información.",
+            ]
+        },
     )
     findings = check_drift(text, GLOSSARY)
     assert kinds(findings) == [("es", "inconsistent", "infosec")]
@@ -152,23 +189,31 @@ def test_chinese_segments_join_without_space() -> None:
 
 
 def test_key_survives_realignment_and_differs_by_language() -> None:
-    before = parallel(["Hello.", "Information security."], {"es": ["Hola.", "La seguridad informática."]})
+    before = parallel(
+        ["Hello.", "Information security."], {"es": ["Hola.", "La seguridad informática."]}
+    )
     en = Document.from_segments("en", ["Hello.", "Information security."])
     es = Document.from_segments("es", ["Hola.", "La seguridad informática."])
-    after = ParallelText("en", {"en": en, "es": es},
-                         {"es": Alignment(en, es, [bead([0, 1], [0, 1])])})
+    after = ParallelText(
+        "en", {"en": en, "es": es}, {"es": Alignment(en, es, [bead([0, 1], [0, 1])])}
+    )
     old, merged = check_drift(before, GLOSSARY)[0], check_drift(after, GLOSSARY)[0]
     # Merging the beads changes the source text, so the key changes with it.
     assert merged.key != old.key
-    moved = parallel(["Other.", "Hello.", "Information security."],
-                     {"es": ["Otro.", "Hola.", "La seguridad informática."]})
+    moved = parallel(
+        ["Other.", "Hello.", "Information security."],
+        {"es": ["Otro.", "Hola.", "La seguridad informática."]},
+    )
     assert check_drift(moved, GLOSSARY)[0].key == old.key
     ru = parallel(["Information security."], {"ru": ["безопасность информации"]})
     assert check_drift(ru, GLOSSARY)[0].key != old.key
 
 
 def test_langs_limit_the_check_and_progress_reaches_the_total() -> None:
-    text = parallel(["Information security."], {"es": ["Seguridad informática."], "ru": ["безопасность информации"]})
+    text = parallel(
+        ["Information security."],
+        {"es": ["Seguridad informática."], "ru": ["безопасность информации"]},
+    )
     seen: list[tuple[int, int]] = []
     findings = check_drift(text, GLOSSARY, ["ru"], progress=lambda d, t: seen.append((d, t)))
     assert kinds(findings) == [("ru", "deprecated", "infosec")]
@@ -184,7 +229,19 @@ def test_cancel_stops_the_check() -> None:
 def test_finding_dict_has_the_documented_fields() -> None:
     finding = check_drift(parallel(["ICT."], {"es": ["Nada."]}), GLOSSARY)[0]
     record = finding.to_dict()
-    for name in ("lang", "kind", "concept", "expected", "found", "source_text", "target_text",
-                 "source_ids", "target_ids", "severity", "row", "key"):
+    for name in (
+        "lang",
+        "kind",
+        "concept",
+        "expected",
+        "found",
+        "source_text",
+        "target_text",
+        "source_ids",
+        "target_ids",
+        "severity",
+        "row",
+        "key",
+    ):
         assert name in record
     assert record["expected"] == ["tecnologías de la información y las comunicaciones", "TIC"]

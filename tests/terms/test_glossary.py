@@ -15,10 +15,19 @@ from workbench.terms.glossary import Concept, Glossary, Term, TermStatus
 def glossary() -> Glossary:
     return Glossary(
         [
-            concept("infosec", ("en", "information security", P), ("es", "seguridad de la información", P),
-                    ("es", "seguridad informática", D)),
-            concept("ict", ("en", "ICT", A), ("en", "information and communication technology", P),
-                    ("es", "TIC", A), ("ru", "ИКТ", A)),
+            concept(
+                "infosec",
+                ("en", "information security", P),
+                ("es", "seguridad de la información", P),
+                ("es", "seguridad informática", D),
+            ),
+            concept(
+                "ict",
+                ("en", "ICT", A),
+                ("en", "information and communication technology", P),
+                ("es", "TIC", A),
+                ("ru", "ИКТ", A),
+            ),
         ]
     )
 
@@ -33,8 +42,13 @@ def test_status_parses_tbx_and_plain_values() -> None:
 
 def test_preferred_terms_come_first_among_approved(glossary: Glossary) -> None:
     ict = glossary.concept("ict")
-    assert [t.text for t in ict.approved_in("en")] == ["information and communication technology", "ICT"]
-    assert glossary.concept("infosec").preferred_in("es") == Term("seguridad de la información", "es")
+    assert [t.text for t in ict.approved_in("en")] == [
+        "information and communication technology",
+        "ICT",
+    ]
+    assert glossary.concept("infosec").preferred_in("es") == Term(
+        "seguridad de la información", "es"
+    )
 
 
 def test_term_pairs_join_approved_terms_only(glossary: Glossary) -> None:

@@ -42,8 +42,13 @@ def test_russian_yo_and_ye_are_the_same_letter() -> None:
 
 def test_russian_hyphenated_term_inflects(bundled: Glossary) -> None:
     result = found(bundled, "ru", "новейших информационно-коммуникационных технологий")
-    assert result == [("ict", "информационно-коммуникационные технологии",
-                       "информационно-коммуникационных технологий")]
+    assert result == [
+        (
+            "ict",
+            "информационно-коммуникационные технологии",
+            "информационно-коммуникационных технологий",
+        )
+    ]
 
 
 def test_russian_word_order_matters(bundled: Glossary) -> None:
@@ -58,7 +63,9 @@ def test_russian_word_order_matters(bundled: Glossary) -> None:
         ("la seguridad de la informacion", "seguridad de la informacion"),
     ],
 )
-def test_spanish_plural_and_accent_variants_match(bundled: Glossary, text: str, surface: str) -> None:
+def test_spanish_plural_and_accent_variants_match(
+    bundled: Glossary, text: str, surface: str
+) -> None:
     assert found(bundled, "es", text) == [("infosec", "seguridad de la información", surface)]
 
 
@@ -72,7 +79,9 @@ def test_spanish_function_words_are_not_skipped(bundled: Glossary) -> None:
 
 def test_most_exact_term_wins_when_forms_collide(bundled: Glossary) -> None:
     # Preferred and deprecated differ only by number; Snowball stems them alike.
-    preferred = TermMatcher(bundled, "es").find("tecnologías de la información y las comunicaciones")
+    preferred = TermMatcher(bundled, "es").find(
+        "tecnologías de la información y las comunicaciones"
+    )
     deprecated = TermMatcher(bundled, "es").find("tecnologías de la información y la comunicación")
     assert [m.term.status for m in preferred] == [P]
     assert [m.term.status for m in deprecated] == [D]
@@ -89,12 +98,15 @@ def test_abbreviations_match_whole_capital_words_only(bundled: Glossary) -> None
     assert found(bundled, "en", "ICT and ICTs") == [("ict", "ICT", "ICT"), ("ict", "ICT", "ICTs")]
     assert found(bundled, "en", "the ict sector, VICTORY, strict") == []
     assert found(bundled, "ru", "в рамках ШОС и ИКТ-технологий") == [
-        ("sco", "ШОС", "ШОС"), ("ict", "ИКТ", "ИКТ")
+        ("sco", "ШОС", "ШОС"),
+        ("ict", "ИКТ", "ИКТ"),
     ]
 
 
 def test_chinese_matches_inside_running_text(bundled: Glossary) -> None:
-    assert found(bundled, "zh", "加大在信息安全领域的工作力度") == [("infosec", "信息安全", "信息安全")]
+    assert found(bundled, "zh", "加大在信息安全领域的工作力度") == [
+        ("infosec", "信息安全", "信息安全")
+    ]
 
 
 def test_chinese_traditional_form_matches_and_is_marked(bundled: Glossary) -> None:
@@ -118,7 +130,8 @@ def test_offsets_point_at_the_matched_text(bundled: Glossary) -> None:
     for m in TermMatcher(bundled, "ru").find(text):
         assert text[m.start : m.end] == m.text
     assert [m.text for m in TermMatcher(bundled, "ru").find(text)] == [
-        "ШОС", "международной информационной безопасности"
+        "ШОС",
+        "международной информационной безопасности",
     ]
 
 

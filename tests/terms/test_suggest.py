@@ -6,19 +6,39 @@ from tests.terms.factories import D, P, concept, parallel
 from workbench.terms.glossary import Glossary
 from workbench.terms.suggest import suggest_for_term, suggest_renderings
 
-GLOSSARY = Glossary([concept("infosec", ("en", "information security", P),
-                             ("es", "seguridad de la información", P), ("es", "seguridad informática", D))])
+GLOSSARY = Glossary(
+    [
+        concept(
+            "infosec",
+            ("en", "information security", P),
+            ("es", "seguridad de la información", P),
+            ("es", "seguridad informática", D),
+        )
+    ]
+)
 
 EN = [
-    "Information security is vital.", "We need information security now.", "The weather is fine.",
-    "Our information security plan.", "Cats sleep a lot.", "Dogs bark at night.",
-    "Trade grows every year.", "Rivers flow to the sea.", "Information security for all.",
+    "Information security is vital.",
+    "We need information security now.",
+    "The weather is fine.",
+    "Our information security plan.",
+    "Cats sleep a lot.",
+    "Dogs bark at night.",
+    "Trade grows every year.",
+    "Rivers flow to the sea.",
+    "Information security for all.",
     "The market opened late.",
 ]
 ES = [
-    "La seguridad informática es vital.", "Necesitamos la protección de datos ahora.", "Hace buen tiempo.",
-    "Nuestro plan de protección de datos.", "Los gatos duermen mucho.", "Los perros ladran de noche.",
-    "El comercio crece cada año.", "Los ríos van al mar.", "Protección de datos para todos.",
+    "La seguridad informática es vital.",
+    "Necesitamos la protección de datos ahora.",
+    "Hace buen tiempo.",
+    "Nuestro plan de protección de datos.",
+    "Los gatos duermen mucho.",
+    "Los perros ladran de noche.",
+    "El comercio crece cada año.",
+    "Los ríos van al mar.",
+    "Protección de datos para todos.",
     "El mercado abrió tarde.",
 ]
 
@@ -26,7 +46,9 @@ ES = [
 def test_used_terms_are_counted_with_status_and_examples() -> None:
     result = suggest_renderings(parallel(EN, {"es": ES}), GLOSSARY, "infosec")[0]
     assert result.beads == 4
-    assert [(s.text, s.count, s.status) for s in result.used] == [("seguridad informática", 1, "deprecated")]
+    assert [(s.text, s.count, s.status) for s in result.used] == [
+        ("seguridad informática", 1, "deprecated")
+    ]
     example = result.used[0].examples[0]
     assert example.target_text[slice(*example.span)] == "seguridad informática"
 
