@@ -1,1 +1,9 @@
 """The automatic sentence aligner: scoring, banded search, evaluation."""
+
+from __future__ import annotations
+
+from workbench.align.aligner import align_segments
+from workbench.align.lexicon import Lexicon
+from workbench.align.project import align_text, realign_stretch
+
+__all__ = ["Lexicon", "align_segments", "align_text", "realign_stretch"]

@@ -7,6 +7,7 @@ Counts are summed over all documents before dividing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -160,7 +161,7 @@ def parse_ladder(text: str, path: str | Path | None = None) -> list[Link]:
             raise FormatError("ladder rungs must not go back", path, number)
         rungs.append((i, j))
     links: list[Link] = []
-    for (i0, j0), (i1, j1) in zip(rungs, rungs[1:], strict=False):
+    for (i0, j0), (i1, j1) in itertools.pairwise(rungs):
         if i1 > i0 or j1 > j0:
             links.append((tuple(range(i0, i1)), tuple(range(j0, j1))))
     return links

@@ -1,0 +1,204 @@
+"""Bead costs: length model, lexical similarity, paragraph structure and bead-type priors.
+
+All costs are negative log probabilities, so they add up along a path:
+- length (Gale-Church): the target length, divided by the length ratio of the two texts,
+  should match the source length, with a variance that grows with length. Lengths count
+  non-space characters; Han, kana and hangul count 3 (their UTF-8 size), so zh-en works once
+  the ratio is estimated from the texts.
+- lexical: the Dice overlap of the keys of both sides (anchors and translated words, weighted
+  by rarity) turned into a log-likelihood ratio by a table learned from the first pass.
+- paragraphs: a bead that starts a paragraph on one side only, or swallows a paragraph break.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from workbench.align.search import MOVES, Band
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+#: Gale and Church's bead frequencies, extended to 1-3 and 3-1; the second pass re-estimates.
+DEFAULT_PRIORS: dict[tuple[int, int], float] = {
+    (1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.04, (1, 2): 0.04,
+    (2, 2): 0.011, (3, 1): 0.004, (1, 3): 0.004,
+}
+DEFAULT_VARIANCE = 6.8
+_SPACE = re.compile(r"\s")
+_WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
+_ROW_CHUNK = 4096
+
+
+def segment_length(text: str) -> float:
+    """Non-space characters, Han/kana/hangul counting 3 (at least 1)."""
+    wide = len(_WIDE.findall(text))
+    return float(max(1, len(text) - len(_SPACE.findall(text)) + 2 * wide))
+
+
+def neg_log_tail(z: FloatArray) -> FloatArray:
+    """-log(2 * (1 - Phi(|z|))), the Gale-Church length cost, without underflow."""
+    x = np.abs(z) / math.sqrt(2.0)
+    t = 1.0 / (1.0 + 0.5 * x)
+    poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (
+        -0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (
+            -0.82215223 + t * 0.17087277))))))))
+    log_erfc = np.log(t) - x * x + poly
+    return np.asarray(-np.minimum(log_erfc, 0.0), dtype=np.float64)
+
+
+@dataclass(frozen=True, slots=True)
+class Similarity:
+    """Weighted key matches of sentence pairs near the band, and each sentence's key mass."""
+
+    matches: FloatArray  # (n, width): source sentence i, target sentence lo[i] + k
+    lo: IntArray
+    width: int
+    source_mass: FloatArray  # (n,)
+    target_mass: FloatArray  # (m,)
+
+    def at(self, ii: IntArray, jj: IntArray) -> FloatArray:
+        """Matches of sentence pairs (ii, jj), 0 outside the stored cells."""
+        n = self.matches.shape[0]
+        rows = np.clip(ii, 0, max(0, n - 1))
+        k = jj - self.lo[rows]
+        ok = (ii >= 0) & (ii < n) & (jj >= 0) & (k >= 0) & (k < self.width)
+        flat = rows * self.width + np.where(ok, k, 0)
+        if n == 0:
+            return np.zeros(ii.shape)
+        return np.where(ok, self.matches.ravel()[flat], 0.0)
+
+
+def similarity(
+    source_keys: Sequence[Sequence[int]],
+    target_keys: Sequence[Sequence[int]],
+    n_keys: int,
+    band: Band,
+) -> Similarity:
+    """Count weighted key matches for every sentence pair a bead in `band` can hold."""
+    n, m = len(source_keys), len(target_keys)
+    src_sent, src_key = _flatten(source_keys)
+    tgt_sent, tgt_key = _flatten(target_keys)
+    df_t = np.bincount(tgt_key, minlength=n_keys).astype(np.float64)
+    df_s = np.bincount(src_key, minlength=n_keys).astype(np.float64)
+    weight = np.log1p(max(m, 1) / np.maximum(df_t, 1.0))
+    # Keys in a fifth of the sentences carry almost no weight and would cost time.
+    limit = max(20.0, 0.2 * max(n, m))
+    usable = (df_t > 0) & (df_s > 0) & (df_t <= limit) & (df_s <= limit)
+    weight = np.where(usable, weight, 0.0)
+    source_mass = np.bincount(src_sent, weights=weight[src_key], minlength=n).astype(np.float64)
+    target_mass = np.bincount(tgt_sent, weights=weight[tgt_key], minlength=m).astype(np.float64)
+    lo_b = band.lo
+    slo = np.maximum(lo_b[1:] - 3, 0) if n else np.zeros(0, dtype=np.int64)
+    jumps = lo_b[np.minimum(np.arange(n) + 3, n)] - lo_b[1:] if n else np.zeros(1, np.int64)
+    width = int(band.width + 3 + min(200, int(jumps.max()) if len(jumps) else 0))
+    matches = np.zeros(n * width)
+    keep_s = usable[src_key]
+    keep_t = usable[tgt_key]
+    src_sent, src_key = src_sent[keep_s], src_key[keep_s]
+    tgt_sent, tgt_key = tgt_sent[keep_t], tgt_key[keep_t]
+    if len(src_sent) and len(tgt_sent):
+        stride = m + 1
+        codes = tgt_key * stride + tgt_sent
+        order = np.argsort(codes, kind="stable")
+        codes = codes[order]
+        tgt_sorted = tgt_sent[order]
+        first = slo[src_sent]
+        left = np.searchsorted(codes, src_key * stride + first)
+        right = np.searchsorted(codes, src_key * stride + np.minimum(first + width, stride))
+        count = right - left
+        total = int(count.sum())
+        if total:
+            owner = np.repeat(np.arange(len(src_sent)), count)
+            starts = np.cumsum(count) - count
+            pos = left[owner] + (np.arange(total) - starts[owner])
+            j = tgt_sorted[pos]
+            i = src_sent[owner]
+            flat = i * width + (j - slo[i])
+            matches = np.bincount(flat, weights=weight[src_key[owner]],
+                                  minlength=n * width).astype(np.float64)
+    return Similarity(matches.reshape(n, width), slo, width, source_mass, target_mass)
+
+
+def _flatten(keys: Sequence[Sequence[int]]) -> tuple[IntArray, IntArray]:
+    lengths = np.fromiter((len(k) for k in keys), dtype=np.int64, count=len(keys))
+    sent = np.repeat(np.arange(len(keys), dtype=np.int64), lengths)
+    flat = np.fromiter((x for k in keys for x in k), dtype=np.int64, count=int(lengths.sum()))
+    return sent, flat
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The parameters of one pass."""
+
+    ratio: float
+    variance: float
+    priors: dict[tuple[int, int], float]
+    lexical_x: tuple[float, ...]
+    lexical_y: tuple[float, ...]
+    mismatch_penalty: float
+    crossing_penalty: float
+
+
+def bead_costs(
+    model: Model,
+    band: Band,
+    source_lengths: FloatArray,
+    target_lengths: FloatArray,
+    sim: Similarity,
+    source_starts: BoolArray | None,
+    target_starts: BoolArray | None,
+) -> npt.NDArray[np.float32]:
+    """costs[t, i, k] for every move t ending in cell (i, lo[i] + k); inf outside the matrix."""
+    n, m, width = band.n, band.m, band.width
+    cum_s = np.concatenate(([0.0], np.cumsum(source_lengths)))
+    cum_t = np.concatenate(([0.0], np.cumsum(target_lengths))) / model.ratio
+    mass_s = np.concatenate(([0.0], np.cumsum(sim.source_mass)))
+    mass_t = np.concatenate(([0.0], np.cumsum(sim.target_mass)))
+    use_paragraphs = source_starts is not None and target_starts is not None
+    if use_paragraphs:
+        assert source_starts is not None and target_starts is not None
+        ps = np.concatenate(([0], np.cumsum(source_starts)))
+        pt = np.concatenate(([0], np.cumsum(target_starts)))
+        st_s = np.concatenate((source_starts, [True]))
+        st_t = np.concatenate((target_starts, [True]))
+    lex_x = np.asarray(model.lexical_x)
+    lex_y = np.asarray(model.lexical_y)
+    costs = np.empty((len(MOVES), n + 1, width), dtype=np.float32)
+    for r0 in range(0, n + 1, _ROW_CHUNK):
+        r1 = min(n + 1, r0 + _ROW_CHUNK)
+        rows = np.arange(r0, r1, dtype=np.int64)[:, None]
+        cols = band.lo[r0:r1, None] + np.arange(width, dtype=np.int64)[None, :]
+        inside = cols <= m
+        for t, (di, dj) in enumerate(MOVES):
+            ok = inside & (rows >= di) & (cols >= dj)
+            ii = np.where(ok, rows, di)
+            jj = np.where(ok, cols, dj)
+            ls = cum_s[ii] - cum_s[ii - di]
+            lt = cum_t[jj] - cum_t[jj - dj]
+            delta = (lt - ls) / np.sqrt(model.variance * np.maximum((ls + lt) / 2.0, 1e-9))
+            cost = neg_log_tail(delta) - math.log(model.priors[(di, dj)])
+            if di and dj:
+                match = np.zeros(ii.shape)
+                for a in range(1, di + 1):
+                    for b in range(1, dj + 1):
+                        match += sim.at(ii - a, jj - b)
+                mass = (mass_s[ii] - mass_s[ii - di]) + (mass_t[jj] - mass_t[jj - dj])
+                dice = np.where(mass > 0, 2.0 * match / np.maximum(mass, 1e-12), 0.0)
+                cost -= np.interp(np.minimum(dice, 1.0), lex_x, lex_y)
+                if use_paragraphs:
+                    cost += model.mismatch_penalty * (st_s[ii - di] != st_t[jj - dj])
+            if use_paragraphs:
+                if di >= 2:
+                    cost += model.crossing_penalty * ((ps[ii] - ps[ii - di + 1]) > 0)
+                if dj >= 2:
+                    cost += model.crossing_penalty * ((pt[jj] - pt[jj - dj + 1]) > 0)
+            costs[t, r0:r1] = np.where(ok, cost, np.inf)
+    return costs

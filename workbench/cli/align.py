@@ -1,0 +1,166 @@
+"""The `align` and `evaluate` subcommands: align two texts, score alignments against gold."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from workbench.align import align_segments
+from workbench.align.evaluate import format_link, read_links, score_multiple
+from workbench.align.lexicon import Lexicon, merge_lexicons
+from workbench.cli._common import TerminalProgress, emit
+from workbench.core.alignment import Alignment, Bead
+from workbench.core.document import Document
+from workbench.core.errors import InputError
+
+FORMATS = ("links", "xces", "tsv")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `align` and `evaluate`."""
+    parser = subparsers.add_parser(
+        "align",
+        help="align the sentences of two texts",
+        description="Align the segments of SRC with those of TGT (two-pass length + lexical "
+        "aligner) and print one bead per line.",
+    )
+    parser.add_argument("source", metavar="SRC", help="source text file")
+    parser.add_argument("target", metavar="TGT", help="target text file")
+    parser.add_argument("--src-lang", required=True, metavar="L1", help="source language code")
+    parser.add_argument("--tgt-lang", required=True, metavar="L2", help="target language code")
+    parser.add_argument(
+        "--presegmented", action="store_true",
+        help="one segment per line; an empty line marks a paragraph break",
+    )
+    parser.add_argument("--glossary", metavar="FILE", action="append", default=[],
+                        help="TBX or CSV glossary whose terms are used as a dictionary")
+    parser.add_argument("--dictionary", metavar="FILE", action="append", default=[],
+                        help="user dictionary: one 'source<TAB>target' pair per line")
+    parser.add_argument("--no-builtin-dictionary", action="store_true",
+                        help="do not use the bundled CC-CEDICT for zh-en")
+    parser.add_argument("--format", choices=FORMATS, default="links",
+                        help="links: [0]:[0, 1]:0.83 lines (default); tsv: source, target, "
+                        "kind, confidence; xces: a cesAlign document")
+    parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    parser.set_defaults(handler=run_align)
+
+    evaluate = subparsers.add_parser(
+        "evaluate",
+        help="score alignments against gold alignments",
+        description="Strict and lax precision, recall and F1 of each TEST against its GOLD "
+        "(link files like [0]:[0, 1], or ladder files); counts are summed over all pairs.",
+    )
+    evaluate.add_argument("files", nargs="+", metavar="GOLD TEST",
+                          help="pairs of gold and test link files")
+    evaluate.set_defaults(handler=run_evaluate)
+
+
+def read_segments(path: str | Path, lang: str, presegmented: bool) -> list[list[str]]:
+    """Paragraphs of segments of a text file (segmented unless it already is)."""
+    from workbench.formats.plaintext import read_text
+
+    text = read_text(path)
+    if presegmented:
+        paragraphs: list[list[str]] = [[]]
+        for line in text.splitlines():
+            line = line.rstrip("\r")
+            if line.strip():
+                paragraphs[-1].append(line)
+            elif paragraphs[-1]:
+                paragraphs.append([])
+        paragraphs = [p for p in paragraphs if p]
+    else:
+        from workbench.core.segmentation import segment_text
+
+        paragraphs = [p for p in segment_text(text, lang) if p]
+    if not paragraphs:
+        raise InputError("the file holds no text to align", path)
+    return paragraphs
+
+
+def glossary_lexicon(path: str | Path, src_lang: str, tgt_lang: str) -> Lexicon:
+    """The term pairs of a glossary (every source term with every target term of a concept)."""
+    from workbench.align.lexicon import base_lang
+    from workbench.terms.files import load_glossary
+
+    glossary = load_glossary(path)
+    src, tgt = base_lang(src_lang), base_lang(tgt_lang)
+    pairs: list[tuple[str, str]] = []
+    for concept in glossary.concepts:
+        sources = [t.text for t in concept.terms if base_lang(t.lang) == src]
+        targets = [t.text for t in concept.terms if base_lang(t.lang) == tgt]
+        pairs.extend((s, t) for s in sources for t in targets)
+    return Lexicon.from_pairs(pairs, src_lang, tgt_lang)
+
+
+def _starts(paragraphs: list[list[str]]) -> list[int]:
+    starts: list[int] = []
+    total = 0
+    for paragraph in paragraphs:
+        starts.append(total)
+        total += len(paragraph)
+    return starts
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def format_beads(
+    beads: list[Bead], source: Document, target: Document, fmt: str,
+    names: tuple[str, str] = ("source", "target"),
+) -> str:
+    """The beads as text in one of FORMATS."""
+    if fmt == "links":
+        return "".join(format_link((b.source, b.target), b.confidence) + "\n" for b in beads)
+    if fmt == "tsv":
+        src, tgt = source.texts, target.texts
+        lines = []
+        for b in beads:
+            left = " ".join(_clean(src[i]) for i in b.source)
+            right = " ".join(_clean(tgt[j]) for j in b.target)
+            lines.append(f"{left}\t{right}\t{b.kind}\t{b.confidence:.4f}\n")
+        return "".join(lines)
+    from workbench.formats.xces import write_alignment
+
+    alignment = Alignment(source, target, beads)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "alignment.xml"
+        write_alignment(path, alignment, names[0], names[1])
+        return path.read_text(encoding="utf-8")
+
+
+def run_align(args: argparse.Namespace) -> int:
+    """Align SRC with TGT and write the beads."""
+    src_paragraphs = read_segments(args.source, args.src_lang, args.presegmented)
+    tgt_paragraphs = read_segments(args.target, args.tgt_lang, args.presegmented)
+    lexicons: list[Lexicon | None] = []
+    for path in args.glossary:
+        lexicons.append(glossary_lexicon(path, args.src_lang, args.tgt_lang))
+    for path in args.dictionary:
+        lexicons.append(Lexicon.from_file(path, args.src_lang, args.tgt_lang))
+    lexicon = merge_lexicons(lexicons, args.src_lang, args.tgt_lang) if lexicons else None
+    source = Document(args.src_lang, src_paragraphs, Path(args.source).name)
+    target = Document(args.tgt_lang, tgt_paragraphs, Path(args.target).name)
+    beads = align_segments(
+        source.texts, target.texts, args.src_lang, args.tgt_lang,
+        source_paragraphs=_starts(src_paragraphs), target_paragraphs=_starts(tgt_paragraphs),
+        lexicon=lexicon, progress=TerminalProgress("aligning"),
+        builtin_dictionaries=not args.no_builtin_dictionary,
+    )
+    names = (Path(args.source).name, Path(args.target).name)
+    emit(format_beads(beads, source, target, args.format, names), args.output)
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Print strict and lax precision, recall and F1 over all GOLD TEST pairs."""
+    files: list[str] = args.files
+    if len(files) % 2:
+        raise InputError("evaluate takes pairs of files: GOLD TEST [GOLD TEST ...]")
+    pairs = []
+    for gold_path, test_path in zip(files[::2], files[1::2], strict=True):
+        pairs.append((read_links(gold_path), read_links(test_path)))
+    emit(score_multiple(pairs).format(), None)
+    return 0
