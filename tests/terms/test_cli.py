@@ -1,0 +1,145 @@
+"""`check-terms` and `glossary import|export|suggest` through their argparse front end."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.terms.factories import BUNDLED_GLOSSARY
+from workbench.cli import terms
+from workbench.core.errors import WorkbenchError
+from workbench.formats.glossary_csv import read_glossary_csv
+from workbench.formats.tbx import read_tbx, tbx_version
+
+STARTER = BUNDLED_GLOSSARY.parent / "glossary-starter.csv"
+
+
+def run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="workbench")
+    terms.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(list(argv))
+    return int(args.handler(args))
+
+
+def test_import_csv_writes_tbx_v3(tmp_path: Path) -> None:
+    out = tmp_path / "g.tbx"
+    assert run("glossary", "import", str(STARTER), "-o", str(out)) == 0
+    assert tbx_version(out) == 3
+    assert read_tbx(out).concepts == read_glossary_csv(STARTER).concepts
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2", "csv"])
+def test_export_then_import_gives_the_same_glossary(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"g.{'csv' if fmt == 'csv' else 'tbx'}"
+    assert run("glossary", "export", str(BUNDLED_GLOSSARY), "-o", str(out), "--format", fmt) == 0
+    back = tmp_path / "back.tbx"
+    assert run("glossary", "import", str(out), "-o", str(back)) == 0
+    assert read_tbx(back).concepts == read_tbx(BUNDLED_GLOSSARY).concepts
+
+
+def test_import_of_a_broken_file_raises_a_workbench_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tbx"
+    bad.write_text("<tbx><text>", encoding="utf-8")
+    with pytest.raises(WorkbenchError):
+        run("glossary", "import", str(bad), "-o", str(tmp_path / "x.tbx"))
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, list[dict[str, object]], Path]:
+    folder = tmp_path_factory.mktemp("check")
+    out = folder / "findings.json"
+    code = run(
+        "check-terms",
+        "--lang",
+        "es,zh",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--dismissals",
+        str(folder / "dismissals.json"),
+    )
+    return code, json.loads(out.read_text(encoding="utf-8")), folder
+
+
+def test_check_terms_on_the_bundled_project_reports_findings(
+    report: tuple[int, list[dict[str, object]], Path],
+) -> None:
+    code, records, _ = report
+    assert code == 1
+    assert records and {r["lang"] for r in records} <= {"es", "zh"}
+    for name in (
+        "lang",
+        "kind",
+        "concept",
+        "expected",
+        "found",
+        "source_text",
+        "target_text",
+        "source_ids",
+        "target_ids",
+    ):
+        assert all(name in r for r in records)
+    assert {"deprecated", "missing"} <= {str(r["kind"]) for r in records}
+
+
+def test_dismissed_finding_leaves_the_report(
+    report: tuple[int, list[dict[str, object]], Path],
+) -> None:
+    _, records, folder = report
+    key = str(records[0]["key"])
+    dismissals = str(folder / "dismissals.json")
+    assert (
+        run(
+            "check-terms",
+            "--lang",
+            "es,zh",
+            "--dismiss",
+            key,
+            "--reason",
+            "approved by client",
+            "--dismissals",
+            dismissals,
+        )
+        == 0
+    )
+    out = folder / "after.json"
+    run(
+        "check-terms",
+        "--lang",
+        "es,zh",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--dismissals",
+        dismissals,
+    )
+    after = json.loads(out.read_text(encoding="utf-8"))
+    assert key not in {r["key"] for r in after}
+    assert len(after) == len(records) - 1
+
+
+def test_suggest_lists_renderings(tmp_path: Path) -> None:
+    out = tmp_path / "s.json"
+    assert (
+        run(
+            "glossary",
+            "suggest",
+            "--concept",
+            "infosec",
+            "--lang",
+            "ru",
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        )
+        == 0
+    )
+    (result,) = json.loads(out.read_text(encoding="utf-8"))
+    assert result["lang"] == "ru" and result["beads"] > 0
+    assert "информационная безопасность" in {u["text"] for u in result["used"]}
