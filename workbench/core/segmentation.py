@@ -26,13 +26,16 @@ DEFAULT_RULES_FILE = "default.srx"
 # "Chapter 1. The Beginning", "Article 5. Definitions": a line this short that does not end
 # like a sentence is a heading and stays whole.
 TITLE_MAX_WORDS = 12
+# A CJK line shorter than this share of the longest line was broken on purpose, not wrapped.
+CJK_FULL_LINE = 0.75
 
 # A paragraph is cut on lines holding only whitespace (form feeds count as blank lines).
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*|\f")
 _SPACE_RUN = regex.compile(r"[ \t\r\n\f\v]+")
-_FINAL_PUNCT = regex.compile(r"[.!?…。！？‼⁇⁈⁉:;；：][\"'’”»)\]}」』）】》〉〕]*$")
+_FINAL_PUNCT = regex.compile(r"[.!?…。！？‼⁇⁈⁉:;；：｡︒﹒﹖﹗][\"'’”»)\]}」』）】》〉〕]*$")
 _LIST_MARKER = regex.compile(
-    r"^(?:[-–—•·*▪◦‣>]\s|\(?(?:\d{1,3}|[a-zA-Zа-яА-Я]|[ivxlcIVXLC]{1,5})[.)]\s|\(\w{1,4}\)\s)"
+    r"^(?:[-–—•·*▪◦‣>]\s|\(?(?:\d{1,3}|[a-zA-Zа-яА-Я]|[ivxlcIVXLC]{1,5})[.)]\s|\(\w{1,4}\)\s"
+    r"|（\w{1,4}）|[一二三四五六七八九十百]{1,3}、|\d{1,3}[、．])"
 )
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
 
@@ -165,7 +168,9 @@ def _hard_line_breaks(lines: list[str]) -> list[bool]:
         elif _FINAL_PUNCT.search(line):
             hard.append(False)  # the sentence rules decide at the line end
         elif _CJK.match(line[-1:]) and _CJK.match(following[:1]):
-            hard.append(False)  # wrapped CJK text, which has no spaces to measure words by
+            # Wrapped CJK text has no spaces to measure words by: compare the line to the
+            # width of the paragraph (a short line before CJK text is a heading).
+            hard.append(len(line) < CJK_FULL_LINE * width)
         else:
             # Wrapped prose: the next word would not have fitted on this line.
             hard.append(len(line) + 1 + len(first) <= width)
