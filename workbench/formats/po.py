@@ -38,6 +38,11 @@ _COMMENT = re.compile(r"bead (\d+)-(\d+), (auto|confirmed), confidence ([0-9.]+)
 _LENGTHS = re.compile(r"lengths (.*)")
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _SYNTAX_LINE = re.compile(r"line (\d+)")
+# polib silently mangles some broken lines (a missing closing quote drops a character), so
+# every keyword or continuation line is checked first.
+_PO_LINE = re.compile(
+    r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*'
+)
 
 
 def po_date(creationdate: str | None) -> str:
@@ -244,6 +249,21 @@ def read_po_text(path: str | Path) -> str:
         raise EncodingError(f"not valid {charset} (byte {exc.start})", path, line) from None
 
 
+def check_po_syntax(content: str, path: str | Path) -> None:
+    """Raise FormatError naming the first line that is not a comment, keyword or string."""
+    for number, line in enumerate(content.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if _PO_LINE.fullmatch(line) is None:
+            raise FormatError(
+                f"malformed PO: expected msgctxt/msgid/msgstr and a quoted string, found "
+                f"{stripped[:40]!r}",
+                path,
+                number,
+            )
+
+
 @dataclass(slots=True)
 class _Side:
     lang: str
@@ -288,6 +308,7 @@ def import_po(
 ) -> ParallelText:
     """Read a PO file into a two-language ParallelText (pivot = msgid, target = msgstr)."""
     content = read_po_text(path)
+    check_po_syntax(content, path)
     try:
         catalog = polib.pofile(content, wrapwidth=78)
     except (OSError, ValueError) as exc:

@@ -411,7 +411,15 @@ class TmxReader:
                 elif tag == "tmx" and self.header is None:
                     raise FormatError("no <header> in the TMX file", self.path)
         if self.header is None:
-            raise FormatError("not a TMX file: no <tmx> root with a <header>", self.path, 1)
+            raise FormatError(f"not a TMX file: {self._root_problem()}", self.path, 1)
+
+    def _root_problem(self) -> str:
+        with open(self.path, "rb") as stream:
+            for _, element in iterparse_safe(stream):
+                if element.tag != "tmx":
+                    return f"the root is <{element.tag}>"
+                return "no <header> in <tmx>"
+        return "no XML element"
 
     def _unit(self, tu: etree._Element, number: int) -> TranslationUnit:
         props: list[tuple[str, str]] = []
