@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -291,9 +290,11 @@ def _rules_dir(folder: Path, manifest: Manifest) -> Path | None:
 
 
 def _relative(path: Path, folder: Path) -> Path:
+    # Files inside the project folder are named relative to it (the folder can move);
+    # files elsewhere keep their absolute path.
     try:
-        return Path(os.path.relpath(path.resolve(), folder.resolve()))
-    except ValueError:  # another drive on Windows
+        return path.resolve().relative_to(folder.resolve())
+    except ValueError:
         return path.resolve()
 
 
