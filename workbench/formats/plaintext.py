@@ -79,7 +79,7 @@ def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> 
                 "encoding name or leave --encoding out for UTF-8"
             )
         raise EncodingError(problem, path, line) from None
-    if encoding is None and "\x00" in text:
+    if encoding is None and sniff_bom(data) is None and "\x00" in text:
         offset = data.index(b"\x00")
         raise EncodingError(
             "the file has NUL bytes, so it is probably UTF-16 without a "
