@@ -37,11 +37,11 @@ def boundaries(segments: list[str] | tuple[str, ...]) -> frozenset[int]:
     return _dense_offsets(segments)
 
 
-def load_cases(lang: str) -> list[Case]:
-    """Every case of one language, in file order."""
+def load_cases(lang: str, folder: Path = CASES_DIR) -> list[Case]:
+    """Every case of one language (from `folder`, default: the test set), in file order."""
     cases = []
     xfail: str | None = None
-    path = CASES_DIR / f"{lang}.txt"
+    path = folder / f"{lang}.txt"
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if raw.startswith("#xfail:"):
             xfail = raw.removeprefix("#xfail:").strip()

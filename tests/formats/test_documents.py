@@ -53,7 +53,7 @@ def test_docx_line_breaks_make_line_segments(tmp_path: Path) -> None:
 def test_a_broken_docx_is_a_format_error(tmp_path: Path) -> None:
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(FormatError, match="broken.docx"):
+    with pytest.raises(FormatError, match=r"broken\.docx"):
         read_paragraphs(path)
 
 

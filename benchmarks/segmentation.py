@@ -1,0 +1,142 @@
+"""Segmentation benchmark: boundary precision / recall / F1 per language, and speed.
+
+Run `python benchmarks/segmentation.py` from the repository root. Systems compared on the
+hand-written cases of tests/data/segmentation/ (`dev`: the set the rules were developed
+against; `held-out`: cases written afterwards and never used to change a rule):
+
+- `workbench`: the bundled SRX rules with their abbreviation lists;
+- `no-lists`: the same rules with every word list emptied (what the abbreviation data buys);
+- `naive`: split after . ! ? 。 ！ ？ followed by whitespace (CJK marks: always).
+
+A boundary is a segment end inside a paragraph, counted on the text without whitespace.
+Speed: segments per second of `workbench` over all cases of a language, best of 5 runs.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.core.segmentation_cases import CASES_DIR, LANGS, boundaries, load_cases  # noqa: E402
+from workbench.core.segmentation import (  # noqa: E402
+    BUNDLED_RULES_DIR,
+    SegmentationRules,
+    load_rules,
+    segment_paragraph,
+)
+
+Segmenter = Callable[[str, str], list[str]]
+_NAIVE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Boundary counts of one system on one set of cases."""
+
+    true_positive: int
+    false_positive: int
+    false_negative: int
+    cases: int
+    exact: int
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positive + self.false_positive
+        return self.true_positive / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        gold = self.true_positive + self.false_negative
+        return self.true_positive / gold if gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def naive(text: str, lang: str) -> list[str]:
+    """The baseline: split after sentence punctuation, nothing else."""
+    return [part.strip() for part in _NAIVE.split(text) if part.strip()]
+
+
+def rules_without_lists() -> dict[str, SegmentationRules]:
+    """The bundled rules, each word list replaced by one entry that never occurs."""
+    folder = Path(tempfile.mkdtemp(prefix="seg-nolists-"))
+    try:
+        for path in BUNDLED_RULES_DIR.glob("*.srx"):
+            shutil.copy(path, folder / path.name)
+        for path in BUNDLED_RULES_DIR.glob("*.txt"):
+            (folder / path.name).write_text("\u0000never\u0000\n", encoding="utf-8")
+        return {lang: load_rules(lang, folder) for lang in LANGS}
+    finally:
+        shutil.rmtree(folder)
+
+
+def score(segmenter: Segmenter, lang: str, folder: Path) -> Score:
+    """Boundary counts of `segmenter` on the cases of `lang` in `folder`."""
+    tp = fp = fn = exact = 0
+    cases = load_cases(lang, folder)
+    for case in cases:
+        gold = boundaries(case.expected)
+        found = boundaries(segmenter(case.text, lang))
+        tp += len(gold & found)
+        fp += len(found - gold)
+        fn += len(gold - found)
+        exact += gold == found
+    return Score(tp, fp, fn, len(cases), exact)
+
+
+def speed(lang: str) -> float:
+    """Segments per second over every case of `lang`, best of five runs."""
+    texts = [case.text for case in load_cases(lang)] * 5
+    rules = load_rules(lang)
+    best = float("inf")
+    count = 0
+    for _ in range(5):
+        start = time.perf_counter()
+        count = sum(len(segment_paragraph(text, lang, rules)) for text in texts)
+        best = min(best, time.perf_counter() - start)
+    return count / best
+
+
+def main() -> None:
+    """Print the accuracy table and the speed table."""
+    stripped = rules_without_lists()
+    systems: dict[str, Segmenter] = {
+        "workbench": segment_paragraph,
+        "no-lists": lambda text, lang: segment_paragraph(text, lang, stripped[lang]),
+        "naive": naive,
+    }
+    sets = {"dev": CASES_DIR, "held-out": CASES_DIR / "heldout"}
+    header = f"{'set':<9} {'lang':<4} {'system':<10} {'cases':>5} {'exact':>6} " + (
+        f"{'gold':>5} {'P':>6} {'R':>6} {'F1':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for set_name, folder in sets.items():
+        for lang in LANGS:
+            for name, segmenter in systems.items():
+                s = score(segmenter, lang, folder)
+                gold = s.true_positive + s.false_negative
+                print(
+                    f"{set_name:<9} {lang:<4} {name:<10} {s.cases:>5} {s.exact / s.cases:>6.1%} "
+                    f"{gold:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
+                )
+        print()
+    print(f"{'lang':<4} {'segments/s':>11}")
+    for lang in LANGS:
+        print(f"{lang:<4} {speed(lang):>11,.0f}")
+
+
+if __name__ == "__main__":
+    main()
