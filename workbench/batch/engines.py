@@ -1,0 +1,282 @@
+"""Where batch tasks run: a local process pool or an existing Dask distributed cluster.
+
+Both engines take the same task function and stream `(item, result)` pairs back as tasks
+finish, keeping only a window of tasks in flight so that a corpus of any size needs bounded
+memory and a Ctrl+C has little to cancel. The Dask engine needs the optional `distributed`
+package (`pip install 'workbench[dask]'`), imported only when it is used.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Protocol, TypeVar
+
+from workbench.core.errors import UsageError, WorkbenchError
+
+T = TypeVar("T")
+S = TypeVar("S")
+R = TypeVar("R")
+Task = Callable[[T, S], R]
+# Tasks in flight per worker: enough to keep every worker busy while results are written.
+WINDOW_PER_WORKER = 3
+# A task whose worker process died is tried this many times before it counts as failed.
+MAX_ATTEMPTS = 2
+# Pool rebuilds in a row without a task finishing before the batch gives up.
+MAX_BREAKS = 5
+
+
+class WorkerLost(WorkbenchError):
+    """A worker process died while it ran the task (crash, out of memory, killed)."""
+
+
+class Engine(Protocol):
+    """Runs `task(item, shared)` for many items and yields results as they finish."""
+
+    @property
+    def workers(self) -> int:
+        """How many tasks run at once."""
+        ...
+
+    @property
+    def description(self) -> str:
+        """What the engine is, for the summary ('local pool, 4 processes')."""
+        ...
+
+    def stream(
+        self, task: Task[T, S, R], items: Iterable[T], shared: S
+    ) -> Iterator[tuple[T, R | BaseException]]:
+        """Yield (item, result or the exception the task raised) in completion order."""
+        ...
+
+    def cancel(self) -> None:
+        """Drop queued tasks and stop running ones (after Ctrl+C); the engine is done."""
+        ...
+
+    def close(self) -> None:
+        """Release the workers or the cluster connection."""
+        ...
+
+
+def _ignore_sigint() -> None:
+    # Ctrl+C goes to the whole process group; only the client decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # Forking a process that runs threads (a Dask client, a GUI) can deadlock; forkserver
+    # starts workers from a clean single-threaded server, spawn where it does not exist.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
+
+
+class LocalEngine:
+    """A pool of worker processes on this machine (all cores by default)."""
+
+    def __init__(self, jobs: int | None = None) -> None:
+        if jobs is not None and jobs < 1:
+            raise UsageError(f"--jobs must be at least 1, not {jobs}")
+        self._jobs = jobs or os.cpu_count() or 1
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(
+            max_workers=self._jobs, mp_context=_context(), initializer=_ignore_sigint
+        )
+
+    @property
+    def workers(self) -> int:
+        """Worker processes."""
+        return self._jobs
+
+    @property
+    def description(self) -> str:
+        """'local pool, N processes'."""
+        return f"local pool, {self._jobs} process{'es' if self._jobs != 1 else ''}"
+
+    def stream(
+        self, task: Task[T, S, R], items: Iterable[T], shared: S
+    ) -> Iterator[tuple[T, R | BaseException]]:
+        """Run tasks in the pool, a bounded window at a time, yielding as they finish.
+
+        A worker that dies breaks the whole pool: the pool is rebuilt and the tasks in flight
+        are tried again; a task tried MAX_ATTEMPTS times comes back as WorkerLost.
+        """
+        source = iter(items)
+        retry: deque[tuple[T, int]] = deque()
+        pending: dict[cf.Future[R], tuple[T, int]] = {}
+        window = self._jobs * WINDOW_PER_WORKER
+        breaks = 0
+        while True:
+            broken = False
+            while len(pending) < window:
+                if retry:
+                    item, attempt = retry.popleft()
+                else:
+                    try:
+                        item, attempt = next(source), 1
+                    except StopIteration:
+                        break
+                try:
+                    pending[self._pool.submit(task, item, shared)] = (item, attempt)
+                except BrokenProcessPool:
+                    retry.appendleft((item, attempt))
+                    broken = True
+                    break
+            if not pending and not broken:
+                return
+            if not broken:
+                done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    item, attempt = pending.pop(future)
+                    error = future.exception()
+                    if isinstance(error, BrokenProcessPool):
+                        broken = True
+                        if attempt < MAX_ATTEMPTS:
+                            retry.append((item, attempt + 1))
+                            continue
+                        error = WorkerLost("the worker process died while processing this set")
+                    else:
+                        breaks = 0
+                    yield (item, error) if error is not None else (item, future.result())
+            if broken:
+                breaks += 1
+                if breaks > MAX_BREAKS:
+                    raise WorkbenchError("the worker processes keep dying; see the messages above")
+                retry.extend(pending.values())
+                pending.clear()
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_pool()
+
+    def cancel(self) -> None:
+        """Cancel queued tasks and terminate the worker processes."""
+        processes = list(getattr(self._pool, "_processes", {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(5)
+
+    def close(self) -> None:
+        """Wait for the workers to exit."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_version() -> str:
+    from workbench import __version__
+
+    return __version__
+
+
+class DaskEngine:
+    """An existing Dask distributed cluster, reached through its scheduler's address.
+
+    The shared value (the batch settings and glossary) is sent to every worker once; each
+    item is one task. Workers need the same workbench version installed and must be able to
+    read the documents at the paths the client gives.
+    """
+
+    def __init__(self, address: str, timeout: float = 30.0) -> None:
+        try:
+            import distributed
+        except ImportError:
+            raise UsageError(
+                "--scheduler needs the Dask 'distributed' package: pip install 'workbench[dask]'"
+            ) from None
+        try:
+            client_class: Any = distributed.Client
+            self._client: Any = client_class(address, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise WorkbenchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        self.address = address
+        self._pending: list[Any] = []
+        try:
+            self._client.wait_for_workers(1, timeout=timeout)
+            versions = self._client.run(_worker_version)
+        except Exception as exc:
+            self._client.close()
+            raise WorkbenchError(
+                f"the Dask workers at {address} cannot run workbench tasks "
+                f"(is workbench installed on every worker?): {exc}"
+            ) from None
+        own = _worker_version()
+        wrong = sorted(f"{w} has {v}" for w, v in versions.items() if v != own)
+        if wrong:
+            self._client.close()
+            raise WorkbenchError(
+                f"every Dask worker needs workbench {own}, but " + ", ".join(wrong)
+            )
+        info = self._client.scheduler_info()
+        self._threads = sum(int(w.get("nthreads", 1)) for w in info["workers"].values()) or 1
+
+    @property
+    def workers(self) -> int:
+        """Worker threads in the cluster when the batch started."""
+        return self._threads
+
+    @property
+    def description(self) -> str:
+        """'Dask cluster at ADDRESS, N threads'."""
+        return f"Dask cluster at {self.address}, {self._threads} worker threads"
+
+    def stream(
+        self, task: Task[T, S, R], items: Iterable[T], shared: S
+    ) -> Iterator[tuple[T, R | BaseException]]:
+        """Submit a window of tasks and yield each as the cluster finishes it."""
+        import distributed
+
+        completed: Any = distributed.as_completed
+        shared_future = self._client.scatter(shared, broadcast=True, hash=False)
+        source = iter(items)
+        owner: dict[str, T] = {}
+        window = max(8, self._threads * WINDOW_PER_WORKER)
+        running: Any = completed()
+
+        def fill() -> None:
+            while len(owner) < window:
+                try:
+                    item = next(source)
+                except StopIteration:
+                    return
+                future = self._client.submit(task, item, shared_future, pure=False)
+                owner[future.key] = item
+                self._pending.append(future)
+                running.add(future)
+
+        fill()
+        for future in running:
+            item = owner.pop(future.key)
+            self._pending.remove(future)
+            try:
+                outcome: R | BaseException = future.result()
+            except Exception as exc:
+                outcome = exc
+            future.release()
+            yield item, outcome
+            fill()
+        shared_future.release()
+
+    def cancel(self) -> None:
+        """Cancel every task this batch still has on the cluster."""
+        if self._pending:
+            self._client.cancel(self._pending)
+            self._pending.clear()
+
+    def close(self) -> None:
+        """Disconnect from the scheduler (the cluster keeps running)."""
+        self._client.close()
+
+
+def make_engine(jobs: int | None = None, scheduler: str | None = None) -> Engine:
+    """The Dask engine when a scheduler address is given, else a local pool of `jobs`."""
+    if scheduler:
+        if jobs is not None:
+            raise UsageError("--jobs is for the local pool; a Dask cluster has its own workers")
+        return DaskEngine(scheduler)
+    return LocalEngine(jobs)

@@ -1,0 +1,121 @@
+"""`workbench batch`: align, check and export many document sets locally or on a Dask cluster."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from pathlib import Path
+
+from workbench.cli._common import TerminalProgress
+from workbench.core.errors import UsageError
+
+EXIT_INTERRUPTED = 130
+
+
+def parse_steps(text: str, has_glossary: bool, explicit: bool) -> frozenset[str]:
+    """The steps to run; `check` needs a glossary, `check` and `export` need `align`."""
+    from workbench.batch.runner import STEPS
+
+    steps = {s.strip() for s in text.split(",") if s.strip()}
+    unknown = sorted(steps - set(STEPS))
+    if unknown:
+        raise UsageError(f"unknown step(s) {', '.join(unknown)}; choose from {', '.join(STEPS)}")
+    if steps & {"check", "export"} and "align" not in steps:
+        raise UsageError("the check and export steps need the align step (--steps align,...)")
+    if "check" in steps and not has_glossary:
+        if explicit:
+            raise UsageError("the check step needs a glossary: --glossary FILE")
+        steps.discard("check")
+    return frozenset(steps)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the batch, print the summary and write summary.json and summary.html."""
+    from workbench.batch.corpus import SetStatus, run_batch
+    from workbench.batch.engines import make_engine
+    from workbench.batch.manifest import read_manifest
+    from workbench.batch.runner import BatchConfig
+    from workbench.batch.summary import build_summary, render_text, write_summary
+
+    steps = parse_steps(
+        args.steps or "align,check,export", args.glossary is not None, args.steps is not None
+    )
+    sets = read_manifest(args.manifest)
+    glossary = None
+    digest = ""
+    if args.glossary is not None and "check" in steps:
+        from workbench.terms.files import load_glossary
+
+        glossary = load_glossary(args.glossary)
+        digest = hashlib.sha256(Path(args.glossary).read_bytes()).hexdigest()
+    config = BatchConfig(
+        steps=steps,
+        creationdate=time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
+        glossary=glossary,
+        glossary_sha256=digest,
+    )
+    engine = make_engine(args.jobs, args.scheduler)
+    try:
+        result = run_batch(sets, args.out, config, engine, TerminalProgress("sets"))
+    finally:
+        engine.close()
+    summary = build_summary(result)
+    write_summary(args.out, summary)
+    sys.stdout.write(render_text(summary))
+    sys.stdout.flush()
+    if result.interrupted:
+        return EXIT_INTERRUPTED
+    return 1 if result.count(SetStatus.FAILED) else 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `batch` subcommand."""
+    parser = subparsers.add_parser(
+        "batch",
+        help="align, check and export many document sets (local cores or a Dask cluster)",
+        description="Process a corpus of document sets listed in a JSON Lines manifest, one "
+        'set a line: {"id": "sco-2006", "pivot": "en", "documents": {"en": "texts/en.txt", '
+        '"es": "texts/es.txt"}} (paths relative to the manifest). Each set is segmented, '
+        "aligned pivot-to-each, checked against the glossary and exported into OUT/<id>/ "
+        "(segmented documents, XCES per pair, TMX per pair and all languages, findings.json). "
+        "Sets whose outputs are complete are skipped, so a re-run continues an interrupted "
+        "batch; failed sets are reported and do not stop the others. Writes OUT/summary.json "
+        "and OUT/summary.html. Exit status: 0 all sets done, 1 some failed, 130 interrupted.",
+    )
+    parser.add_argument("manifest", type=Path, metavar="MANIFEST", help="the JSON Lines manifest")
+    parser.add_argument(
+        "--out", "-o", type=Path, required=True, metavar="DIR", help="output folder"
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes on this machine (default: all cores)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="run on a Dask distributed cluster, e.g. tcp://host:8786 (needs workbench[dask]; "
+        "workers must see the document paths)",
+    )
+    parser.add_argument(
+        "--glossary",
+        "-g",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="glossary to check the terminology against (.tbx or .csv)",
+    )
+    parser.add_argument(
+        "--steps",
+        default=None,
+        metavar="STEPS",
+        help="comma-separated steps: align,check,export (default: all; check only with a "
+        "glossary). Documents are always segmented.",
+    )
+    parser.set_defaults(handler=run)
