@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 
 from lxml import etree
@@ -146,21 +147,34 @@ class _Templates:
     texts and attributes keeps lxml doing all escaping while writing ~3x faster.
     """
 
-    def __init__(self, codes: Mapping[str, str]) -> None:
+    def __init__(self, codes: Mapping[str, str], order: Sequence[str]) -> None:
         self.codes = codes
+        self.order = order
         self.cache: dict[object, tuple[etree._Element, list[etree._Element]]] = {}
+        self.by_shape: dict[object, tuple[etree._Element, list[etree._Element]]] = {}
 
     def get(
-        self, props: Props, notes: int, variants: Sequence[tuple[str, Props]]
+        self, props: Props, notes: int, variants: Sequence[Props]
     ) -> tuple[etree._Element, list[etree._Element]]:
-        key = (
-            tuple(k for k, _ in props),
-            notes,
-            tuple((v, tuple(k for k, _ in p)) for v, p in variants),
-        )
-        found = self.cache.get(key)
+        """The template for this shape; `props` and `variants` give the prop types."""
+        # Props tuples with their values are hashed as they come (cheap, strings cache their
+        # hash); the template itself depends only on the prop types.
+        shape = (props, notes, *variants)
+        found = self.by_shape.get(shape)
         if found is not None:
             return found
+        key = (tuple(map(_first, props)), notes, tuple(tuple(map(_first, p)) for p in variants))
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = self._build(props, notes, variants)
+        if len(self.by_shape) >= 4096:
+            self.by_shape.clear()
+        self.by_shape[shape] = found
+        return found
+
+    def _build(
+        self, props: Props, notes: int, variants: Sequence[Props]
+    ) -> tuple[etree._Element, list[etree._Element]]:
         tu = etree.Element("tu")
         tu.text = "\n    "
         slots: list[etree._Element] = []
@@ -168,7 +182,7 @@ class _Templates:
             slots.append(_child(tu, "prop", "\n    ", type=name))
         for _ in range(notes):
             slots.append(_child(tu, "note", "\n    "))
-        for lang, vprops in variants:
+        for lang, vprops in zip(self.order, variants, strict=True):
             tuv = _child(tu, "tuv", "\n    ", **{XML_LANG: self.codes[lang]})
             tuv.text = "\n      "
             for name, _ in vprops:
@@ -176,7 +190,6 @@ class _Templates:
             slots.append(_child(tuv, "seg", "\n    "))
         tu[-1].tail = "\n  "
         tu.tail = "\n  "
-        self.cache[key] = (tu, slots)
         return tu, slots
 
 
@@ -230,7 +243,7 @@ def write_tmx(
         counts["replaced"] += found
         return INVALID_XML_CHARS.sub("\ufffd", text)
 
-    templates = _Templates(codes)
+    templates = _Templates(codes, order)
     with atomic_write(target, "wb") as handle, etree.xmlfile(handle, encoding="UTF-8") as xf:
         xf.write_declaration()
         with xf.element("tmx", version="1.4"):
@@ -308,40 +321,76 @@ def _fill(
     warnings: list[str],
     clean: Callable[[str, str], str],
 ) -> etree._Element | None:
-    variants: list[Variant] = []
-    for lang in order:
-        found = unit.variant(lang)
-        if found is None:
-            counts["incomplete"] += 1
-            return None
-        variants.append(found)
-    texts = [v.text for v in variants]
-    if any(not t.strip() for t in texts):
+    # The hot loop of a 1M-TU export: one dict, one regex search and one template per TU.
+    by_lang = {v.lang: v for v in unit.variants}
+    try:
+        variants = [by_lang[lang] for lang in order]
+    except KeyError:
+        counts["incomplete"] += 1
+        return None
+    texts = [v.segments[0] if len(v.segments) == 1 else v.text for v in variants]
+    if not all(t and not t.isspace() for t in texts):
         counts["empty"] += 1
         return None
     number = counts["units"] + 1
     tuid = unit.tuid or str(number)
-    label = f"TU {tuid}" + (f" ({unit.origin})" if unit.origin else "")
-    vprops = [_variant_props(v) for v in variants]
-    tu, slots = templates.get(unit.props, len(unit.notes), list(zip(order, vprops, strict=True)))
-    tu.set("tuid", clean(tuid, label))
-    values: list[str] = [clean(v, label) for _, v in unit.props]
-    values += [clean(n, f"{label} note") for n in unit.notes]
-    for variant, props, text in zip(variants, vprops, texts, strict=True):
-        where = f"{label}, {variant.lang}"
-        values += [clean(v, where) for _, v in props]
-        values.append(clean(text, where))
+    vprops = [v.props if len(v.segments) == 1 else _variant_props(v) for v in variants]
+    values = [tuid, *map(_second, unit.props), *unit.notes]
+    for props, text in zip(vprops, texts, strict=True):
+        values += map(_second, props)
+        values.append(text)
+    if INVALID_XML_CHARS.search("".join(values)) is not None:
+        values = _clean_values(unit, tuid, variants, vprops, values, clean)
+    if max(map(len, texts)) > MAX_SEGMENT_CHARS:
+        _warn_long(unit, tuid, variants, texts, counts, warnings)
+    tu, slots = templates.get(unit.props, len(unit.notes), vprops)
+    tu.set("tuid", values[0])
+    for slot, value in zip(slots, values[1:], strict=True):
+        slot.text = value
+    counts["units"] = number
+    return tu
+
+
+_first = itemgetter(0)
+_second = itemgetter(1)
+
+
+def _label(unit: TranslationUnit, tuid: str) -> str:
+    return f"TU {tuid}" + (f" ({unit.origin})" if unit.origin else "")
+
+
+def _clean_values(
+    unit: TranslationUnit,
+    tuid: str,
+    variants: Sequence[Variant],
+    vprops: Sequence[Props],
+    values: list[str],
+    clean: Callable[[str, str], str],
+) -> list[str]:
+    """The slow path: name where a forbidden character is, or replace it."""
+    label = _label(unit, tuid)
+    wheres = [label] * (1 + len(unit.props)) + [f"{label} note"] * len(unit.notes)
+    for variant, props in zip(variants, vprops, strict=True):
+        wheres += [f"{label}, {variant.lang}"] * (len(props) + 1)
+    return [clean(value, where) for value, where in zip(values, wheres, strict=True)]
+
+
+def _warn_long(
+    unit: TranslationUnit,
+    tuid: str,
+    variants: Sequence[Variant],
+    texts: Sequence[str],
+    counts: dict[str, int],
+    warnings: list[str],
+) -> None:
+    for variant, text in zip(variants, texts, strict=True):
         if len(text) > MAX_SEGMENT_CHARS:
             counts["long"] += 1
             if len(warnings) < 20:
                 warnings.append(
-                    f"{where}: {len(text)} characters, over the {MAX_SEGMENT_CHARS} some CAT "
-                    "tools accept (Trados Cloud)"
+                    f"{_label(unit, tuid)}, {variant.lang}: {len(text)} characters, over the "
+                    f"{MAX_SEGMENT_CHARS} some CAT tools accept (Trados Cloud)"
                 )
-    for slot, value in zip(slots, values, strict=True):
-        slot.text = value
-    counts["units"] = number
-    return tu
 
 
 def _variant_props(variant: Variant) -> Props:
@@ -365,10 +414,14 @@ class TmxReader:
         self.header: TmxHeader | None = None
         self.warnings: list[str] = []
         self._back = {code.lower(): lang for lang, code in (lang_codes or {}).items()}
+        self._langs: dict[str, str] = {}
 
     def lang_of(self, code: str) -> str:
         """The workbench language of a TMX language code."""
-        return self._back.get(code.lower()) or base_lang(code)
+        found = self._langs.get(code)
+        if found is None:
+            found = self._langs[code] = self._back.get(code.lower()) or base_lang(code)
+        return found
 
     def __iter__(self) -> Iterator[TranslationUnit]:
         try:
@@ -456,14 +509,15 @@ class TmxReader:
         text = ""
         lengths: str | None = None
         for child in tuv:
-            if child.tag == "prop":
+            tag = child.tag
+            if tag == "seg":
+                text = (child.text or "") if len(child) == 0 else seg_text(child)
+            elif tag == "prop":
                 name = child.get("type", "")
                 if name == SEGLENGTHS_PROP:
                     lengths = child.text or ""
                 else:
                     props.append((name, child.text or ""))
-            elif child.tag == "seg":
-                text = seg_text(child)
         return Variant(lang, split_segments(lang, text, lengths), tuple(props), code)
 
 

@@ -1,0 +1,183 @@
+"""Benchmark TMX exchange: stream a 1M-TU four-language TMX out and back in; print a table.
+
+    python benchmarks/tmx.py                      # 1,000,000 TUs, project phases at 100,000
+    python benchmarks/tmx.py --units 200000 --project-units 50000
+
+Phases, each in a fresh process so its peak RSS is its own:
+
+- write:  `write_tmx` from a generator of four-language TUs (the streaming writer);
+- read:   `TmxReader` over that file, each TU built and dropped (the streaming reader);
+- export: `export_tmx` of a ParallelText (1-1 beads) - the path the CLI and GUI use;
+- import: `import_tmx` of that export into a ParallelText (holds the whole text in memory).
+
+"base MiB" is the process's RSS before the timed work (Python, lxml, the input ParallelText).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
+from workbench.core.document import Document
+from workbench.formats.export import export_tmx, import_tmx
+from workbench.formats.tmx import TmxReader, TranslationUnit, Variant, write_tmx
+
+LANGS = ("en", "es", "ru", "zh")
+DATE = "20260101T000000Z"
+_SENTENCES = {
+    "en": "the member states agreed to strengthen cooperation on energy security trade & "
+    "transport within <the> organisation and its regional structures",
+    "es": "los estados miembros acordaron reforzar la cooperación en energía seguridad "
+    "comercio y transporte dentro de la organización española",
+    "ru": "государства члены договорились укрепить сотрудничество в области энергетики "
+    "безопасности торговли и транспорта в рамках организации",
+}
+WORDS = {
+    **{lang: text.split(" ") for lang, text in _SENTENCES.items()},
+    "zh": list("成员国同意加强能源安全贸易和运输领域的合作以及组织内部区域机构"),
+}
+POOL_SIZE = 2003
+
+
+def sentence_pool(lang: str) -> list[str]:
+    """Deterministic sentences of 6-18 words (characters for zh)."""
+    words = WORDS[lang]
+    joiner = "" if lang == "zh" else " "
+    end = "。" if lang == "zh" else "."
+    pool = []
+    state = 12345
+    for _ in range(POOL_SIZE):
+        state = (state * 1103515245 + 12345) % 2**31
+        count = 6 + state % 13
+        picked = [words[(state >> k) % len(words)] for k in range(count)]
+        text = joiner.join(picked)
+        pool.append(text[0].upper() + text[1:] + end)
+    return pool
+
+
+def units(count: int) -> Iterator[TranslationUnit]:
+    """Four-language TUs with per-language props, as `project_units` makes them."""
+    pools = {lang: sentence_pool(lang) for lang in LANGS}
+    props = (("x-bead", "1-1"), ("x-status", "confirmed"), ("x-confidence", "0.97"))
+    for i in range(count):
+        k = (i * 7919) % POOL_SIZE
+        yield TranslationUnit(
+            (
+                Variant("en", (f"{pools['en'][k]} ({i})",)),
+                *(Variant(lang, (f"{pools[lang][k]} ({i})",), props) for lang in LANGS[1:]),
+            )
+        )
+
+
+def parallel_text(count: int) -> ParallelText:
+    """A ParallelText of `count` segments per language, aligned 1-1 and confirmed."""
+    pools = {lang: sentence_pool(lang) for lang in LANGS}
+    texts = {
+        lang: [f"{pools[lang][(i * 7919) % POOL_SIZE]} ({i})" for i in range(count)]
+        for lang in LANGS
+    }
+    docs = {lang: Document(lang, [texts[lang]]) for lang in LANGS}
+    beads = [Bead((i,), (i,), BeadStatus.CONFIRMED, 1.0) for i in range(count)]
+    alignments = {lang: Alignment(docs["en"], docs[lang], beads) for lang in LANGS[1:]}
+    return ParallelText("en", docs, alignments)
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return peak_mib()
+
+
+def run_phase(phase: str, count: int, folder: Path) -> dict[str, float]:
+    """Run one phase here and return its measurements."""
+    stream_file = folder / "stream.tmx"
+    project_file = folder / "project.tmx"
+    text = parallel_text(count) if phase == "export" else None
+    base = rss_mib()
+    start = time.perf_counter()
+    if phase == "write":
+        done = write_tmx(
+            stream_file, units(count), srclang="en", langs=LANGS, creationdate=DATE
+        ).units
+    elif phase == "read":
+        done = sum(1 for _ in TmxReader(stream_file))
+    elif phase == "export":
+        assert text is not None
+        export_tmx(text, project_file, creationdate=DATE)
+        done = count
+    elif phase == "import":
+        done = len(import_tmx(project_file).pivot_document)
+    else:
+        raise SystemExit(f"unknown phase {phase}")
+    seconds = time.perf_counter() - start
+    size = (stream_file if phase in ("write", "read") else project_file).stat().st_size
+    return {"units": done, "seconds": seconds, "peak": peak_mib(), "base": base, "bytes": size}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=1_000_000, help="TUs streamed [1,000,000]")
+    parser.add_argument(
+        "--project-units", type=int, default=100_000, help="TUs for export/import [100,000]"
+    )
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        print(json.dumps(run_phase(args.phase, args.count, args.folder)))
+        return 0
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="tmx-bench-") as folder:
+        for phase, count in (
+            ("write", args.units),
+            ("read", args.units),
+            ("export", args.project_units),
+            ("import", args.project_units),
+        ):
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    __file__,
+                    "--phase",
+                    phase,
+                    "--count",
+                    str(count),
+                    "--folder",
+                    folder,
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            rows.append((phase, json.loads(result.stdout)))
+    print(
+        f"{'phase':<8} {'TUs':>10} {'seconds':>8} {'TU/s':>9} {'peak MiB':>9} {'base MiB':>9}"
+        f" {'file MiB':>9}"
+    )
+    for phase, row in rows:
+        rate = row["units"] / row["seconds"] if row["seconds"] else 0.0
+        print(
+            f"{phase:<8} {int(row['units']):>10,} {row['seconds']:>8.1f} {rate:>9,.0f} "
+            f"{row['peak']:>9.0f} {row['base']:>9.0f} {row['bytes'] / 2**20:>9.0f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
