@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,12 @@ from workbench.terms.glossary import Glossary, TermStatus
 from workbench.terms.matching import HAN_RE, Match, TermMatcher, script_of
 
 Progress = Callable[[int, int], None]
+_SCRIPT_LETTERS = {
+    "LATIN": re.compile("[A-Za-z\u00c0-\u024f]"),
+    "CYRILLIC": re.compile("[\u0400-\u04ff]"),
+    "GREEK": re.compile("[\u0370-\u03ff]"),
+    "Han": HAN_RE,
+}
 _NO_SPACE_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 
 
@@ -212,6 +219,8 @@ class _LanguageCheck:
         if pivot_script and target_script and pivot_script != target_script:
             # The pivot's terms, searched in the target: a source term left as is.
             self.foreign = _SegmentMatches(source_matches.matcher, alignment.target)
+        # A quick test for letters of the pivot's script before looking for its terms.
+        self.foreign_letters = _SCRIPT_LETTERS.get(pivot_script)
         self.source_glue = joiner(pivot)
         self.target_glue = joiner(lang)
         self.expected = {
@@ -219,6 +228,7 @@ class _LanguageCheck:
         }
         self.renderings: dict[str, dict[str, _Rendering]] = defaultdict(dict)
         self.by_source: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._paraphrase_cache: dict[str, list[tuple[list[frozenset[str]], int, int]]] = {}
 
     def bead(self, row: int) -> list[Finding]:
         """Findings of bead `row`."""
@@ -278,7 +288,11 @@ class _LanguageCheck:
                         [(m.start, m.end)],
                     )
                 )
-        if self.foreign is not None and bead.target:
+        if (
+            self.foreign is not None
+            and bead.target
+            and (self.foreign_letters is None or self.foreign_letters.search(target_text))
+        ):
             _, foreign = self.foreign.bead(bead.target, self.target_glue)
             for m in foreign:
                 if not self.expected.get(m.concept_id) or _overlaps(m, target_matches):
@@ -330,18 +344,21 @@ class _LanguageCheck:
         characters and words over three letters, so `de`/`la`/`в` cannot make a window.
         """
         analyzer = self.target.matcher.analyzer
+        terms = self._paraphrase_words(concept)
+        if not terms:
+            return None
         tokens = [
             (m.start(), m.end(), analyzer.keys(m.group())) for m in analyzer.token_re.finditer(text)
         ]
+        present: set[str] = set()
+        for _, _, keys in tokens:
+            present.update(keys)
         best: tuple[int, int, int] | None = None
         best_span: tuple[int, int] | None = None
-        for term in self.expected.get(concept, ()):
-            words = [analyzer.keys(w) for w in analyzer.token_re.findall(term) if _is_content(w)]
+        for words, need, width in terms:
             n = len(words)
-            if n < 2:
+            if sum(1 for keys in words if keys & present) < need:
                 continue
-            need = max(2, math.ceil(0.6 * n))
-            width = 2 * len(analyzer.token_re.findall(term)) + 2
             for i in range(len(tokens)):
                 covered: set[int] = set()
                 last = i
@@ -365,6 +382,22 @@ class _LanguageCheck:
                 if best is None or score > best:
                     best, best_span = score, (start, end)
         return best_span
+
+    def _paraphrase_words(self, concept: str) -> list[tuple[list[frozenset[str]], int, int]]:
+        """Per approved term: keys of its content words, how many must be seen, window size."""
+        cached = self._paraphrase_cache.get(concept)
+        if cached is None:
+            analyzer = self.target.matcher.analyzer
+            cached = []
+            for term in self.expected.get(concept, ()):
+                all_words = analyzer.token_re.findall(term)
+                words = [analyzer.keys(w) for w in all_words if _is_content(w)]
+                if len(words) >= 2:
+                    cached.append(
+                        (words, max(2, math.ceil(0.6 * len(words))), 2 * len(all_words) + 2)
+                    )
+            self._paraphrase_cache[concept] = cached
+        return cached
 
     def document_findings(self) -> list[Finding]:
         """Document-wide: several renderings of one concept; one source with two translations."""

@@ -10,8 +10,9 @@ quote and space variants fall out of the tokenisation. Overlapping matches keep 
 matching the same span, the one matching the surface most exactly wins, so a preferred term
 and a deprecated one that differ by inflection only are told apart.
 
-Speed: keys and "which terms may start here" are cached per distinct word form, so the cost
-per running token is one regex step and one dict lookup.
+Speed: keys and "may a term start with this word" are cached per distinct word form, so the
+cost per running token is one regex step and one dict lookup; at a possible start, terms are
+looked up by the keys of their first two words.
 """
 
 from __future__ import annotations
@@ -191,6 +192,10 @@ def analyzer_for(lang: str) -> Analyzer:
     return PlainAnalyzer(lang)
 
 
+_Start = tuple[tuple[int, ...], dict[str, tuple[int, ...]]]
+_NO_START: _Start = ((), {})
+
+
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     concept_id: str
@@ -225,12 +230,16 @@ class TermMatcher:
         self.analyzer = analyzer if analyzer is not None else analyzer_for(lang)
         wanted = set(statuses) if statuses is not None else set(TermStatus)
         self._patterns: list[_Pattern] = []
-        self._by_key: dict[str, list[int]] = {}
+        # One-word terms by key; longer terms by the pair of keys of their first two words,
+        # so a common first word ("de", 信) does not make every position a candidate.
+        self._single: dict[str, list[int]] = {}
+        self._pairs_by_first: dict[str, dict[str, list[int]]] = {}
+        self._first_keys: set[str] = set()
         for concept in glossary.concepts:
             for term in concept.terms_in(lang):
                 if term.status in wanted:
                     self._add(concept.id, term)
-        self._starts: dict[str, tuple[int, ...]] = {}
+        self._starts: dict[str, _Start] = {}
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -249,40 +258,78 @@ class TermMatcher:
         self._patterns.append(
             _Pattern(concept_id, term, tuple(keys), tuple(self.analyzer.fold(w) for w in words))
         )
-        for key in keys[0]:
-            self._by_key.setdefault(key, []).append(number)
+        self._first_keys.update(keys[0])
+        if len(keys) == 1:
+            for key in keys[0]:
+                self._single.setdefault(key, []).append(number)
+        else:
+            for first in keys[0]:
+                for second in keys[1]:
+                    by_second = self._pairs_by_first.setdefault(first, {})
+                    by_second.setdefault(second, []).append(number)
 
-    def _starting(self, word: str) -> tuple[int, ...]:
+    def _start(self, word: str) -> _Start:
+        """Terms that may start at `word`: one-word ones, and longer ones by next-word key."""
         found = self._starts.get(word)
         if found is None:
-            numbers: set[int] = set()
-            for key in self.analyzer.keys(word):
-                numbers.update(self._by_key.get(key, ()))
-            found = self._starts[word] = tuple(sorted(numbers))
+            first = self.analyzer.keys(word) & self._first_keys
+            if not first:
+                found = _NO_START
+            else:
+                singles: set[int] = set()
+                pairs: dict[str, set[int]] = {}
+                for key in first:
+                    singles.update(self._single.get(key, ()))
+                    for second, numbers in self._pairs_by_first.get(key, {}).items():
+                        pairs.setdefault(second, set()).update(numbers)
+                found = (tuple(sorted(singles)), {k: tuple(sorted(v)) for k, v in pairs.items()})
+            self._starts[word] = found
         return found
 
     def find(self, text: str) -> list[Match]:
         """The terms in `text`, longest first where they overlap, in text order."""
         words = self.analyzer.token_re.findall(text)
-        starting = self._starting
-        if not any(starting(w) for w in words):
+        starts = self._starts
+        keys = self.analyzer.keys
+        last = len(words) - 1
+        candidates: list[tuple[int, set[int]]] = []
+        for i, word in enumerate(words):
+            start = starts.get(word)
+            if start is None:
+                start = self._start(word)
+            if start is _NO_START:
+                continue
+            singles, pairs = start
+            numbers = set(singles)
+            if i < last and pairs:
+                for key in keys(words[i + 1]):
+                    found = pairs.get(key)
+                    if found:
+                        numbers.update(found)
+            if numbers:
+                candidates.append((i, numbers))
+        if not candidates:
             return []
         spans = [(m.start(), m.end()) for m in self.analyzer.token_re.finditer(text)]
-        return self._matches(text, words, spans)
+        return self._matches(text, words, spans, candidates)
 
     def _matches(
-        self, text: str, words: Sequence[str], spans: Sequence[tuple[int, int]]
+        self,
+        text: str,
+        words: Sequence[str],
+        spans: Sequence[tuple[int, int]],
+        candidates: Sequence[tuple[int, set[int]]],
     ) -> list[Match]:
         keys = self.analyzer.keys
         fold = self.analyzer.fold
         found: list[tuple[int, int, int, int, Match]] = []
-        for i, word in enumerate(words):
-            for number in self._starting(word):
+        for i, numbers in candidates:
+            for number in numbers:
                 pattern = self._patterns[number]
                 n = len(pattern.words)
                 if i + n > len(words):
                     continue
-                if all(pattern.words[k] & keys(words[i + k]) for k in range(1, n)):
+                if all(pattern.words[k] & keys(words[i + k]) for k in range(2, n)):
                     score = sum(pattern.folds[k] == fold(words[i + k]) for k in range(n))
                     start, end = spans[i][0], spans[i + n - 1][1]
                     surface = text[start:end]

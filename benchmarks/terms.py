@@ -1,0 +1,114 @@
+"""Terminology check speed: N beads x 3 target languages against a 1,000-concept glossary.
+
+Texts are generated from the vocabulary of the bundled SCO 2006 texts (so the Russian words
+go through pymorphy3, the Spanish and English through Snowball, the Chinese through opencc),
+with a glossary term in about every third sentence, some of them deprecated. The glossary is
+the bundled one plus generated concepts whose terms are made of the same vocabulary's
+content words (so running text holds chance matches and near misses too).
+Run: python benchmarks/terms.py [--sizes 50000,100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from workbench.core.alignment import Alignment, ParallelText, bead  # noqa: E402
+from workbench.core.document import Document  # noqa: E402
+from workbench.formats.tbx import read_tbx  # noqa: E402
+from workbench.terms.drift import check_drift  # noqa: E402
+from workbench.terms.glossary import Concept, Glossary, Term, TermStatus  # noqa: E402
+
+LANGS = ("en", "es", "ru", "zh")
+TEXTS = ROOT / "resources/texts/sco-2006"
+
+
+def vocabulary(lang: str) -> list[str]:
+    text = (TEXTS / f"{lang}.txt").read_text(encoding="utf-8")
+    if lang == "zh":
+        return re.findall(r"[\u4e00-\u9fff]", text)
+    return re.findall(r"[^\W\d_]+", text)
+
+
+def content_words(lang: str, words: list[str]) -> list[str]:
+    """Words a term is made of: no function words (short words, the commonest characters)."""
+    if lang == "zh":
+        common = {c for c, _ in Counter(words).most_common(60)}
+        return sorted(set(words) - common)
+    return sorted({w for w in words if len(w) > 3})
+
+
+def make_glossary(words: dict[str, list[str]], concepts: int, rng: random.Random) -> Glossary:
+    base = read_tbx(ROOT / "resources/glossary/information-security.tbx")
+    made = list(base.concepts)
+    words = {lang: content_words(lang, w) for lang, w in words.items()}
+    for number in range(concepts - len(made)):
+        terms = []
+        for lang in LANGS:
+            size = rng.randint(2, 4)
+            glue = "" if lang == "zh" else " "
+            text = glue.join(rng.choice(words[lang]) for _ in range(size))
+            terms.append(Term(text, lang, TermStatus.PREFERRED))
+            if rng.random() < 0.2:
+                alt = glue.join(rng.choice(words[lang]) for _ in range(size))
+                terms.append(Term(alt, lang, TermStatus.DEPRECATED))
+        made.append(Concept(f"gen{number}", "generated", terms=tuple(terms)))
+    return Glossary(made)
+
+
+def make_text(glossary: Glossary, words: dict[str, list[str]], beads: int, rng: random.Random) -> ParallelText:
+    segments: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    concepts = glossary.concepts
+    for _ in range(beads):
+        chosen = rng.choice(concepts) if rng.random() < 0.33 else None
+        for lang in LANGS:
+            glue = "" if lang == "zh" else " "
+            length = 40 if lang == "zh" else 18
+            parts = [rng.choice(words[lang]) for _ in range(length)]
+            if chosen is not None and chosen.terms_in(lang):
+                term = rng.choice(chosen.terms_in(lang)).text
+                parts.insert(rng.randrange(len(parts)), term)
+            segments[lang].append(glue.join(parts) + ("。" if lang == "zh" else "."))
+    documents = {
+        lang: Document(lang, [segs[i : i + 10] for i in range(0, len(segs), 10)])
+        for lang, segs in segments.items()
+    }
+    alignments = {
+        lang: Alignment(documents["en"], documents[lang], [bead([i], [i]) for i in range(beads)])
+        for lang in LANGS[1:]
+    }
+    return ParallelText("en", documents, alignments)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="50000,100000", help="bead counts [50000,100000]")
+    parser.add_argument("--concepts", type=int, default=1000)
+    args = parser.parse_args()
+    rng = random.Random(2006)
+    words = {lang: vocabulary(lang) for lang in LANGS}
+    glossary = make_glossary(words, args.concepts, rng)
+    print(f"glossary: {len(glossary)} concepts, "
+          f"{sum(len(c.terms) for c in glossary.concepts)} terms")
+    print(f"{'beads':>8} {'targets':>7} {'bead checks':>11} {'findings':>9} {'seconds':>8} "
+          f"{'beads/s':>9} {'us/bead':>8}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        text = make_text(glossary, words, size, rng)
+        start = time.perf_counter()
+        findings = check_drift(text, glossary)
+        elapsed = time.perf_counter() - start
+        checks = size * 3
+        print(f"{size:>8} {3:>7} {checks:>11} {len(findings):>9} {elapsed:>8.2f} "
+              f"{checks / elapsed:>9.0f} {elapsed / checks * 1e6:>8.1f}")
+
+
+if __name__ == "__main__":
+    main()
