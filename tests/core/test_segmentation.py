@@ -82,6 +82,11 @@ def test_hard_wrapped_prose_is_joined_into_sentences() -> None:
     ]
 
 
+def test_a_heading_line_above_a_one_line_body_stays_apart() -> None:
+    text = "INTRODUCTION\nThe purpose of this report is short."
+    assert segment_paragraph(text, "en") == ["INTRODUCTION", "The purpose of this report is short."]
+
+
 def test_wrapped_chinese_is_joined_without_a_space() -> None:
     text = (
         "信息通信技术渗透到人类活动的各个领域，形成了全球信息系统，对国家安全的\n政治产生直接影响。"
@@ -139,8 +144,8 @@ def _user_rules(tmp_path: Path) -> Path:
     folder = tmp_path / "rules"
     folder.mkdir()
     shutil.copy(BUNDLED_RULES_DIR / "en.srx", folder / "en.srx")
-    for name in ("en_prefixes", "en_numeric", "en_starters"):
-        shutil.copy(BUNDLED_RULES_DIR / f"{name}.txt", folder / f"{name}.txt")
+    for path in BUNDLED_RULES_DIR.glob("en_*.txt"):
+        shutil.copy(path, folder / path.name)
     return folder
 
 

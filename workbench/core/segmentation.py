@@ -155,7 +155,8 @@ def _first_word(line: str) -> str:
 def _hard_line_breaks(lines: list[str]) -> list[bool]:
     """For each line break, whether it ends a segment (True) or is soft wrapping (False)."""
     has_final = any(_FINAL_PUNCT.search(line) for line in lines)
-    width = max(len(line) for line in lines[:-1]) if len(lines) > 1 else 0
+    # Greedy wrapping never makes a line longer than the wrap width, the last line included.
+    width = max(len(line) for line in lines)
     hard = []
     for line, following in itertools.pairwise(lines):
         first = _first_word(following)
