@@ -11,6 +11,8 @@ Phases, each in a fresh process so its peak RSS is its own:
 - import: `import_tmx` of that export into a ParallelText (holds the whole text in memory).
 
 "base MiB" is the process's RSS before the timed work (Python, lxml, the input ParallelText).
+TU/s is given per wall-clock second and per CPU second of the process: on a shared machine the
+CPU figure is the one that does not depend on the neighbours' load.
 """
 
 from __future__ import annotations
@@ -110,6 +112,7 @@ def run_phase(phase: str, count: int, folder: Path) -> dict[str, float]:
     text = parallel_text(count) if phase == "export" else None
     base = rss_mib()
     start = time.perf_counter()
+    cpu_start = time.process_time()
     if phase == "write":
         done = write_tmx(
             stream_file, units(count), srclang="en", langs=LANGS, creationdate=DATE
@@ -125,8 +128,16 @@ def run_phase(phase: str, count: int, folder: Path) -> dict[str, float]:
     else:
         raise SystemExit(f"unknown phase {phase}")
     seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     size = (stream_file if phase in ("write", "read") else project_file).stat().st_size
-    return {"units": done, "seconds": seconds, "peak": peak_mib(), "base": base, "bytes": size}
+    return {
+        "units": done,
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak": peak_mib(),
+        "base": base,
+        "bytes": size,
+    }
 
 
 def main() -> int:
@@ -167,14 +178,16 @@ def main() -> int:
             )
             rows.append((phase, json.loads(result.stdout)))
     print(
-        f"{'phase':<8} {'TUs':>10} {'seconds':>8} {'TU/s':>9} {'peak MiB':>9} {'base MiB':>9}"
-        f" {'file MiB':>9}"
+        f"{'phase':<7} {'TUs':>10} {'wall s':>7} {'CPU s':>7} {'TU/s wall':>10} "
+        f"{'TU/s CPU':>9} {'peak MiB':>9} {'base MiB':>9} {'file MiB':>9}"
     )
     for phase, row in rows:
-        rate = row["units"] / row["seconds"] if row["seconds"] else 0.0
+        wall = row["units"] / row["seconds"] if row["seconds"] else 0.0
+        cpu = row["units"] / row["cpu"] if row["cpu"] else 0.0
         print(
-            f"{phase:<8} {int(row['units']):>10,} {row['seconds']:>8.1f} {rate:>9,.0f} "
-            f"{row['peak']:>9.0f} {row['base']:>9.0f} {row['bytes'] / 2**20:>9.0f}"
+            f"{phase:<7} {int(row['units']):>10,} {row['seconds']:>7.1f} {row['cpu']:>7.1f} "
+            f"{wall:>10,.0f} {cpu:>9,.0f} {row['peak']:>9.0f} {row['base']:>9.0f} "
+            f"{row['bytes'] / 2**20:>9.0f}"
         )
     return 0
 
