@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli._common import TerminalProgress
 from workbench.core.alignment import ParallelText
@@ -15,7 +16,8 @@ from workbench.core.project import MANIFEST, Manifest, Project
 from workbench.formats.export import export_po, export_tmx, import_po, import_tmx
 from workbench.formats.tmx import DEFAULT_LANG_CODES, TmxStats, join_segments
 
-Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def action_parsers(subparsers: Subparsers, command: str, help_text: str) -> Subparsers:
