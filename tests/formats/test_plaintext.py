@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.core.errors import EncodingError, InputError
+from workbench.core.errors import EncodingError, FormatError, InputError
+from workbench.core.segmentation import split_paragraphs
 from workbench.formats.plaintext import read_paragraphs, read_text
 
 TEXT = st.text(
@@ -111,3 +112,24 @@ def test_an_empty_file_has_no_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "doc.txt"
     path.write_bytes(b"\n\n  \n")
     assert read_paragraphs(path) == []
+
+
+def test_binary_office_formats_are_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0 binary")
+    with pytest.raises(FormatError, match=r"\.doc files are not supported; save"):
+        read_paragraphs(path)
+
+
+PARAGRAPH = st.lists(
+    st.text("ab .\u4e2d\u00e9", min_size=1, max_size=10).filter(str.strip), min_size=1, max_size=3
+).map("\n".join)
+
+
+@settings(max_examples=60)
+@given(paragraphs=st.lists(PARAGRAPH, max_size=5), gap=st.sampled_from(["\n\n", "\n \n\n"]))
+def test_paragraphs_joined_by_blank_lines_split_back(paragraphs: list[str], gap: str) -> None:
+    cleaned = ["\n".join(line.strip() for line in p.split("\n")) for p in paragraphs]
+    cleaned = [p for p in cleaned if p.strip()]
+    result = split_paragraphs(gap.join(cleaned))
+    assert ["\n".join(line.strip() for line in p.split("\n")) for p in result] == cleaned

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from workbench.core.errors import EncodingError, InputError
+from workbench.core.errors import EncodingError, FormatError, InputError
 from workbench.core.segmentation import split_paragraphs
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -26,6 +26,8 @@ _HINT = (
 )
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
+# Binary formats that would otherwise be misread as text.
+UNSUPPORTED_SUFFIXES = frozenset({".doc", ".odt", ".rtf", ".pdf", ".xlsx", ".pptx", ".epub"})
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -117,6 +119,11 @@ def read_paragraphs(path: str | Path, encoding: str | None = None) -> list[str]:
     the segmenter can tell a block of title lines from hard-wrapped prose.
     """
     suffix = Path(path).suffix.lower()
+    if suffix in UNSUPPORTED_SUFFIXES:
+        raise FormatError(
+            f"{suffix} files are not supported; save the document as .docx, .html or UTF-8 .txt",
+            path,
+        )
     if suffix in DOCX_SUFFIXES:
         from workbench.formats.documents import read_docx_paragraphs
 
