@@ -239,3 +239,14 @@ def test_first_matching_rule_decides(tmp_path: Path) -> None:
     )
     rules = load_rules("xx", folder)
     assert segment_paragraph("a. b. c. d.", "xx", rules) == ["a.", "b. c.", "d."]
+
+
+def test_an_empty_word_list_matches_nothing(tmp_path: Path) -> None:
+    folder = _user_rules(tmp_path)
+    (folder / "en_prefixes.txt").write_text("# nothing\n", encoding="utf-8")
+    rules = load_rules("en", folder)
+    assert segment_paragraph("We met Dr. Who. He was late.", "en", rules) == [
+        "We met Dr.",
+        "Who.",
+        "He was late.",
+    ]

@@ -87,7 +87,12 @@ def compile_rules(
     compiled = []
     for rule in srx_rules:
         source = f"(?<={rule.before})(?={rule.after})" if rule.before else f"(?={rule.after})"
-        used = {name: lists[name] for name in regex.findall(r"\\L<(\w+)>", source)}
+        used: dict[str, list[str]] = {}
+        for name in regex.findall(r"\\L<(\w+)>", source):
+            if lists[name]:
+                used[name] = lists[name]
+            else:  # the regex module lets an empty list match the empty string
+                source = source.replace(f"\\L<{name}>", "(?!)")
         try:
             pattern = regex.compile(source, **used)
         except regex.error as exc:
