@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from workbench.align.search import MOVES, Band
+
+if TYPE_CHECKING:
+    from workbench.align.features import KeySets
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -76,16 +79,11 @@ class Similarity:
         return np.where(ok, self.matches.ravel()[flat], 0.0)
 
 
-def similarity(
-    source_keys: Sequence[Sequence[int]],
-    target_keys: Sequence[Sequence[int]],
-    n_keys: int,
-    band: Band,
-) -> Similarity:
+def similarity(keys: KeySets, n: int, m: int, band: Band) -> Similarity:
     """Count weighted key matches for every sentence pair a bead in `band` can hold."""
-    n, m = len(source_keys), len(target_keys)
-    src_sent, src_key = _flatten(source_keys)
-    tgt_sent, tgt_key = _flatten(target_keys)
+    src_sent, src_key = keys.src_sent, keys.src_key
+    tgt_sent, tgt_key = keys.tgt_sent, keys.tgt_key
+    n_keys = keys.n_keys
     df_t = np.bincount(tgt_key, minlength=n_keys).astype(np.float64)
     df_s = np.bincount(src_key, minlength=n_keys).astype(np.float64)
     weight = np.log1p(max(m, 1) / np.maximum(df_t, 1.0))
@@ -127,11 +125,20 @@ def similarity(
     return Similarity(matches.reshape(n, width), slo, width, source_mass, target_mass)
 
 
-def _flatten(keys: Sequence[Sequence[int]]) -> tuple[IntArray, IntArray]:
-    lengths = np.fromiter((len(k) for k in keys), dtype=np.int64, count=len(keys))
-    sent = np.repeat(np.arange(len(keys), dtype=np.int64), lengths)
-    flat = np.fromiter((x for k in keys for x in k), dtype=np.int64, count=int(lengths.sum()))
-    return sent, flat
+def _pair_block(sim: Similarity, band: Band, r0: int, r1: int, a: int, b: int) -> FloatArray:
+    """Matches of sentence pair (i - a, j - b) for every cell (i, j) of rows r0..r1-1."""
+    n = sim.matches.shape[0]
+    rows = np.arange(r0, r1, dtype=np.int64)
+    src = rows - a
+    ok_row = (src >= 0) & (src < n)
+    safe = np.clip(src, 0, max(n - 1, 0))
+    if n == 0:
+        return np.zeros((r1 - r0, band.width))
+    block = sim.matches[safe]
+    col = np.arange(band.width, dtype=np.int64)[None, :] - b + (band.lo[rows] - sim.lo[safe])[:, None]
+    ok = ok_row[:, None] & (col >= 0) & (col < sim.width)
+    values = np.take_along_axis(block, np.clip(col, 0, sim.width - 1), axis=1)
+    return np.where(ok, values, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +184,7 @@ def bead_costs(
         rows = np.arange(r0, r1, dtype=np.int64)[:, None]
         cols = band.lo[r0:r1, None] + np.arange(width, dtype=np.int64)[None, :]
         inside = cols <= m
+        pair_cache: dict[tuple[int, int], FloatArray] = {}
         for t, (di, dj) in enumerate(MOVES):
             ok = inside & (rows >= di) & (cols >= dj)
             ii = np.where(ok, rows, di)
@@ -189,7 +197,10 @@ def bead_costs(
                 match = np.zeros(ii.shape)
                 for a in range(1, di + 1):
                     for b in range(1, dj + 1):
-                        match += sim.at(ii - a, jj - b)
+                        found = pair_cache.get((a, b))
+                        if found is None:
+                            found = pair_cache[(a, b)] = _pair_block(sim, band, r0, r1, a, b)
+                        match += found
                 mass = (mass_s[ii] - mass_s[ii - di]) + (mass_t[jj] - mass_t[jj - dj])
                 dice = np.where(mass > 0, 2.0 * match / np.maximum(mass, 1e-12), 0.0)
                 cost -= np.interp(np.minimum(dice, 1.0), lex_x, lex_y)

@@ -66,19 +66,6 @@ def make_band(center_lo: npt.ArrayLike, width: int, n: int, m: int) -> Band:
         width = min(m + 1, width * 2)
 
 
-def _shift(row: FloatArray, s: int, fill: float) -> FloatArray:
-    """out[k] = row[k + s] where that exists, else `fill`."""
-    width = row.shape[0]
-    out = np.full(width, fill)
-    if s >= width or s <= -width:
-        return out
-    if s >= 0:
-        out[: width - s] = row[s:]
-    else:
-        out[-s:] = row[: width + s]
-    return out
-
-
 def _check(i: int, total: int, progress: Callable[[int, int], None] | None,
            cancel: Callable[[], bool] | None) -> None:
     if i % _ROW_CHECK == 0:
@@ -88,34 +75,39 @@ def _check(i: int, total: int, progress: Callable[[int, int], None] | None,
             progress(i, total)
 
 
-def _candidates(
-    table: FloatArray, costs: npt.NDArray[np.float32], band: Band, i: int, fill: float,
-    sign: float, buf: FloatArray,
-) -> None:
-    """buf[t] = table[i - di, cell of (i - di, j - dj)] + sign * costs[t, i] for every move t."""
-    lo = band.lo
-    width = band.width
+def _sources(band: Band, r0: int, r1: int, sentinel: int) -> IntArray:
+    """Flat cell index of the start of every move ending in rows r0..r1-1 (or `sentinel`)."""
+    lo, width = band.lo, band.width
+    rows = np.arange(r0, r1, dtype=np.int64)
+    cols = np.arange(width, dtype=np.int64)
+    out = np.full((r1 - r0, len(MOVES), width), sentinel, dtype=np.int64)
     for t, (di, dj) in enumerate(MOVES):
-        if di == 0 or di > i:
-            buf[t] = fill
+        if di == 0:
             continue
-        s = int(lo[i] - lo[i - di] - dj)
-        row = buf[t]
-        if s >= 0:
-            if s < width:
-                row[: width - s] = table[i - di, s:]
-                row[width - s:] = fill
-            else:
-                row[:] = fill
-        elif -s < width:
-            row[-s:] = table[i - di, : width + s]
-            row[:-s] = fill
-        else:
-            row[:] = fill
-        if sign > 0:
-            row += costs[t, i]
-        else:
-            row -= costs[t, i]
+        prev = np.maximum(rows - di, 0)
+        k = cols[None, :] + (lo[rows] - lo[prev] - dj)[:, None]
+        ok = (rows[:, None] >= di) & (k >= 0) & (k < width)
+        out[:, t, :] = np.where(ok, prev[:, None] * width + k, sentinel)
+    return out
+
+
+def _targets(band: Band, r0: int, r1: int, sentinel: int) -> IntArray:
+    """Flat cell index of the end of every move starting in rows r0..r1-1 (or `sentinel`)."""
+    lo, width, n = band.lo, band.width, band.n
+    rows = np.arange(r0, r1, dtype=np.int64)
+    cols = np.arange(width, dtype=np.int64)
+    out = np.full((r1 - r0, len(MOVES), width), sentinel, dtype=np.int64)
+    for t, (di, dj) in enumerate(MOVES):
+        if di == 0:
+            continue
+        nxt = np.minimum(rows + di, n)
+        k = cols[None, :] + (lo[rows] + dj - lo[nxt])[:, None]
+        ok = (rows[:, None] + di <= n) & (k >= 0) & (k < width)
+        out[:, t, :] = np.where(ok, nxt[:, None] * width + k, sentinel)
+    return out
+
+
+_CHUNK = 1024
 
 
 def viterbi(
@@ -128,16 +120,19 @@ def viterbi(
     n, width = band.n, band.width
     lo = band.lo
     inf = np.inf
-    dist = np.full((n + 1, width), inf)
+    size = (n + 1) * width
+    flat = np.full(size + 1, inf)  # the last cell is the sentinel for "no such cell"
     back = np.full((n + 1, width), -1, dtype=np.int8)
-    buf = np.empty((len(MOVES), width))
     cols = np.arange(width)
+    sources = _sources(band, 0, 0, size)
     for i in range(n + 1):
         _check(i, n, progress, cancel)
+        if i % _CHUNK == 0:
+            sources = _sources(band, i, min(n + 1, i + _CHUNK), size)
         length = band.valid_length(i)
-        _candidates(dist, costs, band, i, inf, 1.0, buf)
-        bp = np.argmin(buf, axis=0)
-        best = buf[bp, cols]
+        cand = flat[sources[i % _CHUNK]] + costs[:, i, :]
+        bp = np.argmin(cand, axis=0)
+        best = cand[bp, cols]
         bp[best == inf] = -1
         if i == 0:
             best[0] = 0.0
@@ -150,7 +145,7 @@ def viterbi(
         best[:length] = np.where(take, run, best[:length])
         bp[:length] = np.where(take, MOVE_01, bp[:length])
         best[length:] = inf
-        dist[i] = best
+        flat[i * width:(i + 1) * width] = best
         back[i] = bp
     if progress is not None:
         progress(n, n)
@@ -173,14 +168,16 @@ def forward(costs: npt.NDArray[np.float32], band: Band,
     """Log-sum of the probabilities of all paths from (0, 0) to every cell."""
     n, width = band.n, band.width
     ninf = -np.inf
-    alpha = np.full((n + 1, width), ninf)
-    buf = np.empty((len(MOVES), width))
+    size = (n + 1) * width
+    flat = np.full(size + 1, ninf)
+    sources = _sources(band, 0, 0, size)
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n + 1):
             _check(i, n, None, cancel)
+            if i % _CHUNK == 0:
+                sources = _sources(band, i, min(n + 1, i + _CHUNK), size)
             length = band.valid_length(i)
-            _candidates(alpha, costs, band, i, ninf, -1.0, buf)
-            acc = np.logaddexp.reduce(buf, axis=0)
+            acc = np.logaddexp.reduce(flat[sources[i % _CHUNK]] - costs[:, i, :], axis=0)
             if i == 0:
                 acc[0] = 0.0
             c = costs[MOVE_01, i, :length].astype(np.float64)
@@ -188,8 +185,8 @@ def forward(costs: npt.NDArray[np.float32], band: Band,
             prefix = np.cumsum(c)
             acc[:length] = np.logaddexp.accumulate(acc[:length] + prefix) - prefix
             acc[length:] = ninf
-            alpha[i] = acc
-    return alpha
+            flat[i * width:(i + 1) * width] = acc
+    return flat[:size].reshape(n + 1, width)
 
 
 def backward(costs: npt.NDArray[np.float32], band: Band,
@@ -198,22 +195,24 @@ def backward(costs: npt.NDArray[np.float32], band: Band,
     n, width = band.n, band.width
     lo = band.lo
     ninf = -np.inf
-    beta = np.full((n + 1, width), ninf)
-    inter = [(t, di, dj) for t, (di, dj) in enumerate(MOVES) if di > 0]
-    buf = np.full((len(inter), width), ninf)
+    size = (n + 1) * width
+    # beta minus the cost of the move that ends in the cell, per move, gathered by index.
+    flat = np.full(size + 1, ninf)
+    moves = np.arange(len(MOVES))[:, None]
+    cost_flat = costs.reshape(len(MOVES), size)
+    inter = np.array([di > 0 for di, _dj in MOVES])
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n, -1, -1):
             _check(n - i, n, None, cancel)
+            if (n - i) % _CHUNK == 0:
+                r0 = max(0, i - _CHUNK + 1)
+                targets = _targets(band, r0, i + 1, size)
             length = band.valid_length(i)
-            for r, (t, di, dj) in enumerate(inter):
-                row = buf[r]
-                if i + di > n:
-                    row[:] = ninf
-                    continue
-                s = int(lo[i] + dj - lo[i + di])
-                src = beta[i + di] - costs[t, i + di]
-                row[:] = _shift(src, s, ninf)
-            acc = np.logaddexp.reduce(buf, axis=0)
+            idx = targets[i - r0]
+            valid = (idx < size) & inter[:, None]
+            safe = np.where(valid, idx, 0)
+            cand = np.where(valid, flat[safe] - cost_flat[moves, safe], ninf)
+            acc = np.logaddexp.reduce(cand, axis=0)
             if i == n:
                 acc[band.m - lo[n]] = 0.0
             # Move (0, 1) from column k to k + 1 costs costs[MOVE_01, i, k + 1].
@@ -223,8 +222,8 @@ def backward(costs: npt.NDArray[np.float32], band: Band,
             rev = (acc[:length] - prefix)[::-1]
             acc[:length] = np.logaddexp.accumulate(rev)[::-1] + prefix
             acc[length:] = ninf
-            beta[i] = acc
-    return beta
+            flat[i * width:(i + 1) * width] = acc
+    return flat[:size].reshape(n + 1, width)
 
 
 def posteriors(

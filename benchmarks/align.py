@@ -1,0 +1,331 @@
+"""Aligner benchmark: strict/lax F1 on the gold sets, reliability per confidence band, speed.
+
+Run `python benchmarks/align.py` from the repository root. It prints one table of accuracy
+(our aligner and the PyPI `galechurch` peer when it is installed), one reliability table
+(how often a bead is exactly right, per confidence band) and one table of wall time and peak
+memory, each timing case run in a fresh subprocess so peak RSS belongs to that case alone.
+Options: `--skip-large` leaves out the 100k x 100k case; `--case NAME` runs one timing case
+and prints JSON (used internally).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from workbench.align import align_segments  # noqa: E402
+from workbench.align.evaluate import (  # noqa: E402
+    Link,
+    Scores,
+    links_of,
+    merge_within_groups,
+    read_links,
+    score_multiple,
+)
+from workbench.core.alignment import Bead  # noqa: E402
+
+DATA = ROOT / "benchmarks" / "data"
+SHARED_BIBLE = ROOT.parent / "shared" / "gold" / "bible-en-zh"
+BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 0.99), (0.99, 1.01))
+# Published strict F1 of hunalign (empty dictionary) from ../shared/gold/README.md.
+HUNALIGN = {"textberg de-fr": "0.77", "bible en-zh": "0.44*"}
+
+
+@dataclass
+class Document:
+    """One gold document: segments, paragraph starts, gold links."""
+
+    source: list[str]
+    target: list[str]
+    gold: list[Link]
+    source_starts: list[int] | None = None
+    target_starts: list[int] | None = None
+    source_groups: list[str] | None = None
+    target_groups: list[str] | None = None
+
+
+@dataclass
+class GoldSet:
+    """A named set of documents in one language pair."""
+
+    name: str
+    src_lang: str
+    tgt_lang: str
+    documents: list[Document]
+    note: str = ""
+
+
+def read_lines(path: Path, encoding: str = "utf-8") -> list[str]:
+    """One segment per line (no paragraph marks)."""
+    return path.read_text(encoding=encoding).splitlines()
+
+
+def read_paragraphed(path: Path) -> tuple[list[str], list[int]]:
+    """Segments and paragraph starts of a file where an empty line ends a paragraph."""
+    segments: list[str] = []
+    starts: list[int] = []
+    new_paragraph = True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            new_paragraph = True
+            continue
+        if new_paragraph:
+            starts.append(len(segments))
+            new_paragraph = False
+        segments.append(line)
+    return segments, starts
+
+
+def gold_sets() -> list[GoldSet]:
+    """Every gold set, from benchmarks/data (the full Bible from ../shared/gold if present)."""
+    sets: list[GoldSet] = []
+    tb = DATA / "textberg-de-fr"
+    sets.append(GoldSet("textberg de-fr", "de", "fr", [Document(
+        read_lines(tb / "dev.de"), read_lines(tb / "dev.fr"), read_links(tb / "dev.defr"))]))
+    books = []
+    for book in sorted((DATA / "transread-en-fr").iterdir()):
+        if book.is_dir():
+            books.append(Document(read_lines(book / "en.txt"), read_lines(book / "fr.txt"),
+                                  read_links(book / "gold.align")))
+    sets.append(GoldSet("transread en-fr (10 books)", "en", "fr", books))
+    h = DATA / "hunalign-1984-hu-en"
+    sets.append(GoldSet("1984 hu-en", "hu", "en", [Document(
+        read_lines(h / "hu.sen", "iso-8859-2"), read_lines(h / "en.sen"),
+        read_links(h / "hand.ladder"))]))
+    bible = SHARED_BIBLE if (SHARED_BIBLE / "gold.align").exists() else DATA / "bible-en-zh"
+    note = "full" if bible == SHARED_BIBLE else "first 1500 en sentences (../shared absent)"
+    sets.append(GoldSet("bible en-zh", "en", "zh", [Document(
+        read_lines(bible / "en.txt"), read_lines(bible / "zh.txt"),
+        read_links(bible / "gold.align"),
+        source_groups=read_lines(bible / "en.verse"),
+        target_groups=read_lines(bible / "zh.verse"))], note))
+    sco = DATA / "sco-2006"
+    en, en_starts = read_paragraphed(sco / "en.txt")
+    for lang in ("es", "ru", "zh"):
+        tgt, tgt_starts = read_paragraphed(sco / f"{lang}.txt")
+        sets.append(GoldSet(f"SCO 2006 en-{lang}", "en", lang, [Document(
+            en, tgt, read_links(sco / f"en-{lang}.align"), en_starts, tgt_starts)]))
+    return sets
+
+
+Aligner = Callable[[Document, str, str], list[Bead]]
+
+
+def ours(doc: Document, src: str, tgt: str) -> list[Bead]:
+    """This project's aligner."""
+    return align_segments(doc.source, doc.target, src, tgt,
+                          source_paragraphs=doc.source_starts,
+                          target_paragraphs=doc.target_starts)
+
+
+def galechurch_aligner() -> Aligner | None:
+    """The PyPI galechurch peer, or None when it is not installed."""
+    try:
+        import galechurch  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+
+    def run(doc: Document, _src: str, _tgt: str) -> list[Bead]:
+        block = galechurch.align(doc.source, doc.target, max_block_size=10**9)
+        beads = []
+        for line in block.to_pharaoh_lines():
+            left, right = line.split(":")
+            s = tuple(int(x) for x in left.strip("[]").split(",") if x.strip())
+            t = tuple(int(x) for x in right.strip("[]").split(",") if x.strip())
+            beads.append(Bead(s, t))
+        return beads
+
+    return run
+
+
+def evaluate(aligner: Aligner, gold: GoldSet) -> tuple[Scores, list[tuple[float, bool]], float]:
+    """Scores, (confidence, exactly right) per bead, and seconds spent aligning."""
+    pairs: list[tuple[Sequence[Link], Sequence[Link]]] = []
+    judged: list[tuple[float, bool]] = []
+    seconds = 0.0
+    for doc in gold.documents:
+        start = time.perf_counter()
+        beads = aligner(doc, gold.src_lang, gold.tgt_lang)
+        seconds += time.perf_counter() - start
+        test = links_of(beads)
+        if doc.source_groups is not None and doc.target_groups is not None:
+            test = merge_within_groups(test, doc.source_groups, doc.target_groups)
+        else:
+            exact = set(doc.gold)
+            judged.extend((b.confidence, (b.source, b.target) in exact) for b in beads)
+        pairs.append((doc.gold, test))
+    return score_multiple(pairs), judged, seconds
+
+
+def accuracy_table() -> list[tuple[float, bool]]:
+    """Print strict/lax F1 per gold set; return the judged beads of our aligner."""
+    peer = galechurch_aligner()
+    print("## Accuracy (strict / lax F1)\n")
+    print("| gold set | segments | ours strict | ours lax | galechurch strict | galechurch lax "
+          "| hunalign strict (published) | ours time |")
+    print("|---|---|---|---|---|---|---|---|")
+    judged_all: list[tuple[float, bool]] = []
+    for gold in gold_sets():
+        size = sum(len(d.source) for d in gold.documents)
+        size_t = sum(len(d.target) for d in gold.documents)
+        result, judged, seconds = evaluate(ours, gold)
+        judged_all.extend(judged)
+        if peer is not None:
+            peer_result, _, _ = evaluate(peer, gold)
+            peer_cells = f"{peer_result.strict_f1:.3f} | {peer_result.lax_f1:.3f}"
+        else:
+            peer_cells = "not installed | -"
+        name = gold.name + (f" ({gold.note})" if gold.note else "")
+        print(f"| {name} | {size} x {size_t} | {result.strict_f1:.3f} | {result.lax_f1:.3f} "
+              f"| {peer_cells} | {HUNALIGN.get(gold.name, '-')} | {seconds:.2f} s |",
+              flush=True)
+    print("\n*hunalign's 0.44 is on zh-en literary text (MAC test), not this Bible set.")
+    return judged_all
+
+
+def reliability_table(judged: list[tuple[float, bool]]) -> None:
+    """Print how often beads in each confidence band are exactly right."""
+    print("\n## Reliability: beads exactly matching a gold link, per confidence band\n")
+    print("(all gold sets except the Bible, whose gold is per verse)\n")
+    print("| confidence | beads | exactly right |")
+    print("|---|---|---|")
+    for low, high in BANDS:
+        inside = [ok for c, ok in judged if low <= c < high]
+        rate = f"{sum(inside) / len(inside):.3f}" if inside else "-"
+        label = f"[{low:.2f}, {min(high, 1.0):.2f}{']' if high > 1 else ')'}"
+        print(f"| {label} | {len(inside)} | {rate} |")
+
+
+def generated_pair(size: int, seed: int = 7) -> tuple[list[str], list[str], list[Link]]:
+    """A synthetic pair of `size` source segments with a known alignment.
+
+    Words come from a Zipf-like vocabulary; each source word has a fixed target word; target
+    segments drop and add words at random; beads are 1-1 mostly, with 2-1, 1-2, 1-0, 0-1.
+    """
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    vocab = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 9))) for _ in range(20000)]
+    trans = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 10))) for _ in vocab]
+    weights = [1.0 / (k + 1) for k in range(len(vocab))]
+
+    def sentence() -> tuple[str, str]:
+        ids = rng.choices(range(len(vocab)), weights=weights, k=rng.randint(4, 30))
+        src = " ".join(vocab[i] for i in ids) + "."
+        out = [trans[i] for i in ids if rng.random() > 0.1]
+        out += [rng.choice(trans) for _ in range(rng.randint(0, 3))]
+        return src, " ".join(out) + "."
+
+    source: list[str] = []
+    target: list[str] = []
+    gold: list[Link] = []
+    while len(source) < size:
+        roll = rng.random()
+        kind = (1, 1) if roll < 0.88 else (2, 1) if roll < 0.93 else (1, 2) if roll < 0.98 \
+            else (1, 0) if roll < 0.99 else (0, 1)
+        pairs = [sentence() for _ in range(max(kind))]
+        s0, t0 = len(source), len(target)
+        if kind == (2, 1):
+            source += [pairs[0][0], pairs[1][0]]
+            target.append(pairs[0][1] + " " + pairs[1][1])
+        elif kind == (1, 2):
+            source.append(pairs[0][0] + " " + pairs[1][0])
+            target += [pairs[0][1], pairs[1][1]]
+        else:
+            if kind[0]:
+                source.append(pairs[0][0])
+            if kind[1]:
+                target.append(pairs[0][1])
+        gold.append((tuple(range(s0, len(source))), tuple(range(t0, len(target)))))
+    return source, target, gold
+
+
+def run_case(name: str) -> dict[str, float | str]:
+    """Align one timing case in this process; report seconds, peak RSS and strict F1."""
+    if name == "1984":
+        h = DATA / "hunalign-1984-hu-en"
+        source = read_lines(h / "hu.sen", "iso-8859-2")
+        target = read_lines(h / "en.sen")
+        gold = read_links(h / "hand.ladder")
+        langs = ("hu", "en")
+    elif name.startswith("gen"):
+        size = int(name[3:-1]) * 1000
+        source, target, gold = generated_pair(size)
+        langs = ("en", "fr")
+    elif name == "galechurch-1984":
+        import galechurch
+
+        h = DATA / "hunalign-1984-hu-en"
+        source = read_lines(h / "hu.sen", "iso-8859-2")
+        target = read_lines(h / "en.sen")
+        start = time.perf_counter()
+        galechurch.align(source, target, max_block_size=10**9)
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return {"case": name, "seconds": seconds, "peak_mib": peak, "f1": "-"}
+    else:
+        raise SystemExit(f"unknown case {name}")
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    start = time.perf_counter()
+    beads = align_segments(source, target, *langs)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = score_multiple([(gold, links_of(beads))])
+    return {"case": name, "seconds": seconds, "peak_mib": peak, "before_mib": base,
+            "f1": f"{result.strict_f1:.3f}", "n": len(source), "m": len(target)}
+
+
+def speed_table(skip_large: bool) -> None:
+    """Run each timing case in a subprocess and print wall time and peak memory."""
+    print("\n## Speed and memory (each case in its own process; peak RSS of that process)\n")
+    print("| case | segments | wall time | peak RSS | strict F1 | target |")
+    print("|---|---|---|---|---|---|")
+    cases = [("1984", "<= 1.35 s (hunalign C++)"), ("gen10k", "-"),
+             ("gen100k", "< 60 s, < 1 GiB")]
+    if galechurch_aligner() is not None:
+        cases.insert(1, ("galechurch-1984", "peer"))
+    for name, target in cases:
+        if skip_large and name == "gen100k":
+            print(f"| {name} | - | skipped (--skip-large) | - | - | {target} |")
+            continue
+        proc = subprocess.run([sys.executable, __file__, "--case", name],
+                              capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            reason = (proc.stderr.strip().splitlines() or ["failed"])[-1][:80]
+            print(f"| {name} | - | failed: {reason} | - | - | {target} |")
+            continue
+        row = json.loads(proc.stdout.strip().splitlines()[-1])
+        size = f"{row.get('n', '-')} x {row.get('m', '-')}"
+        print(f"| {name} | {size} | {row['seconds']:.2f} s | {row['peak_mib']:.0f} MiB "
+              f"| {row['f1']} | {target} |", flush=True)
+
+
+def main() -> None:
+    """Print all tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--case", help="run one timing case and print JSON")
+    parser.add_argument("--skip-large", action="store_true", help="leave out 100k x 100k")
+    parser.add_argument("--speed-only", action="store_true", help="only the speed table")
+    args = parser.parse_args()
+    if args.case:
+        print(json.dumps(run_case(args.case)))
+        return
+    print("# Sentence aligner benchmark\n")
+    if not args.speed_only:
+        judged = accuracy_table()
+        reliability_table(judged)
+    speed_table(args.skip_large)
+
+
+if __name__ == "__main__":
+    main()
