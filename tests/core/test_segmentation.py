@@ -112,6 +112,21 @@ def test_split_paragraphs_keeps_line_breaks_inside_a_paragraph() -> None:
     assert split_paragraphs("a\nb\n\n\nc\f d") == ["a\nb", "c", " d"]
 
 
+def test_text_written_one_paragraph_per_line_gives_one_paragraph_per_line() -> None:
+    first = "The heads of state met in Shanghai. " * 4
+    second = "They made a statement on information security. " * 3
+    text = f"Statement\n\n{first.strip()}\n{second.strip()}\n"
+    assert split_paragraphs(text) == ["Statement", first.strip(), second.strip()]
+
+
+def test_chinese_written_one_paragraph_per_line_counts_wide_characters_double() -> None:
+    lines = [
+        "　　" + "元首们认为信息通信技术为人类发展创造了巨大潜力。" * 3,
+        "　　同时元首们表示关切。",
+    ]
+    assert split_paragraphs("\n".join(lines)) == lines
+
+
 def test_segment_paragraphs_drops_empty_paragraphs() -> None:
     assert segment_paragraphs(["One.", "  \n ", "Two."], "en") == [["One."], ["Two."]]
 

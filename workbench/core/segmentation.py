@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ DEFAULT_RULES_FILE = "default.srx"
 # "Chapter 1. The Beginning", "Article 5. Definitions": a line this short that does not end
 # like a sentence is a heading and stays whole.
 TITLE_MAX_WORDS = 12
+# Nobody hard-wraps text wider than this: longer lines are whole paragraphs.
+WRAP_MAX_COLUMNS = 100
 # A CJK line shorter than this share of the longest line was broken on purpose, not wrapped.
 CJK_FULL_LINE = 0.75
 
@@ -234,10 +237,28 @@ def segment_paragraphs(
     return [segments for segments in result if segments]
 
 
+def display_width(line: str) -> int:
+    """Terminal columns of `line`: wide and full-width characters (CJK) count two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+
+
 def split_paragraphs(text: str) -> list[str]:
-    """Cut text into paragraphs on blank lines; line breaks inside a paragraph are kept."""
+    """Cut text into paragraphs on blank lines; line breaks inside a paragraph are kept.
+
+    A block holding a line wider than anyone hard-wraps (WRAP_MAX_COLUMNS) was written one
+    paragraph per line, as word processors export text: each of its lines is a paragraph.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [part.strip("\n") for part in _BLANK_LINE.split(text) if part.strip()]
+    paragraphs: list[str] = []
+    for part in _BLANK_LINE.split(text):
+        if not part.strip():
+            continue
+        lines = part.strip("\n").split("\n")
+        if len(lines) > 1 and max(display_width(line) for line in lines) > WRAP_MAX_COLUMNS:
+            paragraphs.extend(line for line in lines if line.strip())
+        else:
+            paragraphs.append("\n".join(lines))
+    return paragraphs
 
 
 def segment_text(text: str, lang: str, rules: SegmentationRules | None = None) -> list[list[str]]:
