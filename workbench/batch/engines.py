@@ -236,7 +236,7 @@ class DaskEngine:
         source = iter(items)
         owner: dict[str, T] = {}
         window = max(8, self._threads * WINDOW_PER_WORKER)
-        running: Any = completed()
+        running: Any = completed(loop=self._client.loop)
 
         def fill() -> None:
             while len(owner) < window:

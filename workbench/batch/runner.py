@@ -162,7 +162,7 @@ def process_set(doc_set: DocumentSet, config: BatchConfig) -> SetOutput:
 
             findings = check_drift(text, config.glossary)
         stage = "write"
-        with tempfile.TemporaryDirectory(prefix="workbench-batch-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="workbench-batch-", dir=_scratch()) as tmp:
             folder = Path(tmp)
             _write_outputs(folder, text, findings, config)
             files = tuple((path.name, path.read_bytes()) for path in sorted(folder.iterdir()))
@@ -176,6 +176,13 @@ def process_set(doc_set: DocumentSet, config: BatchConfig) -> SetOutput:
     except Exception as exc:  # one broken set must never stop the batch
         return _failure(doc_set, f"internal error {type(exc).__name__}: {exc}", stage, started)
     return SetOutput(doc_set.id, files, stats, seconds=time.perf_counter() - started)
+
+
+def _scratch() -> str | None:
+    # The writers fsync every file; on tmpfs that costs nothing, and these files are
+    # scratch copies (the client writes the set folder).
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
 
 
 def _failure(doc_set: DocumentSet, reason: str, stage: str, started: float) -> SetOutput:
