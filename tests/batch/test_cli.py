@@ -1,0 +1,110 @@
+"""`workbench batch`: steps, exit codes, summary files, and a real Ctrl+C (SIGINT)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.batch.conftest import LANGS, POISONED, Corpus
+from tests.batch.factories import write_corpus
+from workbench.batch.outputs import staging_dirs
+from workbench.cli import main
+from workbench.cli.batch import parse_steps
+from workbench.core.errors import UsageError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_default_steps_drop_check_without_a_glossary() -> None:
+    assert parse_steps("align,check,export", False, False) == {"align", "export"}
+    assert parse_steps("align,check,export", True, False) == {"align", "check", "export"}
+    assert parse_steps(" align , export ", False, True) == {"align", "export"}
+
+
+@pytest.mark.parametrize(
+    ("steps", "glossary", "problem"),
+    [
+        ("align,translate", True, "unknown step"),
+        ("check", True, "need the align step"),
+        ("export", False, "need the align step"),
+        ("align,check", False, "needs a glossary"),
+    ],
+)
+def test_bad_steps_are_usage_errors(steps: str, glossary: bool, problem: str) -> None:
+    with pytest.raises(UsageError, match=problem):
+        parse_steps(steps, glossary, True)
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manifest, _ = write_corpus(tmp_path, 1, LANGS)
+    code = main(["batch", str(manifest), "--out", str(tmp_path / "o"), "--steps", "check"])
+    assert code == 2
+    assert "align step" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_bad_manifest_exits_1_naming_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text('{"id": "a"}\n', encoding="utf-8")
+    assert main(["batch", str(manifest), "--out", str(tmp_path / "o")]) == 1
+    assert f"{manifest}:1:" in capsys.readouterr().err
+
+
+def test_a_batch_with_failures_exits_1_and_writes_the_summary(
+    corpus: Corpus, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    glossary = corpus.root / "glossary.csv"
+    code = main(["batch", str(corpus.manifest), "--out", str(out), "-j", "2", "-g", str(glossary)])
+    assert code == 1
+    printed = capsys.readouterr().out
+    for set_id in POISONED:
+        assert f"FAILED {set_id}" in printed
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["sets"]["done"] == len(corpus.good)
+    assert {f["id"] for f in summary["failures"]} == set(POISONED)
+    assert "infosec" in summary["terminology"]
+    assert "Corpus terminology" in (out / "summary.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_stops_cleanly_and_a_rerun_continues(tmp_path: Path) -> None:
+    manifest, ids = write_corpus(tmp_path, 40, LANGS, sentences=2)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "workbench", "batch", str(manifest), "--out", str(out)]
+    process = subprocess.Popen(
+        [*command, "-j", "1"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's Ctrl+C would reach
+    )
+    deadline = time.monotonic() + 60
+    while not (out.is_dir() and any(p.name in ids for p in out.iterdir())):
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr.decode()
+    assert "Interrupted" in stdout.decode()
+    assert staging_dirs(out) == []
+    finished = sorted(p.name for p in out.iterdir() if p.name in ids)
+    assert 1 <= len(finished) < len(ids)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["interrupted"] is True
+    assert summary["sets"]["done"] == len(finished)
+
+    rerun = subprocess.run([*command, "-j", "2"], cwd=REPO, capture_output=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["sets"]["skipped"] == len(finished)
+    assert summary["sets"]["done"] == len(ids) - len(finished)
