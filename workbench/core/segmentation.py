@@ -35,7 +35,7 @@ CJK_FULL_LINE = 0.75
 # A paragraph is cut on lines holding only whitespace (form feeds count as blank lines).
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*|\f")
 _SPACE_RUN = regex.compile(r"[ \t\r\n\f\v]+")
-_FINAL_PUNCT = regex.compile(r"[.!?…。！？‼⁇⁈⁉:;；：｡︒﹒﹖﹗][\"'’”»)\]}」』）】》〉〕]*$")
+_FINAL_PUNCT = regex.compile(r"[.!?…。！？‼⁇⁈⁉:;；：｡︒﹒﹖﹗।॥؟۔։።;][\"'’”»)\]}」』）】》〉〕]*$")
 _LIST_MARKER = regex.compile(
     r"^(?:[-–—•·*▪◦‣>]\s|\(?(?:\d{1,3}|[a-zA-Zа-яА-Я]|[ivxlcIVXLC]{1,5})[.)]\s|\(\w{1,4}\)\s"
     r"|（\w{1,4}）|[一二三四五六七八九十百]{1,3}、|\d{1,3}[、．])"
