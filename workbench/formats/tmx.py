@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -50,8 +51,12 @@ Progress = Callable[[int, int], None]
 Props = tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+# Variant and TranslationUnit are immutable NamedTuples rather than frozen dataclasses: a
+# frozen dataclass costs ~1.7 us to build against ~0.8 us, and a four-language TU builds five
+# of them, which measured as a third of the time of a 1M-TU export or read.
+
+
+class Variant(NamedTuple):
     """One language of a TU: its segments (joined into one `<seg>`) and its `tuv` props."""
 
     lang: str
@@ -65,8 +70,7 @@ class Variant:
         return join_segments(self.lang, self.segments)
 
 
-@dataclass(frozen=True, slots=True)
-class TranslationUnit:
+class TranslationUnit(NamedTuple):
     """A TMX `<tu>`: variants in any order, TU-level props and notes.
 
     `tuid` empty means "number it in the file" (1, 2, ...). `origin` says where the unit came
