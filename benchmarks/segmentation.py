@@ -2,7 +2,8 @@
 
 Run `python benchmarks/segmentation.py` from the repository root. Systems compared on the
 hand-written cases of tests/data/segmentation/ (`dev`: the set the rules were developed
-against; `held-out`: cases written afterwards and never used to change a rule):
+against; `held-out`: written afterwards, one rule changed after its first run; `blind`:
+written last and never used to change a rule):
 
 - `workbench`: the bundled SRX rules with their abbreviation lists;
 - `no-lists`: the same rules with every word list emptied (what the abbreviation data buys);
@@ -117,7 +118,7 @@ def main() -> None:
         "no-lists": lambda text, lang: segment_paragraph(text, lang, stripped[lang]),
         "naive": naive,
     }
-    sets = {"dev": CASES_DIR, "held-out": CASES_DIR / "heldout"}
+    sets = {"dev": CASES_DIR, "held-out": CASES_DIR / "heldout", "blind": CASES_DIR / "blind"}
     header = f"{'set':<9} {'lang':<4} {'system':<10} {'cases':>5} {'exact':>6} " + (
         f"{'gold':>5} {'P':>6} {'R':>6} {'F1':>6}"
     )
