@@ -162,8 +162,8 @@ def test_one_source_sentence_with_two_translations() -> None:
     assert kinds(findings) == [("es", "inconsistent", "infosec")]
     assert findings[0].source_ids == ("1:1", "3:1")
     assert dict(findings[0].counts) == {
-        "protegemos la seguridad de la información.": 1,
-        "nosotros protegemos la seguridad de la información.": 1,
+        "Protegemos la seguridad de la información.": 1,
+        "Nosotros protegemos la seguridad de la información.": 1,
     }
 
 

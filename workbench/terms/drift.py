@@ -235,10 +235,16 @@ class _LanguageCheck:
         bead = self.alignment.beads[row]
         source_text, source_matches = self.source.bead(bead.source, self.source_glue)
         target_text, target_matches = self.target.bead(bead.target, self.target_glue)
-        source_ids = tuple(self.source.ids[i] for i in bead.source)
-        target_ids = tuple(self.target.ids[j] for j in bead.target)
+        check_foreign = (
+            self.foreign is not None
+            and bead.target
+            and (self.foreign_letters is None or self.foreign_letters.search(target_text))
+        )
+        if not source_matches and not target_matches and not check_foreign:
+            return []
         if bead.source and bead.target and source_matches:
-            self.by_source[_norm(source_text)].append((row, _norm(target_text)))
+            # Exact texts: a sentence repeated word for word, translated two ways.
+            self.by_source[source_text.strip()].append((row, target_text.strip()))
 
         def finding(
             kind: FindingKind,
@@ -257,8 +263,8 @@ class _LanguageCheck:
                 found,
                 source_text,
                 target_text,
-                source_ids,
-                target_ids,
+                tuple(self.source.ids[i] for i in bead.source),
+                tuple(self.target.ids[j] for j in bead.target),
                 severity,
                 row,
                 message,
@@ -288,11 +294,7 @@ class _LanguageCheck:
                         [(m.start, m.end)],
                     )
                 )
-        if (
-            self.foreign is not None
-            and bead.target
-            and (self.foreign_letters is None or self.foreign_letters.search(target_text))
-        ):
+        if check_foreign and self.foreign is not None:
             _, foreign = self.foreign.bead(bead.target, self.target_glue)
             for m in foreign:
                 if not self.expected.get(m.concept_id) or _overlaps(m, target_matches):

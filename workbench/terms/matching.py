@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Protocol
 
 from workbench.terms.glossary import Glossary, Term, TermStatus, is_abbreviation
@@ -192,8 +193,8 @@ def analyzer_for(lang: str) -> Analyzer:
     return PlainAnalyzer(lang)
 
 
-_Start = tuple[tuple[int, ...], dict[str, tuple[int, ...]]]
-_NO_START: _Start = ((), {})
+# Per word form: one-word terms it is, longer terms by next-word key, its keys, its fold.
+_Start = tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,8 @@ class TermMatcher:
                 if term.status in wanted:
                     self._add(concept.id, term)
         self._starts: dict[str, _Start] = {}
+        self._starting: set[str] = set()  # word forms that may start a term
+        self._splitter = re.compile(f"({self.analyzer.token_re.pattern})")
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -269,80 +272,86 @@ class TermMatcher:
                     by_second.setdefault(second, []).append(number)
 
     def _start(self, word: str) -> _Start:
-        """Terms that may start at `word`: one-word ones, and longer ones by next-word key."""
+        """For a word form: the one-word terms it starts, the longer ones by next-word key,
+        and its own keys (cached per word form)."""
         found = self._starts.get(word)
         if found is None:
-            first = self.analyzer.keys(word) & self._first_keys
-            if not first:
-                found = _NO_START
-            else:
-                singles: set[int] = set()
-                pairs: dict[str, set[int]] = {}
-                for key in first:
-                    singles.update(self._single.get(key, ()))
-                    for second, numbers in self._pairs_by_first.get(key, {}).items():
-                        pairs.setdefault(second, set()).update(numbers)
-                found = (tuple(sorted(singles)), {k: tuple(sorted(v)) for k, v in pairs.items()})
+            keys = self.analyzer.keys(word)
+            singles: set[int] = set()
+            pairs: dict[str, set[int]] = {}
+            for key in keys & self._first_keys:
+                singles.update(self._single.get(key, ()))
+                for second, numbers in self._pairs_by_first.get(key, {}).items():
+                    pairs.setdefault(second, set()).update(numbers)
+            found = (
+                tuple(sorted(singles)),
+                {k: tuple(sorted(v)) for k, v in pairs.items()},
+                keys,
+                self.analyzer.fold(word),
+            )
             self._starts[word] = found
+            if found[0] or found[1]:
+                self._starting.add(word)
         return found
 
     def find(self, text: str) -> list[Match]:
         """The terms in `text`, longest first where they overlap, in text order."""
-        words = self.analyzer.token_re.findall(text)
+        # One split gives the words (odd items) and, by summing lengths, their offsets.
+        parts = self._splitter.split(text)
+        words = parts[1::2]
         starts = self._starts
-        keys = self.analyzer.keys
-        last = len(words) - 1
-        candidates: list[tuple[int, set[int]]] = []
-        for i, word in enumerate(words):
-            start = starts.get(word)
-            if start is None:
-                start = self._start(word)
-            if start is _NO_START:
-                continue
-            singles, pairs = start
-            numbers = set(singles)
-            if i < last and pairs:
-                for key in keys(words[i + 1]):
-                    found = pairs.get(key)
-                    if found:
-                        numbers.update(found)
-            if numbers:
-                candidates.append((i, numbers))
-        if not candidates:
+        for word in set(words).difference(starts):
+            self._start(word)
+        starting = self._starting
+        positions = [i for i, w in enumerate(words) if w in starting]
+        if not positions:
             return []
-        spans = [(m.start(), m.end()) for m in self.analyzer.token_re.finditer(text)]
-        return self._matches(text, words, spans, candidates)
+        last = len(words) - 1
+        hits: list[tuple[int, _Pattern]] = []
+        patterns = self._patterns
+        for i in positions:
+            singles, pairs, _, _ = starts[words[i]]
+            if singles:
+                hits.extend((i, patterns[number]) for number in singles)
+            if pairs and i < last:
+                for key in starts[words[i + 1]][2]:
+                    numbers = pairs.get(key)
+                    if numbers:
+                        for number in numbers:
+                            pattern = patterns[number]
+                            n = len(pattern.words)
+                            if i + n <= len(words) and all(
+                                pattern.words[k] & starts[words[i + k]][2] for k in range(2, n)
+                            ):
+                                hits.append((i, pattern))
+        if not hits:
+            return []
+        return self._matches(text, parts, [starts[w] for w in words], hits)
 
     def _matches(
         self,
         text: str,
-        words: Sequence[str],
-        spans: Sequence[tuple[int, int]],
-        candidates: Sequence[tuple[int, set[int]]],
+        parts: Sequence[str],
+        infos: Sequence[_Start],
+        hits: Sequence[tuple[int, _Pattern]],
     ) -> list[Match]:
-        keys = self.analyzer.keys
-        fold = self.analyzer.fold
+        # ends[2k] is where word k starts, ends[2k + 1] where it ends.
+        ends = list(accumulate(map(len, parts)))
         found: list[tuple[int, int, int, int, Match]] = []
-        for i, numbers in candidates:
-            for number in numbers:
-                pattern = self._patterns[number]
-                n = len(pattern.words)
-                if i + n > len(words):
-                    continue
-                if all(pattern.words[k] & keys(words[i + k]) for k in range(2, n)):
-                    score = sum(pattern.folds[k] == fold(words[i + k]) for k in range(n))
-                    start, end = spans[i][0], spans[i + n - 1][1]
-                    surface = text[start:end]
-                    variant = ""
-                    if HAN_RE.search(surface) and any(
-                        _han_simplified(c) != c for c in surface if HAN_RE.match(c)
-                    ):
-                        variant = "traditional"
-                    match = Match(
-                        pattern.concept_id, pattern.term, start, end, surface, score == n, variant
-                    )
-                    rank = _STATUS_RANK[pattern.term.status]
-                    found.append((n, score, -rank, i, match))
+        for i, pattern in hits:
+            n = len(pattern.words)
+            score = sum(pattern.folds[k] == infos[i + k][3] for k in range(n))
+            start, end = ends[2 * i], ends[2 * (i + n - 1) + 1]
+            surface = text[start:end]
+            variant = ""
+            if HAN_RE.search(surface) and any(
+                _han_simplified(c) != c for c in surface if HAN_RE.match(c)
+            ):
+                variant = "traditional"
+            match = Match(
+                pattern.concept_id, pattern.term, start, end, surface, score == n, variant
+            )
+            found.append((n, score, -_STATUS_RANK[pattern.term.status], i, match))
         return _resolve(found)
 
 
