@@ -1,0 +1,90 @@
+"""`workbench project new|info` from the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+from workbench.core.project import Project
+
+
+def write_texts(folder: Path) -> dict[str, Path]:
+    texts = {
+        "en": "A Title\n\nThe first sentence is here. The second one follows.\n\nLast words.\n",
+        "es": "Un título\n\nLa primera frase está aquí. La segunda la sigue.\n\n"
+        "Últimas palabras.\n",
+    }
+    paths = {}
+    for lang, text in texts.items():
+        paths[lang] = folder / f"{lang}.txt"
+        paths[lang].write_text(text, encoding="utf-8")
+    return paths
+
+
+def test_new_segments_aligns_and_saves(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = write_texts(tmp_path)
+    code = main(
+        [
+            "project",
+            "new",
+            str(tmp_path / "proj"),
+            "--pivot",
+            "en",
+            "--doc",
+            f"en={paths['en']}",
+            "--doc",
+            f"es={paths['es']}",
+        ]
+    )
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "4 segments" in out and "en-es" in out
+    project = Project.open(tmp_path / "proj")
+    assert [b.kind for b in project.text.alignments["es"].beads] == ["1-1"] * 4
+    assert project.text.documents["es"].segment(1).text == "La primera frase está aquí."
+
+
+def test_info_describes_the_bundled_project(capsys: pytest.CaptureFixture[str]) -> None:
+    root = Path(__file__).resolve().parents[2]
+    assert main(["project", "info", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "sco-2006" in out
+    for lang in ("en", "es", "ru", "zh"):
+        assert f"  {lang} " in out
+
+
+def test_doc_without_language_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["project", "new", str(tmp_path / "p"), "--doc", "en.txt"]) == 2
+    assert "LANG=FILE" in capsys.readouterr().err
+
+
+def test_missing_text_fails_with_a_message_and_no_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workbench",
+            "project",
+            "new",
+            str(tmp_path / "p"),
+            "--doc",
+            f"en={tmp_path / 'absent.txt'}",
+            "--no-align",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "absent.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_info_on_a_plain_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["project", "info", str(tmp_path)]) == 1
+    assert "not a workbench project" in capsys.readouterr().err
