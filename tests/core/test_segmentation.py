@@ -82,6 +82,15 @@ def test_hard_wrapped_prose_is_joined_into_sentences() -> None:
     ]
 
 
+def test_a_block_of_short_lines_with_final_punctuation_keeps_its_lines() -> None:
+    text = "General Assembly\nSixtieth session\nAgenda item 88."
+    assert segment_paragraph(text, "en") == [
+        "General Assembly",
+        "Sixtieth session",
+        "Agenda item 88.",
+    ]
+
+
 def test_a_heading_line_above_a_one_line_body_stays_apart() -> None:
     text = "INTRODUCTION\nThe purpose of this report is short."
     assert segment_paragraph(text, "en") == ["INTRODUCTION", "The purpose of this report is short."]

@@ -29,6 +29,9 @@ DEFAULT_RULES_FILE = "default.srx"
 TITLE_MAX_WORDS = 12
 # Nobody hard-wraps text wider than this: longer lines are whole paragraphs.
 WRAP_MAX_COLUMNS = 100
+# ... or narrower than this: a block of shorter lines (address, verse, title block) is broken
+# on purpose, line by line.
+MIN_WRAP_COLUMNS = 40
 # A CJK line shorter than this share of the longest line was broken on purpose, not wrapped.
 CJK_FULL_LINE = 0.75
 
@@ -164,7 +167,7 @@ def _hard_line_breaks(lines: list[str]) -> list[bool]:
     """For each line break, whether it ends a segment (True) or is soft wrapping (False)."""
     has_final = any(_FINAL_PUNCT.search(line) for line in lines)
     # Greedy wrapping never makes a line longer than the wrap width, the last line included.
-    width = max(len(line) for line in lines)
+    width = max(display_width(line) for line in lines)
     hard = []
     for line, following in itertools.pairwise(lines):
         first = _first_word(following)
@@ -172,17 +175,17 @@ def _hard_line_breaks(lines: list[str]) -> list[bool]:
             hard.append(True)
         elif first[:1].islower():
             hard.append(False)  # a line that continues in lower case was wrapped
-        elif not has_final:
+        elif not has_final or width < MIN_WRAP_COLUMNS:
             hard.append(True)  # a block of title/header/address lines
         elif _FINAL_PUNCT.search(line):
             hard.append(False)  # the sentence rules decide at the line end
         elif _CJK.match(line[-1:]) and _CJK.match(following[:1]):
             # Wrapped CJK text has no spaces to measure words by: compare the line to the
             # width of the paragraph (a short line before CJK text is a heading).
-            hard.append(len(line) < CJK_FULL_LINE * width)
+            hard.append(display_width(line) < CJK_FULL_LINE * width)
         else:
             # Wrapped prose: the next word would not have fitted on this line.
-            hard.append(len(line) + 1 + len(first) <= width)
+            hard.append(display_width(line) + 1 + display_width(first) <= width)
     return hard
 
 
