@@ -54,3 +54,25 @@ def test_jobs_and_a_scheduler_do_not_mix(cluster: object) -> None:
 def test_an_unreachable_scheduler_is_a_clear_error() -> None:
     with pytest.raises(WorkbenchError, match="cannot reach the Dask scheduler"):
         DaskEngine("tcp://127.0.0.1:9", timeout=1)
+
+
+def test_an_interrupt_on_the_cluster_keeps_finished_sets(
+    cluster: object, corpus: Corpus, local_run: tuple[Path, BatchResult], tmp_path: Path
+) -> None:
+    out = tmp_path / "dask"
+
+    def interrupt_after_one(done: int, total: int) -> None:
+        if done >= 1:
+            raise KeyboardInterrupt
+
+    engine = make_engine(scheduler=cluster.scheduler_address)  # type: ignore[attr-defined]
+    try:
+        result = run_batch(corpus.sets, out, corpus.config, engine, interrupt_after_one)
+        assert result.interrupted
+        assert result.count(SetStatus.NOT_RUN) == len(corpus.sets) - 1
+        again = run_batch(corpus.sets, out, corpus.config, engine)
+    finally:
+        engine.close()
+    assert not again.interrupted
+    assert again.count(SetStatus.SKIPPED) == result.count(SetStatus.DONE)
+    assert tree(out) == tree(local_run[0])
