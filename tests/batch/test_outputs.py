@@ -81,6 +81,18 @@ def test_other_steps_or_glossary_or_changed_inputs_are_not_complete(
     assert complete_stats(tmp_path, doc_set, config) == output.stats
 
 
+def test_a_foreign_folder_in_the_way_is_never_replaced(
+    small: tuple[Corpus, DocumentSet, SetOutput], tmp_path: Path
+) -> None:
+    _, doc_set, output = small
+    (tmp_path / doc_set.id).mkdir()
+    (tmp_path / doc_set.id / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="not a batch output folder"):
+        write_set(tmp_path, output)
+    assert (tmp_path / doc_set.id / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert staging_dirs(tmp_path) == []
+
+
 def test_leftover_staging_folders_are_removed(tmp_path: Path) -> None:
     (tmp_path / ".staging-a-1").mkdir()
     (tmp_path / ".staging-a-1" / "en.xml").write_text("<half", encoding="utf-8")

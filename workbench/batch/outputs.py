@@ -39,6 +39,9 @@ def remove_staging(out: Path) -> None:
 def write_set(out: Path, output: SetOutput) -> Path:
     """Write a finished set's files into `out/<id>/`, replacing an older folder whole."""
     final = out / output.set_id
+    if final.exists() and read_record(final) is None and any(final.iterdir()):
+        # Only a folder a batch wrote (it has a record) or an empty one is replaced.
+        raise FileExistsError(f"{final} exists and is not a batch output folder; move it away")
     staging = out / f"{STAGING_PREFIX}{output.set_id}-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
