@@ -68,6 +68,11 @@ def test_pair_pattern_fills_lang_and_pivot(tmp_path: Path) -> None:
     assert paths[0].is_file()
 
 
+def test_pair_file_name_gets_the_pair_before_its_suffix(tmp_path: Path) -> None:
+    paths = export_tmx(sample_text(), tmp_path / "sco.tmx", ["es", "zh"], pairs=True)
+    assert paths == [tmp_path / "sco-en-es.tmx", tmp_path / "sco-en-zh.tmx"]
+
+
 def test_groups_widen_over_an_n_to_m_bead_in_any_pair() -> None:
     found = [(g.start, g.stop) for g in groups(sample_text())]
     # ru aligns en 0+1 with one sentence, so every language's TU covers en 0..1.

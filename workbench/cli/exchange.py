@@ -53,8 +53,9 @@ def register(subparsers: Subparsers) -> None:
     tmx.add_argument(
         "-o",
         "--output",
-        help="the TMX file; with --pairs a folder (files <pivot>-<lang>.tmx) or a pattern "
-        "with {lang} (and {pivot}), e.g. 'out/sco-{pivot}-{lang}.tmx' "
+        help="the TMX file; with --pairs a folder (files <pivot>-<lang>.tmx), a file name "
+        "(x.tmx gives x-en-es.tmx, ...) or a pattern with {lang} (and {pivot}), e.g. "
+        "'out/sco-{pivot}-{lang}.tmx' "
         "[the project's tmx/ folder: <name>.tmx or <name>-<pivot>-<lang>.tmx]",
     )
     tmx.add_argument("--pairs", action="store_true", help="one file per language pair")

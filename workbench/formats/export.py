@@ -231,11 +231,16 @@ def _header_notes(pivot: str, langs: Sequence[str]) -> tuple[str, ...]:
 
 
 def pair_path(out: str | Path, pivot: str, lang: str, suffix: str) -> Path:
-    """One pair's file: `out` with `{lang}` and `{pivot}` filled, else `out/<pivot>-<lang>.ext`."""
+    """One pair's file from `out`: a pattern with `{lang}` (and `{pivot}`) filled in; a file
+    name ending in `suffix` gets `-<pivot>-<lang>` before it; anything else is a folder that
+    receives `<pivot>-<lang><suffix>`."""
     text = str(out)
     if "{lang}" in text:
         return Path(text.replace("{lang}", lang).replace("{pivot}", pivot))
-    return Path(out) / f"{pivot}-{lang}{suffix}"
+    path = Path(out)
+    if path.suffix.lower() == suffix:
+        return path.with_name(f"{path.stem}-{pivot}-{lang}{suffix}")
+    return path / f"{pivot}-{lang}{suffix}"
 
 
 def export_tmx(
@@ -253,8 +258,9 @@ def export_tmx(
 ) -> list[Path]:
     """Write one multilingual TMX at `path`, or (`pairs`) one TMX per pair; return the paths.
 
-    With `pairs`, `path` is a folder (files `<pivot>-<lang>.tmx`) or a pattern holding `{lang}`
-    (and optionally `{pivot}`), e.g. `tmx/sco-{pivot}-{lang}.tmx`.
+    With `pairs`, `path` is a folder (files `<pivot>-<lang>.tmx`), a file name (`sco.tmx` gives
+    `sco-en-es.tmx`, ...) or a pattern holding `{lang}` (and `{pivot}`), e.g.
+    `tmx/sco-{pivot}-{lang}.tmx`.
     """
     chosen = [a.target.lang for a in _alignments(text, langs)]
     codes = dict(DEFAULT_LANG_CODES)
