@@ -231,9 +231,11 @@ def _header_notes(pivot: str, langs: Sequence[str]) -> tuple[str, ...]:
 
 
 def pair_path(out: str | Path, pivot: str, lang: str, suffix: str) -> Path:
-    """One pair's file from `out`: a pattern with `{lang}` (and `{pivot}`) filled in; a file
-    name ending in `suffix` gets `-<pivot>-<lang>` before it; anything else is a folder that
-    receives `<pivot>-<lang><suffix>`."""
+    """The file of one pair, from a `{lang}` pattern, a file name or a folder.
+
+    A pattern gets `{lang}` (and `{pivot}`) filled in; a name ending in `suffix` gets
+    `-<pivot>-<lang>` before it; anything else is a folder receiving `<pivot>-<lang><suffix>`.
+    """
     text = str(out)
     if "{lang}" in text:
         return Path(text.replace("{lang}", lang).replace("{pivot}", pivot))
