@@ -125,11 +125,15 @@ def render_text(summary: dict[str, object]) -> str:
         lines.append("Findings: " + ", ".join(f"{k} {v}" for k, v in kinds.items()))
     speed = _dict(summary["throughput"])
     lines.append(
-        f"Throughput: {speed['sets_processed']} sets in {speed['wall_seconds']} s "
+        f"Throughput: {_sets(speed['sets_processed'])} in {speed['wall_seconds']} s "
         f"({speed['sets_per_second']} sets/s, {speed['segments_per_second']} segments/s) "
         f"on {summary['engine']}"
     )
     return "\n".join(lines) + "\n"
+
+
+def _sets(count: object) -> str:
+    return f"{count} set" if count == 1 else f"{count} sets"
 
 
 def _dict(value: object) -> dict[str, object]:
