@@ -24,6 +24,9 @@ def _alignment(en, lang: str, kinds: list[tuple[int, int]]) -> Alignment:
     if i < n:
         beads.append(bead(range(i, n), [j]))
         j += 1
+    if j == 0:  # a document needs a segment: give the translation a target-only one
+        beads.append(bead([], [0]))
+        j = 1
     return Alignment(en, document(lang, [j]), beads)
 
 

@@ -36,11 +36,11 @@ class Document:
     def __init__(self, lang: str, paragraphs: Iterable[Sequence[str]], name: str = "") -> None:
         self.lang = lang
         self.name = name
+        self._flat: list[Segment] | None = None
         self._paragraphs: list[tuple[str, ...]] = [tuple(p) for p in paragraphs]
         for number, paragraph in enumerate(self._paragraphs, start=1):
             if not paragraph:
                 raise EditError(f"{lang} document: paragraph {number} has no segment")
-        self._flat: list[Segment] | None = None
 
     @classmethod
     def from_segments(cls, lang: str, segments: Iterable[str], name: str = "") -> Document:
