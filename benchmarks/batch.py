@@ -113,7 +113,7 @@ def main() -> int:
                 print("(distributed not installed: no LocalCluster row)")
             else:
                 with LocalCluster(
-                    n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+                    n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
                 ) as cluster:
                     engine = DaskEngine(cluster.scheduler_address)
                     rows.append(measure("Dask LocalCluster", engine, manifest, config, root / "d"))

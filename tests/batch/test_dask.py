@@ -19,7 +19,7 @@ distributed = pytest.importorskip("distributed")
 @pytest.fixture(scope="module")
 def cluster() -> object:
     with distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
     ) as local:
         yield local
 
@@ -76,3 +76,11 @@ def test_an_interrupt_on_the_cluster_keeps_finished_sets(
     assert not again.interrupted
     assert again.count(SetStatus.SKIPPED) == result.count(SetStatus.DONE)
     assert tree(out) == tree(local_run[0])
+
+
+def test_a_scheduler_without_workers_is_a_clear_error() -> None:
+    with (
+        distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as empty,
+        pytest.raises(WorkbenchError, match="no Dask worker joined"),
+    ):
+        DaskEngine(empty.scheduler_address, timeout=1)
