@@ -52,6 +52,8 @@ def test_blank_lines_are_skipped_and_lines_counted(tmp_path: Path) -> None:
         (json.dumps({"id": "a", "pivot": "en", "documents": {"en": "x"}}), "at least two"),
         (json.dumps({"id": "a", "pivot": "en", "documents": {"en": "x", "es": 3}}), "file path"),
         (json.dumps({"id": "a", "pivot": "en", "documents": {}, "extra": 1}), "unknown key"),
+        (line("a", "en", en="x", es="y", **{"en-es": "z"}), "same output file"),
+        (line("a", "en", en="x", es="y", ES="z"), "same output file"),
     ],
 )
 def test_bad_lines_name_the_file_and_line(tmp_path: Path, bad: str, problem: str) -> None:

@@ -77,6 +77,15 @@ def parse_line(text: str, base: Path, path: Path, line: int) -> DocumentSet:
             line,
         )
     ordered = [pivot, *(lang for lang in documents if lang != pivot)]
+    names = [lang.casefold() for lang in ordered]
+    names += [f"{pivot}-{lang}".casefold() for lang in ordered[1:]]
+    if len(set(names)) != len(names):
+        raise FormatError(
+            "two languages would write the same output file (e.g. 'es' and 'en-es' with pivot "
+            "'en'; or the same code in two cases): rename one",
+            path,
+            line,
+        )
     resolved = tuple((lang, str((base / documents[lang]).absolute())) for lang in ordered)
     return DocumentSet(set_id, pivot, resolved, line)
 
