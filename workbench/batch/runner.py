@@ -214,7 +214,8 @@ def _write_outputs(
         from workbench.formats.export import export_tmx
 
         codes = dict(config.lang_codes) or None
-        export_tmx(text, folder, pairs=True, lang_codes=codes, creationdate=config.creationdate)
+        pattern = folder / "{pivot}-{lang}.tmx"
+        export_tmx(text, pattern, pairs=True, lang_codes=codes, creationdate=config.creationdate)
         if len(text.alignments) > 1:
             export_tmx(
                 text, folder / MULTILINGUAL_TMX, lang_codes=codes, creationdate=config.creationdate
