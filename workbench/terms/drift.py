@@ -226,6 +226,9 @@ class _LanguageCheck:
         self.expected = {
             c.id: tuple(t.text for t in c.approved_in(lang)) for c in glossary.concepts
         }
+        self.short_forms = {
+            (c.id, t.text) for c in glossary.concepts for t in c.terms_in(lang) if t.is_short_form
+        }
         self.renderings: dict[str, dict[str, _Rendering]] = defaultdict(dict)
         self.by_source: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._paraphrase_cache: dict[str, list[tuple[list[frozenset[str]], int, int]]] = {}
@@ -276,7 +279,7 @@ class _LanguageCheck:
         in_target: set[str] = set()
         for m in target_matches:
             in_target.add(m.concept_id)
-            if not m.term.is_short_form:
+            if (m.concept_id, m.term.text) not in self.short_forms:
                 rendering = self.renderings[m.concept_id].setdefault(m.term.text, _Rendering())
                 rendering.count += 1
                 rendering.rows.append(row)
@@ -352,29 +355,26 @@ class _LanguageCheck:
         tokens = [
             (m.start(), m.end(), analyzer.keys(m.group())) for m in analyzer.token_re.finditer(text)
         ]
-        present: set[str] = set()
-        for _, _, keys in tokens:
-            present.update(keys)
+        present: set[str] = set().union(*(keys for _, _, keys in tokens))
         best: tuple[int, int, int] | None = None
         best_span: tuple[int, int] | None = None
         for words, need, width in terms:
             n = len(words)
             if sum(1 for keys in words if keys & present) < need:
                 continue
-            for i in range(len(tokens)):
+            # Which of the term's content words each token could be.
+            could = [[k for k, keys in enumerate(words) if keys & tok[2]] for tok in tokens]
+            for i, first in enumerate(could):
+                if not first:
+                    continue
                 covered: set[int] = set()
                 last = i
                 for j in range(i, min(len(tokens), i + width)):
-                    hit = [
-                        k
-                        for k, keys in enumerate(words)
-                        if k not in covered and keys & tokens[j][2]
-                    ]
-                    if hit:
-                        covered.add(hit[0])
-                        last = j
-                    elif j == i:
-                        break
+                    for k in could[j]:
+                        if k not in covered:
+                            covered.add(k)
+                            last = j
+                            break
                 if len(covered) < need:
                     continue
                 start, end = tokens[i][0], tokens[last][1]

@@ -183,8 +183,16 @@ def _han_simplified(char: str) -> str:
     return _t2s()(char)
 
 
+def _is_traditional(word: str) -> bool:
+    return len(word) == 1 and HAN_RE.match(word) is not None and _han_simplified(word) != word
+
+
+@lru_cache(maxsize=64)
 def analyzer_for(lang: str) -> Analyzer:
-    """The analyzer for a language code (`ru`, `es-ES`, `zh-Hant`...)."""
+    """The analyzer for a language code (`ru`, `es-ES`, `zh-Hant`...), shared per code.
+
+    Sharing keeps the per-word-form cache (lemmas, stems) across checks; it only grows.
+    """
     base = lang.split("-")[0].split("_")[0].lower()
     if base == "ru":
         return RussianAnalyzer(lang)
@@ -193,8 +201,9 @@ def analyzer_for(lang: str) -> Analyzer:
     return PlainAnalyzer(lang)
 
 
-# Per word form: one-word terms it is, longer terms by next-word key, its keys, its fold.
-_Start = tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str], str]
+# Per word form: one-word terms it is, longer terms by next-word key, its keys, its fold,
+# whether it is a traditional Han character.
+_Start = tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str], str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +297,7 @@ class TermMatcher:
                 {k: tuple(sorted(v)) for k, v in pairs.items()},
                 keys,
                 self.analyzer.fold(word),
+                _is_traditional(word),
             )
             self._starts[word] = found
             if found[0] or found[1]:
@@ -310,7 +320,7 @@ class TermMatcher:
         hits: list[tuple[int, _Pattern]] = []
         patterns = self._patterns
         for i in positions:
-            singles, pairs, _, _ = starts[words[i]]
+            singles, pairs = starts[words[i]][:2]
             if singles:
                 hits.extend((i, patterns[number]) for number in singles)
             if pairs and i < last:
@@ -343,11 +353,7 @@ class TermMatcher:
             score = sum(pattern.folds[k] == infos[i + k][3] for k in range(n))
             start, end = ends[2 * i], ends[2 * (i + n - 1) + 1]
             surface = text[start:end]
-            variant = ""
-            if HAN_RE.search(surface) and any(
-                _han_simplified(c) != c for c in surface if HAN_RE.match(c)
-            ):
-                variant = "traditional"
+            variant = "traditional" if any(infos[i + k][4] for k in range(n)) else ""
             match = Match(
                 pattern.concept_id, pattern.term, start, end, surface, score == n, variant
             )
