@@ -192,6 +192,19 @@ def test_markup_characters_use_only_the_five_entities(tmp_path: Path) -> None:
     assert read.variants[1].text == "x\r\ny"  # CR survives as &#13;
 
 
+def test_progress_can_cancel_and_nothing_is_left(tmp_path: Path) -> None:
+    from workbench.core.errors import CancelledError
+
+    def progress(done: int, total: int) -> None:
+        if done >= 1000:
+            raise CancelledError("export cancelled")
+
+    many = (unit(("en", f"Line {i}."), ("es", f"Línea {i}.")) for i in range(5000))
+    with pytest.raises(CancelledError):
+        write_tmx(tmp_path / "c.tmx", many, srclang="en", langs=["en", "es"], progress=progress)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_long_segment_is_written_with_a_warning(tmp_path: Path) -> None:
     stats = write_tmx(
         tmp_path / "l.tmx",
@@ -253,6 +266,13 @@ def test_import_of_a_cat_tool_tmx_keeps_text_drops_codes(tmp_path: Path) -> None
         ((2,), (1,), BeadStatus.CONFIRMED),
     ]
     assert any("without a en text" in w for w in warnings)
+
+
+def test_import_can_limit_the_target_languages(tmp_path: Path) -> None:
+    (path,) = export_tmx(sample_text(), tmp_path / "all.tmx")
+    text = import_tmx(path, langs=["zh"])
+    assert list(text.documents) == ["en", "zh"]
+    assert text.documents["zh"].texts == [*ZH[0], ZH[1][0]]
 
 
 def test_import_with_an_absent_pivot_says_so(tmp_path: Path) -> None:

@@ -223,6 +223,8 @@ def write_tmx(
     `langs` are workbench languages in file order (the source included); `lang_codes` maps
     them to the codes written (defaults: en-US, es-ES, ru-RU, zh-CN; others as they are).
     Raises FormatError for a character XML forbids unless `replace_invalid` is set.
+    `progress(done, total)` is called every 1,000 TUs; it may raise CancelledError to stop,
+    and then nothing is written (the temporary file is removed).
     """
     target = Path(path)
     order = list(dict.fromkeys([srclang, *langs]))
