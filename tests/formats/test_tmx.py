@@ -136,8 +136,19 @@ def test_language_codes_are_configurable(tmp_path: Path) -> None:
 
 
 def test_two_languages_with_one_code_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="both be written"):
+    with pytest.raises(InputError, match="both ru in one file"):
         export_tmx(sample_text(), tmp_path / "c.tmx", lang_codes={"es": "ru-RU"})
+
+
+def test_two_variants_of_one_language_are_refused_in_one_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"zh \(zh-Hans\) and tw \(zh-Hant\)"):
+        write_tmx(
+            tmp_path / "z.tmx",
+            [unit(("en", "a"), ("zh", "b"), ("tw", "c"))],
+            srclang="en",
+            langs=["en", "zh", "tw"],
+            lang_codes={"zh": "zh-Hans", "tw": "zh-Hant"},
+        )
 
 
 def unit(*pairs: tuple[str, str]) -> TranslationUnit:

@@ -283,13 +283,20 @@ def write_tmx(
 
 
 def _check_codes(codes: Mapping[str, str]) -> None:
-    seen: dict[str, str] = {}
+    # Two variants of one language in a TU (zh-Hans and zh-Hant, es-ES and es-MX) make OmegaT
+    # take whichever comes last, and our reader keep the first: refuse them in one file.
+    seen: dict[str, tuple[str, str]] = {}
     for lang, code in codes.items():
         if not code or INVALID_XML_CHARS.search(code) or any(c.isspace() for c in code):
             raise InputError(f"language code {code!r} for {lang!r} is not a valid xml:lang")
-        if code.lower() in seen:
-            raise InputError(f"{seen[code.lower()]} and {lang} would both be written as {code}")
-        seen[code.lower()] = lang
+        base = base_lang(code)
+        if base in seen:
+            other, other_code = seen[base]
+            raise InputError(
+                f"{other} ({other_code}) and {lang} ({code}) are both {base} in one file; CAT "
+                "tools keep only one of them - export per pair (--pairs) or change --lang-codes"
+            )
+        seen[base] = (lang, code)
 
 
 def _header(
