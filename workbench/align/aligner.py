@@ -29,8 +29,8 @@ from workbench.align.lexicon import Lexicon, base_lang, merge_lexicons
 from workbench.align.scoring import (
     DEFAULT_PRIORS,
     DEFAULT_VARIANCE,
+    BeadCosts,
     Model,
-    bead_costs,
     similarity,
 )
 from workbench.align.search import MOVES, Band, backward, forward, make_band, posteriors, viterbi
@@ -147,8 +147,9 @@ class _Aligner:
         keys = build_keys(src, tgt, len(anchor_vocab), base_pairs)
         center = anchor_center(src, tgt, keys)
         start = np.asarray(np.rint(center), dtype=np.int64) - _PASS1_WIDTH
-        path, costs, band = self._search(model, src, tgt, keys, start,
-                                         2 * _PASS1_WIDTH + 1, base=self.n + 1)
+        path, _costs, _band = self._search(model, src, tgt, keys, start,
+                                           2 * _PASS1_WIDTH + 1, base=self.n + 1)
+        del _costs, _band, keys
         self._check()
 
         # Pass 2: learn from pass 1.
@@ -156,10 +157,11 @@ class _Aligner:
         pairs2 = (np.concatenate((base_pairs[0], learned_s)),
                   np.concatenate((base_pairs[1], learned_t)))
         keys2 = build_keys(src, tgt, len(anchor_vocab), pairs2)
-        model2 = _estimate(model, src, tgt, path, band, keys2)
-        self._check()
         lo_min, lo_max = _path_band(path, self.n)
         spread = int(min(256, int((lo_max - lo_min).max())))
+        near = make_band(lo_min - _PASS2_WIDTH, 2 * _PASS2_WIDTH + 1 + spread, self.n, self.m)
+        model2 = _estimate(model, src, tgt, path, near, keys2)
+        self._check()
         path, costs, band = self._search(model2, src, tgt, keys2, lo_min - _PASS2_WIDTH,
                                          2 * _PASS2_WIDTH + 1 + spread, base=2 * (self.n + 1))
         alpha = forward(costs, band, self.cancel)
@@ -183,14 +185,14 @@ class _Aligner:
         start: IntArray,
         width: int,
         base: int,
-    ) -> tuple[list[tuple[int, int, int]], npt.NDArray[np.float32], Band]:
+    ) -> tuple[list[tuple[int, int, int]], BeadCosts, Band]:
         """Viterbi in the band whose rows start near `start`; widened while the path touches
         its edge."""
         n, m = self.n, self.m
         for attempt in range(_MAX_WIDEN + 1):
             band = make_band(start, width, n, m)
             sim = similarity(keys, n, m, band)
-            costs = bead_costs(model, band, src.lengths, tgt.lengths, sim, src.starts, tgt.starts)
+            costs = BeadCosts(model, band, src.lengths, tgt.lengths, sim, src.starts, tgt.starts)
             self._check()
             path = viterbi(costs, band, self._row_progress(base), self.cancel)
             if attempt == _MAX_WIDEN or band.width >= m + 1 or not _touches_edge(path, band):

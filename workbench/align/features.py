@@ -32,22 +32,27 @@ class Side:
     ) -> None:
         tokenizer = Tokenizer(lang)
         vocab: dict[str, int] = {}
+        cache: dict[str, tuple[int, tuple[int, ...]]] = {}
         words: list[int] = []
         word_offsets = [0]
         anchors: list[int] = []
         anchor_offsets = [0]
         for text in texts:
-            w, a = tokenizer.analyse(text)
-            for word in w:
-                found = vocab.get(word)
-                if found is None:
-                    found = vocab[word] = len(vocab)
-                words.append(found)
-            for anchor in a:
-                found = anchor_vocab.get(anchor)
-                if found is None:
-                    found = anchor_vocab[anchor] = len(anchor_vocab)
-                anchors.append(found)
+            for token in tokenizer.raw_tokens(text):
+                entry = cache.get(token)
+                if entry is None:
+                    word, keys = tokenizer.analyse_token(token)
+                    word_id = -1
+                    if word is not None:
+                        word_id = vocab.setdefault(word, len(vocab))
+                    entry = cache[token] = (
+                        word_id,
+                        tuple(anchor_vocab.setdefault(k, len(anchor_vocab)) for k in keys),
+                    )
+                if entry[0] >= 0:
+                    words.append(entry[0])
+                if entry[1]:
+                    anchors.extend(entry[1])
             word_offsets.append(len(words))
             anchor_offsets.append(len(anchors))
         self.n = len(texts)
@@ -150,7 +155,11 @@ def build_keys(
 
 
 def _unique_pairs(sent: IntArray, key: IntArray, n_keys: int) -> tuple[IntArray, IntArray]:
-    code = np.unique(sent * max(n_keys, 1) + key)
+    code = np.sort(sent * max(n_keys, 1) + key)
+    if len(code):
+        keep = np.ones(len(code), dtype=np.bool_)
+        keep[1:] = code[1:] != code[:-1]
+        code = code[keep]
     return code // max(n_keys, 1), code % max(n_keys, 1)
 
 

@@ -93,10 +93,13 @@ class Tokenizer:
 
     def raw_tokens(self, text: str) -> list[str]:
         """Surface tokens, NFKC-normalised; Han runs are cut into words with jieba."""
+        if text.isascii():
+            return _WORD.findall(text)
         text = unicodedata.normalize("NFKC", text)
+        if not _HAN.search(text):
+            return _WORD.findall(text)
         tokens: list[str] = []
-        for match in _WORD.finditer(text):
-            token = match.group()
+        for token in _WORD.findall(text):
             if _HAN.search(token):
                 tokens.extend(self._cut(token))
             else:
@@ -125,14 +128,15 @@ class Tokenizer:
         for token in self.raw_tokens(text):
             found = cache.get(token)
             if found is None:
-                found = cache[token] = self._analyse_token(token)
+                found = cache[token] = self.analyse_token(token)
             word, keys = found
             if word is not None:
                 words.append(word)
             anchors.extend(keys)
         return words, anchors
 
-    def _analyse_token(self, token: str) -> tuple[str | None, tuple[str, ...]]:
+    def analyse_token(self, token: str) -> tuple[str | None, tuple[str, ...]]:
+        """(stemmed word or None for numbers and punctuation, anchor keys) of one token."""
         first = token[0]
         if first.isdigit():
             digits = re.sub(r"\D", "", token).lstrip("0") or "0"

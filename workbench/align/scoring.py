@@ -37,7 +37,8 @@ DEFAULT_PRIORS: dict[tuple[int, int], float] = {
 DEFAULT_VARIANCE = 6.8
 _SPACE = re.compile(r"\s")
 _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
-_ROW_CHUNK = 4096
+_LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
+_PAIR_CHUNK = 1 << 20
 
 
 def segment_length(text: str) -> float:
@@ -47,14 +48,14 @@ def segment_length(text: str) -> float:
 
 
 def neg_log_tail(z: FloatArray) -> FloatArray:
-    """-log(2 * (1 - Phi(|z|))), the Gale-Church length cost, without underflow."""
-    x = np.abs(z) / math.sqrt(2.0)
-    t = 1.0 / (1.0 + 0.5 * x)
-    poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (
-        -0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (
-            -0.82215223 + t * 0.17087277))))))))
-    log_erfc = np.log(t) - x * x + poly
-    return np.asarray(-np.minimum(log_erfc, 0.0), dtype=np.float64)
+    """-log(2 * (1 - Phi(|z|))), the Gale-Church length cost, without underflow.
+
+    Uses Borjesson and Sundberg's approximation of the Gaussian tail (error below 1%).
+    """
+    x = np.abs(z)
+    tail = 0.5 * x * x + _LOG_SQRT_2PI - math.log(2.0) + np.log(
+        0.661 * x + 0.339 * np.sqrt(x * x + 5.51))
+    return np.asarray(np.maximum(tail, 0.0), dtype=np.float64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,16 +113,24 @@ def similarity(keys: KeySets, n: int, m: int, band: Band) -> Similarity:
         left = np.searchsorted(codes, src_key * stride + first)
         right = np.searchsorted(codes, src_key * stride + np.minimum(first + width, stride))
         count = right - left
-        total = int(count.sum())
-        if total:
-            owner = np.repeat(np.arange(len(src_sent)), count)
-            starts = np.cumsum(count) - count
-            pos = left[owner] + (np.arange(total) - starts[owner])
-            j = tgt_sorted[pos]
-            i = src_sent[owner]
-            flat = i * width + (j - slo[i])
-            matches = np.bincount(flat, weights=weight[src_key[owner]],
-                                  minlength=n * width).astype(np.float64)
+        ends = np.cumsum(count)
+        # Candidate pairs are expanded a chunk of source entries at a time to bound memory.
+        begin = 0
+        while begin < len(src_sent):
+            limit_at = np.searchsorted(ends, (ends[begin - 1] if begin else 0) + _PAIR_CHUNK)
+            stop = int(min(len(src_sent), max(begin + 1, limit_at)))
+            part = count[begin:stop]
+            total = int(part.sum())
+            if total:
+                owner = np.repeat(np.arange(begin, stop), part)
+                starts = np.repeat(np.cumsum(part) - part, part)
+                pos = left[owner] + (np.arange(total) - starts)
+                i = src_sent[owner]
+                flat = i * width + (tgt_sorted[pos] - slo[i])
+                base = int(src_sent[begin]) * width
+                block = np.bincount(flat - base, weights=weight[src_key[owner]])
+                matches[base:base + len(block)] += block
+            begin = stop
     return Similarity(matches.reshape(n, width), slo, width, source_mass, target_mass)
 
 
@@ -135,7 +144,8 @@ def _pair_block(sim: Similarity, band: Band, r0: int, r1: int, a: int, b: int) -
     if n == 0:
         return np.zeros((r1 - r0, band.width))
     block = sim.matches[safe]
-    col = np.arange(band.width, dtype=np.int64)[None, :] - b + (band.lo[rows] - sim.lo[safe])[:, None]
+    shift = band.lo[rows] - sim.lo[safe]
+    col = np.arange(band.width, dtype=np.int64)[None, :] - b + shift[:, None]
     ok = ok_row[:, None] & (col >= 0) & (col < sim.width)
     values = np.take_along_axis(block, np.clip(col, 0, sim.width - 1), axis=1)
     return np.where(ok, values, 0.0)
@@ -154,47 +164,58 @@ class Model:
     crossing_penalty: float
 
 
-def bead_costs(
-    model: Model,
-    band: Band,
-    source_lengths: FloatArray,
-    target_lengths: FloatArray,
-    sim: Similarity,
-    source_starts: BoolArray | None,
-    target_starts: BoolArray | None,
-) -> npt.NDArray[np.float32]:
-    """costs[t, i, k] for every move t ending in cell (i, lo[i] + k); inf outside the matrix."""
-    n, m, width = band.n, band.m, band.width
-    cum_s = np.concatenate(([0.0], np.cumsum(source_lengths)))
-    cum_t = np.concatenate(([0.0], np.cumsum(target_lengths))) / model.ratio
-    mass_s = np.concatenate(([0.0], np.cumsum(sim.source_mass)))
-    mass_t = np.concatenate(([0.0], np.cumsum(sim.target_mass)))
-    use_paragraphs = source_starts is not None and target_starts is not None
-    if use_paragraphs:
-        assert source_starts is not None and target_starts is not None
-        ps = np.concatenate(([0], np.cumsum(source_starts)))
-        pt = np.concatenate(([0], np.cumsum(target_starts)))
-        st_s = np.concatenate((source_starts, [True]))
-        st_t = np.concatenate((target_starts, [True]))
-    lex_x = np.asarray(model.lexical_x)
-    lex_y = np.asarray(model.lexical_y)
-    costs = np.empty((len(MOVES), n + 1, width), dtype=np.float32)
-    for r0 in range(0, n + 1, _ROW_CHUNK):
-        r1 = min(n + 1, r0 + _ROW_CHUNK)
+class BeadCosts:
+    """costs[t, i, k] of every move t ending in cell (i, lo[i] + k), computed a block of rows
+    at a time so memory stays proportional to the block, not the text."""
+
+    def __init__(
+        self,
+        model: Model,
+        band: Band,
+        source_lengths: FloatArray,
+        target_lengths: FloatArray,
+        sim: Similarity,
+        source_starts: BoolArray | None,
+        target_starts: BoolArray | None,
+    ) -> None:
+        self.model = model
+        self.band = band
+        self.sim = sim
+        self.cum_s = np.concatenate(([0.0], np.cumsum(source_lengths)))
+        self.cum_t = np.concatenate(([0.0], np.cumsum(target_lengths))) / model.ratio
+        self.mass_s = np.concatenate(([0.0], np.cumsum(sim.source_mass)))
+        self.mass_t = np.concatenate(([0.0], np.cumsum(sim.target_mass)))
+        self.starts: tuple[IntArray, IntArray, BoolArray, BoolArray] | None = None
+        if source_starts is not None and target_starts is not None:
+            self.starts = (
+                np.concatenate(([0], np.cumsum(source_starts))),
+                np.concatenate(([0], np.cumsum(target_starts))),
+                np.concatenate((source_starts, [True])),
+                np.concatenate((target_starts, [True])),
+            )
+        self.lex_x = np.asarray(model.lexical_x)
+        self.lex_y = np.asarray(model.lexical_y)
+
+    def __call__(self, r0: int, r1: int) -> npt.NDArray[np.float32]:
+        """Costs of rows r0..r1-1, shape (moves, r1 - r0, width); inf outside the matrix."""
+        band, model, sim = self.band, self.model, self.sim
+        m, width = band.m, band.width
+        cum_s, cum_t, mass_s, mass_t = self.cum_s, self.cum_t, self.mass_s, self.mass_t
+        costs = np.empty((len(MOVES), r1 - r0, width), dtype=np.float32)
         rows = np.arange(r0, r1, dtype=np.int64)[:, None]
         cols = band.lo[r0:r1, None] + np.arange(width, dtype=np.int64)[None, :]
         inside = cols <= m
         pair_cache: dict[tuple[int, int], FloatArray] = {}
         for t, (di, dj) in enumerate(MOVES):
             ok = inside & (rows >= di) & (cols >= dj)
-            ii = np.where(ok, rows, di)
+            ii = np.where(rows >= di, rows, di)
             jj = np.where(ok, cols, dj)
             ls = cum_s[ii] - cum_s[ii - di]
             lt = cum_t[jj] - cum_t[jj - dj]
             delta = (lt - ls) / np.sqrt(model.variance * np.maximum((ls + lt) / 2.0, 1e-9))
             cost = neg_log_tail(delta) - math.log(model.priors[(di, dj)])
             if di and dj:
-                match = np.zeros(ii.shape)
+                match = np.zeros(jj.shape)
                 for a in range(1, di + 1):
                     for b in range(1, dj + 1):
                         found = pair_cache.get((a, b))
@@ -203,13 +224,15 @@ def bead_costs(
                         match += found
                 mass = (mass_s[ii] - mass_s[ii - di]) + (mass_t[jj] - mass_t[jj - dj])
                 dice = np.where(mass > 0, 2.0 * match / np.maximum(mass, 1e-12), 0.0)
-                cost -= np.interp(np.minimum(dice, 1.0), lex_x, lex_y)
-                if use_paragraphs:
-                    cost += model.mismatch_penalty * (st_s[ii - di] != st_t[jj - dj])
-            if use_paragraphs:
+                cost -= np.interp(np.minimum(dice, 1.0), self.lex_x, self.lex_y)
+                if self.starts is not None:
+                    cost += model.mismatch_penalty * (
+                        self.starts[2][ii - di] != self.starts[3][jj - dj])
+            if self.starts is not None:
+                ps, pt = self.starts[0], self.starts[1]
                 if di >= 2:
                     cost += model.crossing_penalty * ((ps[ii] - ps[ii - di + 1]) > 0)
                 if dj >= 2:
                     cost += model.crossing_penalty * ((pt[jj] - pt[jj - dj + 1]) > 0)
-            costs[t, r0:r1] = np.where(ok, cost, np.inf)
-    return costs
+            costs[t] = np.where(ok, cost, np.inf)
+        return costs

@@ -108,10 +108,11 @@ def _targets(band: Band, r0: int, r1: int, sentinel: int) -> IntArray:
 
 
 _CHUNK = 1024
+CostRows = Callable[[int, int], npt.NDArray[np.float32]]
 
 
 def viterbi(
-    costs: npt.NDArray[np.float32],
+    costs: CostRows,
     band: Band,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
@@ -125,19 +126,22 @@ def viterbi(
     back = np.full((n + 1, width), -1, dtype=np.int8)
     cols = np.arange(width)
     sources = _sources(band, 0, 0, size)
+    block = costs(0, 0)
     for i in range(n + 1):
         _check(i, n, progress, cancel)
         if i % _CHUNK == 0:
             sources = _sources(band, i, min(n + 1, i + _CHUNK), size)
+            block = costs(i, min(n + 1, i + _CHUNK))
+        row = block[:, i % _CHUNK, :]
         length = band.valid_length(i)
-        cand = flat[sources[i % _CHUNK]] + costs[:, i, :]
+        cand = flat[sources[i % _CHUNK]] + row
         bp = np.argmin(cand, axis=0)
         best = cand[bp, cols]
         bp[best == inf] = -1
         if i == 0:
             best[0] = 0.0
             bp[0] = -1
-        c = costs[MOVE_01, i, :length].astype(np.float64)
+        c = row[MOVE_01, :length].astype(np.float64)
         c[0] = 0.0
         prefix = np.cumsum(c)
         run = np.minimum.accumulate(best[:length] - prefix) + prefix
@@ -163,7 +167,7 @@ def viterbi(
     return path
 
 
-def forward(costs: npt.NDArray[np.float32], band: Band,
+def forward(costs: CostRows, band: Band,
             cancel: Callable[[], bool] | None = None) -> FloatArray:
     """Log-sum of the probabilities of all paths from (0, 0) to every cell."""
     n, width = band.n, band.width
@@ -171,16 +175,19 @@ def forward(costs: npt.NDArray[np.float32], band: Band,
     size = (n + 1) * width
     flat = np.full(size + 1, ninf)
     sources = _sources(band, 0, 0, size)
+    block = costs(0, 0)
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n + 1):
             _check(i, n, None, cancel)
             if i % _CHUNK == 0:
                 sources = _sources(band, i, min(n + 1, i + _CHUNK), size)
+                block = costs(i, min(n + 1, i + _CHUNK))
+            row = block[:, i % _CHUNK, :]
             length = band.valid_length(i)
-            acc = np.logaddexp.reduce(flat[sources[i % _CHUNK]] - costs[:, i, :], axis=0)
+            acc = np.logaddexp.reduce(flat[sources[i % _CHUNK]] - row, axis=0)
             if i == 0:
                 acc[0] = 0.0
-            c = costs[MOVE_01, i, :length].astype(np.float64)
+            c = row[MOVE_01, :length].astype(np.float64)
             c[0] = 0.0
             prefix = np.cumsum(c)
             acc[:length] = np.logaddexp.accumulate(acc[:length] + prefix) - prefix
@@ -189,7 +196,7 @@ def forward(costs: npt.NDArray[np.float32], band: Band,
     return flat[:size].reshape(n + 1, width)
 
 
-def backward(costs: npt.NDArray[np.float32], band: Band,
+def backward(costs: CostRows, band: Band,
              cancel: Callable[[], bool] | None = None) -> FloatArray:
     """Log-sum of the probabilities of all paths from every cell to (n, m)."""
     n, width = band.n, band.width
@@ -199,25 +206,29 @@ def backward(costs: npt.NDArray[np.float32], band: Band,
     # beta minus the cost of the move that ends in the cell, per move, gathered by index.
     flat = np.full(size + 1, ninf)
     moves = np.arange(len(MOVES))[:, None]
-    cost_flat = costs.reshape(len(MOVES), size)
     inter = np.array([di > 0 for di, _dj in MOVES])
+    reach = max(di for di, _dj in MOVES)
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n, -1, -1):
             _check(n - i, n, None, cancel)
             if (n - i) % _CHUNK == 0:
                 r0 = max(0, i - _CHUNK + 1)
+                r1 = min(n + 1, i + 1 + reach)
                 targets = _targets(band, r0, i + 1, size)
+                block = costs(r0, r1)
+                cost_flat = block.reshape(len(MOVES), (r1 - r0) * width)
+                offset = r0 * width
             length = band.valid_length(i)
             idx = targets[i - r0]
             valid = (idx < size) & inter[:, None]
-            safe = np.where(valid, idx, 0)
-            cand = np.where(valid, flat[safe] - cost_flat[moves, safe], ninf)
+            safe = np.where(valid, idx, offset)
+            cand = np.where(valid, flat[safe] - cost_flat[moves, safe - offset], ninf)
             acc = np.logaddexp.reduce(cand, axis=0)
             if i == n:
                 acc[band.m - lo[n]] = 0.0
             # Move (0, 1) from column k to k + 1 costs costs[MOVE_01, i, k + 1].
             c = np.zeros(length)
-            c[1:] = costs[MOVE_01, i, 1:length]
+            c[1:] = block[MOVE_01, i - r0, 1:length]
             prefix = np.cumsum(c)
             rev = (acc[:length] - prefix)[::-1]
             acc[:length] = np.logaddexp.accumulate(rev)[::-1] + prefix
@@ -228,7 +239,7 @@ def backward(costs: npt.NDArray[np.float32], band: Band,
 
 def posteriors(
     path: Sequence[tuple[int, int, int]],
-    costs: npt.NDArray[np.float32],
+    costs: CostRows,
     band: Band,
     alpha: FloatArray,
     beta: FloatArray,
@@ -237,10 +248,15 @@ def posteriors(
     lo = band.lo
     total = alpha[band.n, band.m - lo[band.n]]
     out: list[float] = []
+    block_start = -1
+    block = costs(0, 0)
     for i, j, t in path:
+        if block_start < 0 or i >= block_start + _CHUNK:
+            block_start = i
+            block = costs(i, min(band.n + 1, i + _CHUNK))
         di, dj = MOVES[t]
         start = alpha[i - di, j - dj - lo[i - di]]
         k = j - lo[i]
-        logp = start - float(costs[t, i, k]) + beta[i, k] - total
+        logp = start - float(block[t, i - block_start, k]) + beta[i, k] - total
         out.append(float(min(1.0, max(0.0, np.exp(min(0.0, logp))))))
     return out
