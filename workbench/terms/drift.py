@@ -352,9 +352,8 @@ class _LanguageCheck:
         terms = self._paraphrase_words(concept)
         if not terms:
             return None
-        tokens = [
-            (m.start(), m.end(), analyzer.keys(m.group())) for m in analyzer.token_re.finditer(text)
-        ]
+        keys_of = analyzer.keys
+        tokens = [(a, b, keys_of(w)) for a, b, w in self.target.matcher.tokens(text)]
         present: set[str] = set().union(*(keys for _, _, keys in tokens))
         best: tuple[int, int, int] | None = None
         best_span: tuple[int, int] | None = None

@@ -304,6 +304,12 @@ class TermMatcher:
                 self._starting.add(word)
         return found
 
+    def tokens(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every token of `text`."""
+        parts = self._splitter.split(text)
+        ends = list(accumulate(map(len, parts)))
+        return [(ends[k - 1], ends[k], parts[k]) for k in range(1, len(parts), 2)]
+
     def find(self, text: str) -> list[Match]:
         """The terms in `text`, longest first where they overlap, in text order."""
         # One split gives the words (odd items) and, by summing lengths, their offsets.
@@ -336,24 +342,26 @@ class TermMatcher:
                                 hits.append((i, pattern))
         if not hits:
             return []
-        return self._matches(text, parts, [starts[w] for w in words], hits)
+        return self._matches(text, parts, words, hits)
 
     def _matches(
         self,
         text: str,
         parts: Sequence[str],
-        infos: Sequence[_Start],
+        words: Sequence[str],
         hits: Sequence[tuple[int, _Pattern]],
     ) -> list[Match]:
+        starts = self._starts
         # ends[2k] is where word k starts, ends[2k + 1] where it ends.
         ends = list(accumulate(map(len, parts)))
         found: list[tuple[int, int, int, int, Match]] = []
         for i, pattern in hits:
             n = len(pattern.words)
-            score = sum(pattern.folds[k] == infos[i + k][3] for k in range(n))
+            infos = [starts[words[i + k]] for k in range(n)]
+            score = sum(pattern.folds[k] == infos[k][3] for k in range(n))
             start, end = ends[2 * i], ends[2 * (i + n - 1) + 1]
             surface = text[start:end]
-            variant = "traditional" if any(infos[i + k][4] for k in range(n)) else ""
+            variant = "traditional" if any(info[4] for info in infos) else ""
             match = Match(
                 pattern.concept_id, pattern.term, start, end, surface, score == n, variant
             )
