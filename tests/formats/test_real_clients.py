@@ -17,7 +17,7 @@ from hypothesis import given, settings
 
 from tests.formats.exchange_data import parallel_texts, sample_text
 from workbench.core.alignment import ParallelText
-from workbench.formats.export import export_po, export_tmx, groups
+from workbench.formats.export import export_po, export_tmx, groups, import_tmx
 from workbench.formats.tmx import join_segments
 
 DTD = Path(__file__).resolve().parents[2] / "resources" / "standards" / "tmx14.dtd"
@@ -103,6 +103,24 @@ def test_translate_toolkit_reads_the_po_with_contexts_and_fuzzy(tmp_path: Path) 
     assert [u.getcontext() for u in units] == ["1:1", "1:2", "2:1", "2:2"]
     assert [u.isfuzzy() for u in units] == [False, False, True, False]
     assert units[0].target == "El Consejo se reunió en Shanghái."
+
+
+def test_po2tmx_output_of_our_po_imports_back(tmp_path: Path) -> None:
+    po2tmx = needs("po2tmx")
+    (po_file,) = export_po(sample_text(), tmp_path, ["es"])
+    out = tmp_path / "po2tmx.tmx"
+    result = subprocess.run(
+        [po2tmx, "-l", "es-ES", str(po_file), str(out)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    text = import_tmx(out)
+    # po2tmx drops fuzzy entries: the unconfirmed bead is not in its TMX.
+    assert text.documents["en"].texts == [
+        "The Council met in Shanghai.",
+        "It adopted the Charter & the rules.",
+        "The meeting closed.",
+    ]
+    assert text.documents["es"].texts[2] == "La reunión se clausuró."
 
 
 # --- xmllint and msgfmt -----------------------------------------------------------------------
@@ -236,6 +254,17 @@ def test_omegat_fills_a_target_document_from_the_four_language_tmx(
     (tmx_file,) = export_tmx(_omegat_text(), tmp_path / "all.tmx")
     project = _omegat_project(tmp_path / "project", lang, tmx_file)
     _assert_script(lang, _omegat_translate(project, tmp_path / "home"))
+
+
+def test_omegat_project_memory_imports_back(tmp_path: Path) -> None:
+    (tmx_file,) = export_tmx(_omegat_text(), tmp_path / "all.tmx")
+    project = _omegat_project(tmp_path / "project", "ru", tmx_file)
+    _omegat_translate(project, tmp_path / "home")
+    # OmegaT writes what it translated as its own TMX (DOCTYPE, comments, en-US/ru-RU codes).
+    memory = project / "project-omegat.tmx"
+    text = import_tmx(memory)
+    pairs = set(zip(text.documents["en"].texts, text.documents["ru"].texts, strict=True))
+    assert pairs == set(zip(OMEGAT_TEXT["en"], OMEGAT_TEXT["ru"], strict=True))  # its own order
 
 
 @pytest.mark.parametrize("lang", ["es", "ru", "zh"])
