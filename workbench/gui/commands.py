@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -57,7 +57,7 @@ class EditController(QObject):
         self.notify(change)
         return change
 
-    def perform_all(self, makers: list[Callable[[], Edit]], description: str) -> int:
+    def perform_all(self, makers: Sequence[Callable[[], Edit]], description: str) -> int:
         """Build and apply edits one after the other as one undo step (a macro).
 
         Each maker is called only after the previous edit was applied, so it sees its result.

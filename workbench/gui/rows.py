@@ -1,12 +1,9 @@
 """Table rows over several pivot alignments: the finest pivot grouping every pair's beads fit in.
 
-Qt-free, so it can be unit-tested and benchmarked on its own.
-
-Each pair (pivot -> target language) splits the pivot document into beads differently. A row
-is a run of consecutive pivot segments such that every bead of every pair lies inside one row,
-and no smaller grouping has that property. Target-only (0-m) beads get a row of their own,
-placed where they occur, when they fall on a row boundary; otherwise they join the row around
-them.
+Qt-free, so it can be unit-tested and benchmarked on its own. The grouping is the core's
+`pivot_rows`; this module adds what a table model needs: half-open bead ranges per row,
+lookups from pivot segments and beads to rows, and the smallest differing stretch between
+two layouts (so an edit redraws only the rows it touched).
 """
 
 from __future__ import annotations
@@ -15,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.core.alignment import ParallelText
+from workbench.core.pivot import pivot_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,71 +108,37 @@ class RowLayout:
         while start < limit and old_rows[start] == new_rows[start]:
             start += 1
         tail = 0
-        while (
-            tail < limit - start
-            and self._key_from_end(old_rows[-1 - tail]) == new._key_from_end(new_rows[-1 - tail])
+        while tail < limit - start and self._key_from_end(old_rows[-1 - tail]) == new._key_from_end(
+            new_rows[-1 - tail]
         ):
             tail += 1
         return RowDiff(start, len(old_rows) - tail, len(new_rows) - tail)
 
 
 def compute_rows(text: ParallelText, langs: Sequence[str] | None = None) -> RowLayout:
-    """The rows of `text` for the target languages `langs` (default: every aligned one)."""
-    chosen = [lang for lang in (langs or text.target_langs) if lang in text.alignments]
-    n = len(text.pivot_document)
-    # joined[i]: some bead holds pivot segments i and i+1, so no row boundary between them.
-    joined = bytearray(max(n - 1, 0))
-    # first_bead[k][i]: the bead of language k holding pivot segment i.
-    first_bead: list[list[int]] = []
-    # gaps[p]: per language, the run of target-only beads at pivot boundary p.
-    gaps: dict[int, dict[int, tuple[int, int]]] = {}
-    counts: list[int] = []
-    for k, lang in enumerate(chosen):
-        beads = text.alignments[lang].beads
-        counts.append(len(beads))
-        holder = [0] * n
-        covered = 0
-        for b, item in enumerate(beads):
-            source = item.source
-            if source:
-                for i in source:
-                    holder[i] = b
-                for i in source[:-1]:
-                    joined[i] = 1
-                covered = source[-1] + 1
-            else:
-                per_lang = gaps.setdefault(covered, {})
-                b0, _ = per_lang.get(k, (b, b))
-                per_lang[k] = (b0, b + 1)
-        first_bead.append(holder)
+    """The rows of `text` for the target languages `langs` (default: every aligned one).
 
+    The grouping itself is the core's (`workbench.core.pivot.pivot_rows`, which the TMX
+    export shares); this adds half-open bead ranges, also for languages absent from a row.
+    """
+    chosen = [lang for lang in (langs or text.target_langs) if lang in text.alignments]
+    counts = [len(text.alignments[lang].beads) for lang in chosen]
     rows: list[Row] = []
-    empty = (0, 0)
-    i = 0
-    while i <= n:
-        at_gap = gaps.get(i)
-        if at_gap:
-            beads_here = []
-            for k in range(len(chosen)):
-                run = at_gap.get(k)
-                if run is None:
-                    # No target-only bead of this language here: an empty range at the right place.
-                    b = first_bead[k][i] if i < n else counts[k]
-                    run = (b, b)
-                beads_here.append(run)
-            rows.append(Row(i, i, tuple(beads_here)))
-        if i == n:
-            break
-        stop = i + 1
-        while stop < n and joined[stop - 1]:
-            stop += 1
-        beads_row = []
-        for k in range(len(chosen)):
-            holder = first_bead[k]
-            b0 = holder[i]
-            b1 = holder[stop - 1] + 1
-            beads_row.append((b0, b1) if counts[k] else empty)
-        rows.append(Row(i, stop, tuple(beads_row)))
-        i = stop
-    # Target-only beads inside a row (not on a row boundary) fall inside its bead range.
-    return RowLayout(chosen, rows, n, counts)
+    position = [0] * len(chosen)
+    pivot_at = 0
+    for item in pivot_rows(text, chosen):
+        ranges = []
+        for k, lang in enumerate(chosen):
+            beads = item.beads.get(lang, ())
+            if beads:
+                ranges.append((beads[0], beads[-1] + 1))
+                position[k] = beads[-1] + 1
+            else:
+                ranges.append((position[k], position[k]))
+        if item.pivot:
+            start, stop = item.pivot[0], item.pivot[-1] + 1
+        else:
+            start = stop = pivot_at
+        pivot_at = stop
+        rows.append(Row(start, stop, tuple(ranges)))
+    return RowLayout(chosen, rows, len(text.pivot_document), counts)

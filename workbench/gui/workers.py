@@ -7,7 +7,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from workbench.core.errors import CancelledError
@@ -55,7 +55,7 @@ class Worker(QRunnable):
             result = self.job(self._progress, self._cancel.is_set)
         except CancelledError:
             self.signals.cancelled.emit()
-        except Exception as exc:  # noqa: BLE001 - reported to the UI as a dialog
+        except Exception as exc:
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.signals.failed.emit(exc)
         else:
@@ -71,6 +71,69 @@ class Worker(QRunnable):
         QThreadPool.globalInstance().start(self)
 
 
+class ProgressRun(QObject):
+    """A worker plus its window-modal progress dialog; slots run in the UI thread."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        label: str,
+        job: Job,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+        on_cancel: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.worker = Worker(job)
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._on_cancel = on_cancel
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog.setWindowTitle("Working")
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        signals = self.worker.signals
+        signals.progressed.connect(self._progressed)
+        signals.succeeded.connect(self._succeeded)
+        signals.failed.connect(self._failed)
+        signals.cancelled.connect(self._cancelled)
+        signals.done.connect(self._done)
+        self.dialog.canceled.connect(self.worker.cancel)
+        self.finished = False
+
+    def start(self) -> None:
+        """Start the job."""
+        _RUNNING.add(self)
+        self.worker.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+    def _succeeded(self, result: object) -> None:
+        self._close()
+        self._on_success(result)
+
+    def _failed(self, error: object) -> None:
+        self._close()
+        self._on_failure(error)  # type: ignore[arg-type]
+
+    def _cancelled(self) -> None:
+        self._close()
+        if self._on_cancel is not None:
+            self._on_cancel()
+
+    def _done(self) -> None:
+        self.finished = True
+        _RUNNING.discard(self)
+
+    def _close(self) -> None:
+        self.dialog.reset()
+        self.dialog.close()
+
+
 def run_with_progress(
     parent: QWidget | None,
     label: str,
@@ -78,39 +141,11 @@ def run_with_progress(
     on_success: Callable[[Any], None],
     on_failure: Callable[[BaseException], None],
     on_cancel: Callable[[], None] | None = None,
-) -> Worker:
+) -> ProgressRun:
     """Start `job` in a worker with a window-modal progress dialog that can cancel it."""
-    worker = Worker(job)
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-    dialog.setWindowTitle("Working")
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    if parent is not None:
-        from PySide6.QtCore import Qt
-
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-
-    def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-
-    def finish() -> None:
-        dialog.reset()
-        dialog.close()
-        dialog.deleteLater()
-        _RUNNING.discard(worker)
-
-    worker.signals.progressed.connect(progressed)
-    worker.signals.succeeded.connect(on_success)
-    worker.signals.failed.connect(on_failure)
-    if on_cancel is not None:
-        worker.signals.cancelled.connect(on_cancel)
-    worker.signals.done.connect(finish)
-    dialog.canceled.connect(worker.cancel)
-    _RUNNING.add(worker)
-    worker.start()
-    return worker
+    run = ProgressRun(parent, label, job, on_success, on_failure, on_cancel)
+    run.start()
+    return run
 
 
-_RUNNING: set[Worker] = set()  # keeps workers (and their signal objects) alive while they run
+_RUNNING: set[ProgressRun] = set()  # keeps runs (and their signal objects) alive while they work

@@ -23,7 +23,7 @@ class Role(IntEnum):
     SEGMENTS = Qt.ItemDataRole.UserRole + 1  # list[(flat index, id, text)]
     STATUS = Qt.ItemDataRole.UserRole + 2  # "confirmed" | "auto" | "" (pivot column / empty)
     CONFIDENCE = Qt.ItemDataRole.UserRole + 3  # float, lowest bead of the cell; -1 for pivot
-    KIND = Qt.ItemDataRole.UserRole + 4  # "2:1" style, counting every bead of the pair in the row
+    KIND = Qt.ItemDataRole.UserRole + 4  # "2:1"; "1:1+0:1" when the row holds several beads
     LANG = Qt.ItemDataRole.UserRole + 5
     FINDINGS = Qt.ItemDataRole.UserRole + 6  # number of terminology findings in the cell
     HIGHLIGHTS = Qt.ItemDataRole.UserRole + 7  # list[(start, end, status)] in the display text
@@ -133,12 +133,12 @@ class AlignmentTableModel(QAbstractTableModel):
         return flags
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        horizontal = orientation == Qt.Orientation.Horizontal
         if role != Qt.ItemDataRole.DisplayRole:
-            if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-                if 0 <= section < len(self._langs):
-                    lang = self._langs[section]
-                    name = self._text.documents[lang].name
-                    return f"{lang}: {name}" if name else lang
+            if role == Qt.ItemDataRole.ToolTipRole and horizontal and section < len(self._langs):
+                lang = self._langs[section]
+                name = self._text.documents[lang].name
+                return f"{lang}: {name}" if name else lang
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._langs):
@@ -209,9 +209,9 @@ class AlignmentTableModel(QAbstractTableModel):
             return None
         confirmed = all(b.status is BeadStatus.CONFIRMED for b in beads)
         confidence = min(b.confidence for b in beads)
-        n = sum(len(b.source) for b in beads)
-        m = sum(len(b.target) for b in beads)
-        return CellSummary("confirmed" if confirmed else "auto", confidence, f"{n}:{m}")
+        kinds = [f"{len(b.source)}:{len(b.target)}" for b in beads]
+        kind = "1:1" if all(k == "1:1" for k in kinds) else "+".join(kinds)
+        return CellSummary("confirmed" if confirmed else "auto", confidence, kind)
 
     def _display(self, row: int, lang: str) -> str:
         segments = self.segments(row, lang)

@@ -1,0 +1,113 @@
+"""Every edit through the window's actions and shortcuts: done, undone, redone."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from workbench.core.alignment import ParallelText
+
+
+def state(text: ParallelText):
+    """Everything an edit may change."""
+    return (
+        {lang: doc.paragraphs for lang, doc in text.documents.items()},
+        {lang: list(a.beads) for lang, a in text.alignments.items()},
+    )
+
+
+# (action, row, language column to select)
+CASES = [
+    ("merge", 1, "es"),
+    ("split", 0, "es"),
+    ("shift_up", 1, "ru"),
+    ("shift_down", 2, "ru"),
+    ("shift_source_up", 2, "ru"),
+    ("shift_source_down", 0, "zh"),
+    ("insert_empty", 1, "zh"),
+    ("insert_empty_source", 1, "zh"),
+    ("confirm", 1, "es"),
+    ("confirm_above", 2, "zh"),
+    ("merge_segments", 0, "en"),
+]
+
+
+@pytest.mark.parametrize(("name", "row", "lang"), CASES)
+def test_action_does_undoes_and_redoes(window, text, name: str, row: int, lang: str) -> None:
+    before = state(text)
+    window.move_to_row(row, lang)
+    if name == "merge_segments":
+        window._pair_lang = "es"
+    window.actions_by_name[name].trigger()
+    after = state(text)
+    assert after != before, window.statusBar().currentMessage()
+    assert window.is_dirty
+    window.actions_by_name["undo"].trigger()
+    assert state(text) == before
+    assert not window.is_dirty
+    window.actions_by_name["redo"].trigger()
+    assert state(text) == after
+    assert window.model.rowCount() == len(window.model.layout.rows)
+
+
+def test_unconfirm_after_confirm(window, text) -> None:
+    window.move_to_row(0, "zh")
+    window.actions_by_name["unconfirm"].trigger()
+    assert not text.alignments["zh"].beads[0].is_confirmed
+    window.actions_by_name["undo"].trigger()
+    assert text.alignments["zh"].beads[0].is_confirmed
+
+
+def test_keyboard_shortcuts_reach_the_actions(window, text, qtbot) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
+    window.move_to_row(1, "es")
+    qtbot.keyClick(window.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert text.alignments["es"].beads[1].source == (2, 3)
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert text.alignments["es"].beads[1].source == (2,)
+    qtbot.keyClick(
+        window.table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert text.alignments["es"].beads[1].source == (2, 3)
+    window.move_to_row(0, "ru")
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert (
+        text.alignments["ru"].beads[0].is_confirmed and text.alignments["ru"].beads[1].is_confirmed
+    )
+    assert window.current_row() == 1  # Enter confirms and moves on
+
+
+def test_impossible_edit_reports_and_changes_nothing(window, text) -> None:
+    before = state(text)
+    window.move_to_row(4, "ru")  # the gap row has no ru bead
+    window.actions_by_name["merge"].trigger()
+    assert state(text) == before
+    assert "no en-ru bead" in window.statusBar().currentMessage()
+    assert not window.is_dirty
+
+
+def test_text_edit_and_split_at_cursor_through_the_delegate(window, text) -> None:
+    window.move_to_row(1, "es")
+    index = window.table.currentIndex()
+    window.table.cell_delegate.text_committed.emit(index, ["Tres cosas."])
+    assert text.documents["es"].segment(1).text == "Tres cosas."
+    window.table.cell_delegate.split_requested.emit(window.table.currentIndex(), 0, 5)
+    assert [s.text for s in text.documents["es"].segments[1:3]] == ["Tres", "cosas."]
+    window.undo()
+    window.undo()
+    assert text.documents["es"].segment(1).text == "Tres."
+    QApplication.processEvents()
+
+
+def test_every_action_shows_its_shortcut_in_the_tooltip(window) -> None:
+    for name, action in window.actions_by_name.items():
+        assert not action.shortcut().isEmpty(), name
+        assert action.shortcut().toString() in action.toolTip(), name

@@ -1,0 +1,89 @@
+"""The GUI's row layout: bead ranges per row, lookups, and the diff used to redraw edits."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.gui.conftest import make_text
+from workbench.core import edits
+from workbench.core.edits import apply_edit
+from workbench.core.errors import EditError
+from workbench.gui.rows import compute_rows
+
+
+def test_rows_cover_every_bead_once_in_order() -> None:
+    text = make_text()
+    layout = compute_rows(text)
+    assert layout.langs == ("es", "ru", "zh")
+    for k, lang in enumerate(layout.langs):
+        covered = [b for row in layout.rows for b in range(*row.beads[k])]
+        assert covered == list(range(len(text.alignments[lang].beads)))
+    assert [i for row in layout.rows for i in range(row.pivot_start, row.pivot_stop)] == list(
+        range(len(text.pivot_document))
+    )
+
+
+def test_rows_follow_the_coarsest_pair_and_gap_rows_hold_target_only_beads() -> None:
+    layout = compute_rows(make_text())
+    assert [(r.pivot_start, r.pivot_stop) for r in layout.rows] == [
+        (0, 2),
+        (2, 3),
+        (3, 5),
+        (5, 6),
+        (6, 6),
+    ]
+    gap = layout.rows[-1]
+    assert gap.is_gap and layout.bead_range(4, "es") == (5, 6)
+    assert layout.bead_range(4, "ru") == (5, 5)  # empty, placed after the last ru bead
+
+
+def test_lookups_point_back_to_rows() -> None:
+    layout = compute_rows(make_text())
+    assert layout.row_of_pivot == [0, 0, 1, 2, 2, 3]
+    assert list(layout.rows_of_beads("ru", 3, 4)) == [2]
+    assert list(layout.rows_of_beads("es", 0, 6)) == [0, 1, 2, 3, 4]
+
+
+EDITS = st.sampled_from(["merge", "split", "up", "down", "empty", "confirm", "text"])
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.tuples(EDITS, st.sampled_from(["es", "ru", "zh"]), st.integers(0, 7)), max_size=6)
+)
+def test_diff_turns_the_old_layout_into_the_new(steps) -> None:
+    text = make_text()
+    for what, lang, row in steps:
+        old = compute_rows(text)
+        try:
+            edit = _make(text, what, lang, row)
+        except EditError:
+            continue
+        apply_edit(text, edit)
+        new = compute_rows(text)
+        diff = old.diff(new)
+        assert diff.start <= diff.old_stop and diff.start <= diff.new_stop
+        assert old.rows[: diff.start] == new.rows[: diff.start]
+        assert len(old.rows) - diff.old_stop == len(new.rows) - diff.new_stop
+        # The unchanged tail matches once indices are counted from the end.
+        tail = len(new.rows) - diff.new_stop
+        for k in range(1, tail + 1):
+            a, b = old.rows[-k], new.rows[-k]
+            assert old.pivot_count - a.pivot_start == new.pivot_count - b.pivot_start
+
+
+def _make(text, what: str, lang: str, row: int) -> edits.Edit:
+    if what == "merge":
+        return edits.merge_next(text, lang, row)
+    if what == "split":
+        return edits.split_bead(text, lang, row)
+    if what == "up":
+        return edits.shift(text, lang, row, "target", "up")
+    if what == "down":
+        return edits.shift(text, lang, row, "source", "down")
+    if what == "empty":
+        return edits.insert_empty(text, lang, row)
+    if what == "confirm":
+        return edits.confirm_above(text, lang, row)
+    return edits.split_segment(text, lang, row % 3, 2)

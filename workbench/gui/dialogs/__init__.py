@@ -1,0 +1,1 @@
+"""Dialogs: new project, export TMX/PO, glossary editor, dismiss reason."""

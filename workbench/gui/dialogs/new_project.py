@@ -1,0 +1,111 @@
+"""File > New project: a folder, a name, the pivot and one text per language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from workbench.core.errors import WorkbenchError
+
+
+class NewProjectDialog(QDialog):
+    """Collects what `Project.create` needs; the window aligns the texts after it opens."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New project")
+        self.project_root: Path | None = None
+        form = QFormLayout(self)
+        self.folder = QLineEdit()
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse_folder)
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.folder, 1)
+        layout.addWidget(browse)
+        form.addRow("Project folder:", row)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("the folder's name")
+        form.addRow("Name:", self.name)
+        self.pivot = QComboBox()
+        self.pivot.setEditable(True)
+        self.pivot.addItems(["en", "es", "ru", "zh"])
+        form.addRow("Pivot language:", self.pivot)
+        # A small fixed grid of (language, file) pairs; plain widgets suffice here.
+        self.docs = QTableWidget(4, 2, self)
+        self.docs.setHorizontalHeaderLabels(["Language", "Text file (.txt, .docx, .html)"])
+        self.docs.horizontalHeader().setStretchLastSection(True)
+        for r, lang in enumerate(["en", "es", "ru", "zh"]):
+            self.docs.setItem(r, 0, QTableWidgetItem(lang))
+            self.docs.setItem(r, 1, QTableWidgetItem(""))
+        self.docs.cellDoubleClicked.connect(self._browse_file)
+        form.addRow("Texts (double-click to pick a file):", self.docs)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.make_project)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Project folder")
+        if folder:
+            self.folder.setText(folder)
+
+    def _browse_file(self, row: int, column: int) -> None:
+        if column != 1:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Text", "", "Texts (*.txt *.docx *.html *.htm);;All files (*)"
+        )
+        if path:
+            self.docs.setItem(row, 1, QTableWidgetItem(path))
+
+    def documents(self) -> dict[str, Path]:
+        """Language -> file for every filled row."""
+        docs: dict[str, Path] = {}
+        for r in range(self.docs.rowCount()):
+            lang_item, path_item = self.docs.item(r, 0), self.docs.item(r, 1)
+            lang = lang_item.text().strip() if lang_item else ""
+            path = path_item.text().strip() if path_item else ""
+            if lang and path:
+                docs[lang] = Path(path)
+        return docs
+
+    def make_project(self) -> None:
+        """Make the project (segmenting the texts); errors are shown, the dialog stays."""
+        from workbench.core.project import Project
+
+        folder = self.folder.text().strip()
+        if not folder:
+            QMessageBox.warning(self, "New project", "Choose a folder for the project.")
+            return
+        docs = self.documents()
+        pivot = self.pivot.currentText().strip()
+        if pivot not in docs or len(docs) < 2:
+            QMessageBox.warning(
+                self, "New project", f"Give a text for the pivot ({pivot}) and at least one other."
+            )
+            return
+        try:
+            project = Project.create(Path(folder), pivot, docs, self.name.text().strip() or None)
+        except (WorkbenchError, OSError) as exc:
+            QMessageBox.warning(self, "Could not make the project", f"{exc}")
+            return
+        self.project_root = project.root
+        self.accept()

@@ -1,0 +1,164 @@
+"""Opening projects (aligning missing pairs in a worker, offering recovery) and re-aligning."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from workbench.core import edits
+from workbench.core.alignment import Alignment, ParallelText
+from workbench.core.errors import WorkbenchError
+from workbench.gui.workers import run_with_progress
+
+if TYPE_CHECKING:
+    from workbench.gui.editing import Target
+    from workbench.gui.main_window import MainWindow
+
+
+def align_missing(
+    text: ParallelText, langs: list[str], progress, cancelled
+) -> dict[str, Alignment]:
+    """Align the pivot with each language in `langs` (runs in a worker)."""
+    try:
+        from workbench.align import align_text
+    except ImportError as exc:
+        raise WorkbenchError(f"the aligner is not available ({exc})") from None
+    return dict(align_text(text, langs=langs, progress=progress, cancel=cancelled))
+
+
+def open_project(
+    window: MainWindow, root, *, ask_recover: bool = True, synchronous: bool = False
+) -> None:
+    """Open `root` into `window`; align missing pairs first, then offer a recovery copy."""
+    from workbench.core.project import Project
+
+    try:
+        project = Project.open(Path(root) if root is not None else None)
+    except (WorkbenchError, OSError) as exc:
+        window.show_error(
+            "Could not open the project",
+            f"{exc}\n\nPick a folder that holds a workbench.toml, or make a new project "
+            "(File > New project).",
+        )
+        return
+    missing = project.missing_alignments
+
+    def finish(alignments: dict[str, Alignment]) -> None:
+        project.text.alignments.update(alignments)
+        window.load_text(project.text, project)
+        if missing and window.controller is not None:
+            window.controller.stack.resetClean()  # the new alignments are not saved yet
+            window.report(f"aligned {', '.join(missing)}: review and save (Ctrl+S)")
+        if ask_recover:
+            offer_recovery(window)
+
+    def failed(error: BaseException) -> None:
+        window.show_error(
+            "Could not align",
+            f"Aligning {', '.join(missing)} failed: {error}\n\nThe texts are shown without "
+            "those pairs; fix the input texts or try again.",
+        )
+        finish({})
+
+    if not missing:
+        finish({})
+    elif synchronous:
+        try:
+            result = align_missing(project.text, missing, lambda d, t: None, lambda: False)
+        except WorkbenchError as exc:
+            failed(exc)
+        else:
+            finish(result)
+    else:
+        run_with_progress(
+            window,
+            f"Aligning {project.text.pivot} with {', '.join(missing)}…",
+            lambda progress, cancelled: align_missing(project.text, missing, progress, cancelled),
+            finish,
+            failed,
+            lambda: finish({}),
+        )
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """Ask whether to restore the recovery copy left by a crash; True when restored."""
+    recovery = window.recovery
+    if recovery is None or window.project is None or not recovery.exists():
+        return False
+    when = datetime.datetime.fromtimestamp(recovery.saved_at()).strftime("%Y-%m-%d %H:%M")
+    answer = QMessageBox.question(
+        window,
+        "Recover unsaved changes?",
+        f"Workbench closed with unsaved changes to {window.project.name} (autosaved {when}).\n"
+        "Recover them? (You can undo the recovery.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        recovery.discard()
+        return False
+    return recover(window)
+
+
+def recover(window: MainWindow) -> bool:
+    """Apply the recovery copy as one undoable edit."""
+    if window.recovery is None or window.project is None or window.controller is None:
+        return False
+    try:
+        edit = window.recovery.recover_edit(window.project)
+        window.controller.perform(edit)
+    except (WorkbenchError, OSError) as exc:
+        window.show_error("Could not recover", f"The recovery copy could not be read: {exc}")
+        return False
+    window.report("recovered the unsaved changes; save to keep them")
+    return True
+
+
+def _stretch_end(alignment: Alignment, start: int) -> int:
+    for b in range(start + 1, len(alignment.beads)):
+        if alignment.beads[b].is_confirmed:
+            return b
+    return len(alignment.beads)
+
+
+def realign_from_here(window: MainWindow, target: Target, synchronous: bool = False) -> None:
+    """Re-align the pair from the target's bead up to the next confirmed bead, in a worker."""
+    try:
+        from workbench.align import realign_stretch
+    except ImportError:
+        window.report("the aligner is not available yet")
+        return
+    text = window.text
+    assert text is not None
+    alignment = text.alignments[target.lang]
+    start = target.first
+    stop = _stretch_end(alignment, start)
+    # The worker reads a private copy; the dialog is modal, but a copy costs little.
+    snapshot = Alignment(alignment.source.copy(), alignment.target.copy(), list(alignment.beads))
+
+    def job(progress, cancelled):
+        return realign_stretch(snapshot, start, stop, progress=progress, cancel=cancelled)
+
+    def done(beads) -> None:
+        description = f"Re-align {text.pivot}-{target.lang} beads {start + 1}-{stop}"
+        if window.controller is None:
+            return
+        try:
+            window.controller.perform(
+                edits.replace_beads(text, target.lang, start, stop, list(beads), description)
+            )
+        except WorkbenchError as exc:
+            window.show_error("Could not re-align", str(exc))
+
+    def failed(error: BaseException) -> None:
+        window.show_error("Could not re-align", f"{error}")
+
+    if synchronous:
+        done(job(None, lambda: False))
+    else:
+        run_with_progress(
+            window, f"Re-aligning {target.lang} from row {target.row + 1}…", job, done, failed
+        )

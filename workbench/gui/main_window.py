@@ -1,0 +1,537 @@
+"""The main window: the parallel table, its edit actions, docks, and file handling."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Concatenate, ParamSpec
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.alignment import BeadStatus, ParallelText
+from workbench.core.edits import Change
+from workbench.core.errors import WorkbenchError
+from workbench.gui.commands import EditController
+from workbench.gui.editing import EditActions
+from workbench.gui.models.alignment_table import AlignmentTableModel
+from workbench.gui.models.filter_proxy import RowFilterProxy
+from workbench.gui.views.alignment_map import AlignmentMap
+from workbench.gui.views.findbar import FindBar
+from workbench.gui.views.table import AlignmentTableView
+
+if TYPE_CHECKING:
+    from workbench.core.project import Project
+    from workbench.gui.recovery import Recovery
+
+APP_NAME = "Workbench"
+AUTOSAVE_MS = 30_000
+
+
+P = ParamSpec("P")
+
+
+def guarded(method: Callable[Concatenate[MainWindow, P], None]) -> Callable[
+    Concatenate[MainWindow, P], None
+]:
+    """Run an action slot; show core errors in the status bar instead of raising."""
+
+    @functools.wraps(method)
+    def wrapper(self: MainWindow, *args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            method(self, *args, **kwargs)
+        except WorkbenchError as exc:
+            self.report(str(exc))
+
+    return wrapper  # type: ignore[return-value]
+
+
+class MainWindow(QMainWindow):
+    """The alignment editor over one parallel text (usually a project's)."""
+
+    def __init__(self, settings: QSettings | None = None, recovery_base: Path | None = None):
+        super().__init__()
+        self.settings = settings or QSettings("workbench", "workbench")
+        base = (
+            recovery_base
+            or Path(
+                QStandardPaths.writableLocation(
+                    QStandardPaths.StandardLocation.AppLocalDataLocation
+                )
+            )
+            / "recovery"
+        )
+        self.recovery_base = base
+        self.project: Project | None = None
+        self.recovery: Recovery | None = None
+        self.view_menu: QMenu | None = None
+        self.ask_on_close = True
+        self.text: ParallelText | None = None
+        self.controller: EditController | None = None
+        self.model: AlignmentTableModel | None = None
+        self._pair_lang: str | None = None
+        self._autosaved_index = 0
+        self.edits = EditActions(self)
+        self.proxy = RowFilterProxy(self)
+        self.table = AlignmentTableView(self)
+        self.table.setModel(self.proxy)
+        self.find_bar = FindBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.table)
+        self.setCentralWidget(central)
+        self.find_bar.hide()
+        self.alignment_map = AlignmentMap(self)
+        self.alignment_map.pivot_clicked.connect(self.go_to_pivot)
+        self.map_dock = self._dock(
+            "Alignment map", self.alignment_map, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.undo_view = QUndoView(self)
+        self.undo_view.setEmptyLabel("<opened>")
+        self.undo_dock = self._dock(
+            "History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.map_dock, self.undo_dock)
+        self.map_dock.raise_()
+        self.pair_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.pair_label)
+        self.table.cell_delegate.text_committed.connect(self._text_committed)
+        self.table.cell_delegate.split_requested.connect(self._split_requested)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        from workbench.gui.actions import build_actions
+
+        self.actions_by_name: dict[str, QAction] = build_actions(self)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1400, 860)
+        self._update_state()
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.replace(" ", "_"))
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # -- loading -------------------------------------------------------------------------------
+    def load_text(self, text: ParallelText, project=None) -> None:
+        """Show `text` (with its project, if any); resets the undo history."""
+        if self.controller is not None:
+            self.controller.changed.disconnect(self._changed)
+            self.controller.stack.cleanChanged.disconnect(self._update_state)
+        self.project = project
+        self.text = text
+        self.controller = EditController(text, self)
+        self.controller.changed.connect(self._changed)
+        self.controller.stack.cleanChanged.connect(self._update_state)
+        self.controller.stack.indexChanged.connect(self._update_state)
+        self.undo_view.setStack(self.controller.stack)
+        self.model = AlignmentTableModel(text, self)
+        self.proxy.setSourceModel(self.model)
+        targets = self.model.langs[1:]
+        self._pair_lang = targets[0] if targets else None
+        self.alignment_map.set_text(text)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        if self.model.rowCount():
+            self.move_to_row(0, self._pair_lang)
+        self._autosaved_index = 0
+        self.recovery = None
+        if project is not None:
+            from workbench.gui.recovery import Recovery, recovery_folder
+
+            self.recovery = Recovery(recovery_folder(self.recovery_base, project.root))
+            self._remember_recent(project.root)
+        self._install_terminology()
+        self._update_state()
+
+    def _install_terminology(self) -> None:
+        import importlib
+
+        try:
+            module = importlib.import_module("workbench.gui.terminology")
+        except ImportError:
+            return
+        module.install_terminology(self)
+
+    def open_project(self, root, *, ask_recover: bool = True, synchronous: bool = False) -> None:
+        """Open the project at `root`; missing alignments are computed in a worker first."""
+        from workbench.gui.loading import open_project
+
+        open_project(self, root, ask_recover=ask_recover, synchronous=synchronous)
+
+    # -- what is selected ----------------------------------------------------------------------
+    def current_row(self) -> int:
+        """The source-model row of the current cell, or -1."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return -1
+        return self.proxy.mapToSource(index).row()
+
+    def current_lang(self) -> str:
+        """The language of the current column (the pivot when nothing is current)."""
+        index = self.table.currentIndex()
+        if self.model is None:
+            return ""
+        if not index.isValid():
+            return self.model.langs[0]
+        return self.model.lang_of_column(index.column())
+
+    def pair_lang(self) -> str | None:
+        """The target language of the pair edits act on: the current column's, else the last."""
+        if self.model is None:
+            return None
+        lang = self.current_lang()
+        if lang and lang != self.model.langs[0]:
+            return lang
+        return self._pair_lang
+
+    def selected_rows(self) -> list[int]:
+        """Source-model rows with a selected cell, sorted."""
+        rows = {
+            self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedIndexes()
+        }
+        return sorted(r for r in rows if r >= 0)
+
+    def move_to_row(self, row: int, lang: str | None = None) -> None:
+        """Make `row` (source model) current, in `lang`'s column or the current column."""
+        if self.model is None or self.model.rowCount() == 0:
+            return
+        row = max(0, min(row, self.model.rowCount() - 1))
+        column = (
+            self.model.column_of_lang(lang) if lang else max(self.table.currentIndex().column(), 0)
+        )
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        if not index.isValid():
+            return
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.table.scrollTo(index)
+
+    def set_pair(self, number: int) -> None:
+        """Make the `number`-th target language (1-based) the current pair."""
+        if self.model is None:
+            return
+        targets = self.model.langs[1:]
+        if 1 <= number <= len(targets):
+            self._pair_lang = targets[number - 1]
+            self.move_to_row(max(self.current_row(), 0), targets[number - 1])
+
+    def go_to_pivot(self, pivot_index: int) -> None:
+        """Jump to the row holding pivot segment `pivot_index`."""
+        if self.model is not None and 0 <= pivot_index < len(self.model.layout.row_of_pivot):
+            self.move_to_row(self.model.layout.row_of_pivot[pivot_index], self.pair_lang())
+
+    def go_to_segment(self, lang: str, index: int) -> None:
+        """Jump to the row showing segment `index` of `lang`."""
+        if self.model is None or self.text is None:
+            return
+        if lang == self.text.pivot:
+            self.go_to_pivot(index)
+            return
+        bead = self.text.alignments[lang].row_of_target(index)
+        rows = self.model.layout.rows_of_beads(lang, bead, bead + 1)
+        if rows:
+            self.move_to_row(rows[0], lang)
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self.model is None or not current.isValid():
+            return
+        lang = self.model.lang_of_column(self.proxy.mapToSource(current).column())
+        if lang != self.model.langs[0]:
+            self._pair_lang = lang
+        row = self.current_row()
+        if row >= 0:
+            self.alignment_map.set_current(self.model.layout.rows[row].pivot_start)
+        self._update_pair_label()
+
+    # -- edits ---------------------------------------------------------------------------------
+    def _changed(self, change: Change) -> None:
+        if self.model is not None:
+            self.model.apply_change(change)
+        self.alignment_map.refresh()
+        if self.proxy.active:
+            self.proxy.invalidate()
+        self._update_state()
+
+    def _text_committed(self, proxy_index: QModelIndex, lines: list[str]) -> None:
+        if self.model is None:
+            return
+        index = self.proxy.mapToSource(proxy_index)
+        self.edits.set_texts(index.row(), self.model.lang_of_column(index.column()), list(lines))
+
+    def _split_requested(self, proxy_index: QModelIndex, line: int, offset: int) -> None:
+        if self.model is None:
+            return
+        index = self.proxy.mapToSource(proxy_index)
+        self.edits.split_segment(
+            index.row(), self.model.lang_of_column(index.column()), line, offset
+        )
+
+    @guarded
+    def merge(self) -> None:
+        """Merge the pair's bead with the next."""
+        self.edits.merge()
+
+    @guarded
+    def split(self) -> None:
+        """Split the pair's bead."""
+        self.edits.split()
+
+    @guarded
+    def shift(self, side: str, direction: str) -> None:
+        """Shift a segment across a bead boundary."""
+        self.edits.shift(side, direction)
+
+    @guarded
+    def insert_empty(self, side: str = "target") -> None:
+        """Give the pair's bead an empty counterpart."""
+        self.edits.insert_empty(side)
+
+    @guarded
+    def confirm(self) -> None:
+        """Confirm the selected rows' beads and go to the next row."""
+        self.edits.set_status(BeadStatus.CONFIRMED)
+
+    @guarded
+    def unconfirm(self) -> None:
+        """Mark the selected rows' beads as automatic again."""
+        self.edits.set_status(BeadStatus.AUTO, advance=False)
+
+    @guarded
+    def confirm_above(self) -> None:
+        """Confirm every bead up to this row."""
+        self.edits.confirm_above()
+
+    @guarded
+    def merge_segments(self) -> None:
+        """Merge a segment with the next one of its paragraph."""
+        self.edits.merge_segments()
+
+    def edit_cell(self) -> None:
+        """Start editing the current cell's text."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.setFocus()
+            self.table.edit(index)
+
+    @guarded
+    def realign(self) -> None:
+        """Re-align from this row to the next confirmed bead, in a worker."""
+        from workbench.gui.loading import realign_from_here
+
+        realign_from_here(self, self.edits.target())
+
+    def undo(self) -> None:
+        """Undo the last edit."""
+        if self.controller is not None:
+            self.controller.stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        if self.controller is not None:
+            self.controller.stack.redo()
+
+    # -- navigation ----------------------------------------------------------------------------
+    def next_problem(self, backwards: bool = False) -> None:
+        """Go to the next row with a finding or an unconfirmed low-confidence bead (F8)."""
+        from workbench.gui.models.filter_proxy import row_matches
+
+        if self.model is None or not self.model.rowCount():
+            return
+        count = self.model.rowCount()
+        start = self.current_row()
+        step = -1 if backwards else 1
+        for offset in range(1, count + 1):
+            row = (start + step * offset) % count
+            if row_matches(self.model, row, with_findings=True) or row_matches(
+                self.model, row, low_confidence=True
+            ):
+                self.move_to_row(row)
+                return
+        self.report("no problem found: every bead is confident or confirmed, and no findings")
+
+    def next_unconfirmed(self, backwards: bool = False) -> None:
+        """Go to the next row with an unconfirmed bead (F7)."""
+        from workbench.gui.models.filter_proxy import row_matches
+
+        if self.model is None or not self.model.rowCount():
+            return
+        count = self.model.rowCount()
+        start = self.current_row()
+        step = -1 if backwards else 1
+        for offset in range(1, count + 1):
+            row = (start + step * offset) % count
+            if row_matches(self.model, row, unconfirmed=True):
+                self.move_to_row(row)
+                return
+        self.report("every bead is confirmed")
+
+    def toggle_ids(self, show: bool) -> None:
+        """Show or hide segment ids."""
+        if self.model is not None:
+            self.model.set_show_ids(show)
+
+    # -- saving --------------------------------------------------------------------------------
+    @property
+    def is_dirty(self) -> bool:
+        """True when there are unsaved edits."""
+        return self.controller is not None and not self.controller.stack.isClean()
+
+    def save(self) -> bool:
+        """Save the project (atomic files); on failure nothing is marked saved."""
+        if self.project is None or self.controller is None:
+            self.report("nothing to save: this text has no project folder")
+            return False
+        try:
+            self.project.save()
+        except (OSError, WorkbenchError) as exc:
+            self.show_error(
+                "Could not save",
+                f"The project was not saved: {exc}\n\nYour edits are still here and in the "
+                "recovery copy. Free some space or check permissions, then save again.",
+            )
+            self.autosave(force=True)
+            return False
+        self.controller.stack.setClean()
+        if self.recovery is not None:
+            self.recovery.discard()
+        self.report(f"saved {self.project.root}")
+        return True
+
+    def autosave(self, force: bool = False) -> None:
+        """Write the recovery copy when there are edits since the last one."""
+        if self.recovery is None or self.controller is None or self.project is None:
+            return
+        stack = self.controller.stack
+        if stack.isClean() or (not force and stack.index() == self._autosaved_index):
+            return
+        try:
+            self.recovery.write(self.project)
+            self._autosaved_index = stack.index()
+        except (OSError, WorkbenchError) as exc:
+            self.report(f"autosave failed: {exc}")
+
+    def closeEvent(self, event) -> None:
+        if not self.ask_on_close or self.maybe_discard():
+            if self.recovery is not None and not self.is_dirty:
+                self.recovery.discard()
+            event.accept()
+        else:
+            event.ignore()
+
+    def maybe_discard(self) -> bool:
+        """Ask about unsaved edits; True when it is fine to drop the current text."""
+        if not self.is_dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "The alignment has unsaved changes. Save them before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            if self.recovery is not None:
+                self.recovery.discard()
+            return True
+        return False
+
+    # -- file menu -----------------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        """Ask for a project folder and open it."""
+        folder = QFileDialog.getExistingDirectory(self, "Open project folder")
+        if folder and self.maybe_discard():
+            self.open_project(Path(folder))
+
+    def new_project_dialog(self) -> None:
+        """Make a project from texts."""
+        from workbench.gui.dialogs.new_project import NewProjectDialog
+
+        if not self.maybe_discard():
+            return
+        dialog = NewProjectDialog(self)
+        if dialog.exec() and dialog.project_root is not None:
+            self.open_project(dialog.project_root, ask_recover=False)
+
+    def export_dialog(self, kind: str = "tmx") -> None:
+        """Export TMX or PO with the CLI's options."""
+        from workbench.gui.dialogs.export import ExportDialog
+
+        if self.text is None:
+            return
+        ExportDialog(self, kind).exec()
+
+    def recent_projects(self) -> list[str]:
+        """Recently opened project folders, newest first."""
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return []
+
+    def _remember_recent(self, root: Path) -> None:
+        recent = [str(root)] + [r for r in self.recent_projects() if r != str(root)]
+        self.settings.setValue("recent", recent[:8])
+
+    # -- feedback ------------------------------------------------------------------------------
+    def report(self, message: str) -> None:
+        """A short message in the status bar."""
+        self.statusBar().showMessage(message, 8000)
+
+    def show_error(self, title: str, message: str) -> None:
+        """An error dialog that says what happened and what to do."""
+        if QApplication.platformName() == "offscreen" and not self.isVisible():
+            self.report(f"{title}: {message}")
+            return
+        QMessageBox.warning(self, title, message)
+
+    def _update_pair_label(self) -> None:
+        lang = self.pair_lang()
+        if self.text is None or lang is None:
+            self.pair_label.setText("")
+            return
+        row = self.current_row()
+        self.pair_label.setText(
+            f"Pair {self.text.pivot}-{lang} · row {row + 1} of {self.model.rowCount()}"
+            if self.model is not None
+            else ""
+        )
+
+    def _update_state(self, *args) -> None:
+        name = self.project.name if self.project is not None else "untitled"
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(self.is_dirty)
+        save = self.actions_by_name.get("save") if hasattr(self, "actions_by_name") else None
+        if save is not None:
+            save.setEnabled(self.project is not None)
+            stack = self.controller.stack if self.controller is not None else None
+            undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
+            undo.setEnabled(bool(stack and stack.canUndo()))
+            redo.setEnabled(bool(stack and stack.canRedo()))
+            undo.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
+            redo.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+        self._update_pair_label()

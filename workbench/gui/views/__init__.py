@@ -1,0 +1,1 @@
+"""Widgets that draw the alignment: table, delegates, alignment map, renderings chart."""

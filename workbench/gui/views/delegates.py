@@ -1,0 +1,196 @@
+"""Cell painting (status tint, n:m badge, findings marker, term highlights) and the cell editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from workbench.gui.models.alignment_table import AnyIndex, Role
+
+PADDING = 4
+MAX_LINES = 14
+
+
+def highlight_format(status: str, palette: QPalette) -> QTextCharFormat:
+    """The text format of a glossary term match by term status."""
+    fmt = QTextCharFormat()
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    if status in ("deprecated", "forbidden", "admitted-deprecated"):
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(230, 60, 60))
+        fmt.setForeground(QColor(255, 120, 120) if dark else QColor(170, 20, 20))
+    elif status == "admitted":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(QColor(80, 140, 230))
+    else:  # preferred and unknown
+        fmt.setBackground(QColor(70, 130, 230, 70))
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+    return fmt
+
+
+class SegmentEditor(QPlainTextEdit):
+    """Edits a cell's segments, one per line; Enter commits, Ctrl+Shift+Enter splits here."""
+
+    commit_requested = Signal()
+    split_requested = Signal(int, int)  # line (segment within the cell), character offset
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTabChangesFocus(True)
+        self.setToolTip(
+            "Enter: save the text · Esc: cancel · Ctrl+Shift+Enter: split the segment here"
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            mods = event.modifiers()
+            ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+            if mods & ctrl_shift == ctrl_shift:
+                cursor = self.textCursor()
+                self.split_requested.emit(cursor.blockNumber(), cursor.positionInBlock())
+            else:
+                self.commit_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def lines(self) -> list[str]:
+        """The edited segment texts, one per block."""
+        return self.toPlainText().split("\n")
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints alignment cells and edits their text; commits go through `text_committed`."""
+
+    text_committed = Signal(QModelIndex, list)  # index, new segment texts
+    split_requested = Signal(QModelIndex, int, int)  # index, segment within cell, offset
+
+    def __init__(self, view) -> None:
+        super().__init__(view)
+        self._view = view
+
+    # -- painting ------------------------------------------------------------------------------
+    def _document(self, option: QStyleOptionViewItem, index: AnyIndex, width: float):
+        doc = QTextDocument()
+        doc.setDocumentMargin(PADDING)
+        doc.setDefaultFont(option.font)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(text_option)
+        doc.setPlainText(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        doc.setTextWidth(max(width, 20.0))
+        spans = index.data(Role.HIGHLIGHTS) or []
+        if spans:
+            cursor = QTextCursor(doc)
+            for start, end, status in spans:
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(highlight_format(status, option.palette))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = opt.rect
+        badge_width = 0
+        painter.save()
+        painter.setClipRect(rect)
+        kind = index.data(Role.KIND) or ""
+        status = index.data(Role.STATUS) or ""
+        small = QFont(opt.font)
+        small.setPointSizeF(max(opt.font.pointSizeF() * 0.75, 6.0))
+        if (kind and kind != "1:1") or status == "confirmed":
+            label = (kind if kind != "1:1" else "") + (" ✓" if status == "confirmed" else "")
+            painter.setFont(small)
+            metrics = painter.fontMetrics()
+            badge_width = metrics.horizontalAdvance(label.strip()) + 6
+            badge = QRectF(
+                rect.right() - badge_width - 1, rect.top() + 2, badge_width, metrics.height()
+            )
+            colour = QColor(46, 160, 67) if status == "confirmed" else QColor(200, 120, 20)
+            if kind not in ("", "1:1"):
+                colour = QColor(150, 90, 200) if status != "confirmed" else QColor(46, 140, 110)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(badge, 3, 3)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label.strip())
+        findings = index.data(Role.FINDINGS) or 0
+        if findings:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(220, 40, 40))
+            painter.drawRect(QRectF(rect.left(), rect.top(), 4, rect.height()))
+        if text:
+            doc = self._document(opt, index, rect.width() - badge_width)
+            painter.translate(rect.topLeft())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            selected = opt.state & QStyle.StateFlag.State_Selected
+            role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+            context.clip = QRectF(0, 0, rect.width(), rect.height())
+            doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self._view.columnWidth(index.column()) if self._view is not None else 300
+        if not opt.text:
+            return QSize(width, opt.fontMetrics.lineSpacing() + 2 * PADDING)
+        doc = self._document(opt, index, width - 28)
+        line = opt.fontMetrics.lineSpacing()
+        height = min(int(doc.size().height()) + 1, MAX_LINES * line + 2 * PADDING)
+        return QSize(width, height)
+
+    # -- editing -------------------------------------------------------------------------------
+    def createEditor(self, parent, option, index):
+        editor = SegmentEditor(parent)
+        editor.setFont(option.font)
+        editor.commit_requested.connect(lambda: self._finish(editor))
+        persistent = QPersistentModelIndex(index)
+        editor.split_requested.connect(
+            lambda line, offset: self._split(editor, persistent, line, offset)
+        )
+        return editor
+
+    def setEditorData(self, editor, index) -> None:
+        editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index) -> None:
+        segments = index.data(Role.SEGMENTS) or []
+        lines = editor.lines()
+        if [text for _, _, text in segments] != lines:
+            self.text_committed.emit(QModelIndex(index), lines)
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        rect = option.rect
+        rect.setHeight(max(rect.height(), 4 * option.fontMetrics.lineSpacing()))
+        editor.setGeometry(rect)
+
+    def _finish(self, editor) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def _split(self, editor, persistent, line: int, offset: int) -> None:
+        self.commitData.emit(editor)  # keep typed changes: the split applies to the saved text
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        if persistent.isValid():
+            self.split_requested.emit(QModelIndex(persistent), line, offset)
