@@ -145,3 +145,30 @@ def test_script_of_names_the_dominant_script() -> None:
     assert script_of("Информационная ICT") == "CYRILLIC"
     assert script_of("信息安全 ICT") == "Han"
     assert script_of("12 345") == ""
+
+
+RUSSIAN_PHRASES = [
+    ("информационная безопасность", "infosec"),
+    ("международная информационная безопасность", "intl-infosec"),
+    ("информационно-коммуникационные технологии", "ict"),
+    ("региональная антитеррористическая структура", "rats"),
+]
+
+
+@pytest.mark.parametrize("case", ["nomn", "gent", "datv", "accs", "ablt", "loct"])
+@pytest.mark.parametrize(("term", "concept_id"), RUSSIAN_PHRASES)
+def test_every_russian_case_of_an_agreeing_phrase_matches(
+    bundled: Glossary, term: str, concept_id: str, case: str
+) -> None:
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer()
+
+    def inflect(word: str) -> str:
+        head, _, tail = word.rpartition("-")
+        form = morph.parse(tail)[0].inflect({case})
+        inflected = form.word if form is not None else tail
+        return f"{head}-{inflected}" if head else inflected
+
+    phrase = " ".join(inflect(w) for w in term.split())
+    assert [c for c, _, _ in found(bundled, "ru", f"речь о {phrase} и прочем")] == [concept_id]
