@@ -286,6 +286,21 @@ def test_import_can_limit_the_target_languages(tmp_path: Path) -> None:
     assert text.documents["zh"].texts == [*ZH[0], ZH[1][0]]
 
 
+DATA = Path(__file__).resolve().parents[1] / "data" / "formats"
+
+
+@pytest.mark.parametrize(
+    "name", ["omegat-3.6-zh-project-omegat.tmx", "omegat-3.6-zh-project-level2.tmx"]
+)
+def test_import_of_omegat_project_memories(name: str) -> None:
+    # TMX 1.1 (`lang`, DOCTYPE tmx11.dtd) and 1.4 as OmegaT 3.6 writes them, with comments.
+    text = import_tmx(DATA / name)
+    pairs = dict(zip(text.documents["en"].texts, text.documents["zh"].texts, strict=True))
+    assert pairs["The council will meet again next year."] == "理事会将于明年再次开会。"
+    assert len(pairs) == 3
+    assert all(b.is_confirmed for b in text.alignments["zh"].beads)
+
+
 def test_import_with_an_absent_pivot_says_so(tmp_path: Path) -> None:
     (path,) = export_tmx(sample_text(), tmp_path / "all.tmx")
     with pytest.raises(FormatError, match="no TU has a fr variant"):
