@@ -140,8 +140,10 @@ class _Aligner:
         base_lex = merge_lexicons(lexicons, self.src_lang, self.tgt_lang)
         ratio = float(tgt.lengths.sum() / max(src.lengths.sum(), 1.0))
         both = src.starts is not None and tgt.starts is not None
+        log_lengths = np.log(np.maximum(tgt.lengths / ratio, 1.0))
         model = Model(ratio, DEFAULT_VARIANCE, dict(DEFAULT_PRIORS), *_DEFAULT_LEXICAL,
-                      1.0 if both else 0.0, 1.5 if both else 0.0)
+                      1.0 if both else 0.0, 1.5 if both else 0.0,
+                      float(log_lengths.mean()), float(max(0.1, log_lengths.std())))
 
         base_pairs = translation_pairs(base_lex.entries, src, tgt)
         keys = build_keys(src, tgt, len(anchor_vocab), base_pairs)
@@ -286,7 +288,8 @@ def _estimate(
             if src.starts[i - di + 1:i].any() or tgt.starts[j - dj + 1:j].any()
         )
         crossing = _log_odds_penalty(cross, len(multi))
-    return Model(model.ratio, variance, priors, lex_x, lex_y, mismatch, crossing)
+    return Model(model.ratio, variance, priors, lex_x, lex_y, mismatch, crossing,
+                 model.length_log_mean, model.length_log_sd)
 
 
 def _log_odds_penalty(hits: int, total: int) -> float:

@@ -162,6 +162,9 @@ class Model:
     lexical_y: tuple[float, ...]
     mismatch_penalty: float
     crossing_penalty: float
+    #: Log-normal model of a target segment's length (in source units), for 0-1 beads.
+    length_log_mean: float = 4.0
+    length_log_sd: float = 1.0
 
 
 class BeadCosts:
@@ -196,6 +199,29 @@ class BeadCosts:
         self.lex_x = np.asarray(model.lexical_x)
         self.lex_y = np.asarray(model.lexical_y)
 
+    def _length_cost(self, ls: FloatArray, lt: FloatArray, di: int, dj: int) -> FloatArray:
+        """-log density of the target length(s) of a bead (Moore-style generative model).
+
+        Every source segment is generated once on every path, so its length cancels out; a
+        target segment is generated either alone (0-1 bead: log-normal marginal) or from its
+        source side (Gaussian in the Gale-Church difference), and a bead with several target
+        segments also chooses where they split.
+        """
+        model = self.model
+        if dj == 0:
+            return np.zeros(np.broadcast_shapes(ls.shape, lt.shape))
+        safe_lt = np.maximum(lt, 1.0)
+        if di == 0:
+            z = (np.log(safe_lt) - model.length_log_mean) / model.length_log_sd
+            return np.asarray(0.5 * z * z + math.log(model.length_log_sd) + _LOG_SQRT_2PI
+                              + np.log(safe_lt), dtype=np.float64)
+        spread = model.variance * np.maximum((ls + lt) / 2.0, 1.0)
+        delta2 = (lt - ls) ** 2 / spread
+        cost = 0.5 * delta2 + 0.5 * np.log(spread) + _LOG_SQRT_2PI
+        if dj > 1:
+            cost = cost + (dj - 1) * np.log(safe_lt) - math.lgamma(dj)
+        return np.asarray(cost, dtype=np.float64)
+
     def __call__(self, r0: int, r1: int) -> npt.NDArray[np.float32]:
         """Costs of rows r0..r1-1, shape (moves, r1 - r0, width); inf outside the matrix."""
         band, model, sim = self.band, self.model, self.sim
@@ -212,8 +238,7 @@ class BeadCosts:
             jj = np.where(ok, cols, dj)
             ls = cum_s[ii] - cum_s[ii - di]
             lt = cum_t[jj] - cum_t[jj - dj]
-            delta = (lt - ls) / np.sqrt(model.variance * np.maximum((ls + lt) / 2.0, 1e-9))
-            cost = neg_log_tail(delta) - math.log(model.priors[(di, dj)])
+            cost = self._length_cost(ls, lt, di, dj) - math.log(model.priors[(di, dj)])
             if di and dj:
                 match = np.zeros(jj.shape)
                 for a in range(1, di + 1):
