@@ -217,7 +217,7 @@ def test_langs_limit_the_check_and_progress_reaches_the_total() -> None:
     seen: list[tuple[int, int]] = []
     findings = check_drift(text, GLOSSARY, ["ru"], progress=lambda d, t: seen.append((d, t)))
     assert kinds(findings) == [("ru", "deprecated", "infosec")]
-    assert seen[-1] == (1, 1)
+    assert seen[-1][0] == seen[-1][1] > 0
 
 
 def test_cancel_stops_the_check() -> None:

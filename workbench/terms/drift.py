@@ -117,15 +117,31 @@ def joiner(lang: str) -> str:
 
 
 class _SegmentMatches:
-    """Matches of one matcher over one document, computed once per segment."""
+    """Matches of one matcher over one document, computed once per segment.
 
-    def __init__(self, matcher: TermMatcher, document: Document) -> None:
+    Given a ticker, every segment is matched up front in a tight loop (the pivot and the
+    targets, where every segment is needed); otherwise on first use (the untranslated check).
+    """
+
+    def __init__(
+        self, matcher: TermMatcher, document: Document, ticker: _Ticker | None = None
+    ) -> None:
         self.matcher = matcher
         self.texts = document.texts
         self.ids = [s.id for s in document.segments]
+        self._all: list[list[Match]] | None = None
         self._cache: dict[int, list[Match]] = {}
+        if ticker is not None:
+            find = matcher.find
+            found: list[list[Match]] = []
+            for start in range(0, len(self.texts), 512):
+                found.extend([find(t) for t in self.texts[start : start + 512]])
+                ticker.tick(len(self.texts[start : start + 512]))
+            self._all = found
 
     def of(self, index: int) -> list[Match]:
+        if self._all is not None:
+            return self._all[index]
         found = self._cache.get(index)
         if found is None:
             found = self._cache[index] = self.matcher.find(self.texts[index])
@@ -134,7 +150,10 @@ class _SegmentMatches:
     def bead(self, indices: Sequence[int], glue: str) -> tuple[str, list[Match]]:
         """The joined text of `indices` and their matches with offsets in that text."""
         if len(indices) == 1:
-            return self.texts[indices[0]], self.of(indices[0])
+            index = indices[0]
+            return self.texts[index], (
+                self._all[index] if self._all is not None else self.of(index)
+            )
         parts: list[str] = []
         matches: list[Match] = []
         offset = 0
@@ -164,6 +183,25 @@ class _Rendering:
     rows: list[int] = field(default_factory=list)
 
 
+class _Ticker:
+    """Counts work units, reports progress and honours cancellation every 512 units."""
+
+    def __init__(
+        self, total: int, progress: Progress | None, cancelled: Callable[[], bool] | None
+    ) -> None:
+        self.total, self.done = total, 0
+        self.progress, self.cancelled = progress, cancelled
+
+    def tick(self, units: int = 1) -> None:
+        before = self.done // 512
+        self.done += units
+        if self.done // 512 != before:
+            if self.progress is not None:
+                self.progress(min(self.done, self.total), self.total)
+            if self.cancelled is not None and self.cancelled():
+                raise CancelledError("terminology check cancelled")
+
+
 def check_drift(
     text: ParallelText,
     glossary: Glossary,
@@ -171,25 +209,26 @@ def check_drift(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[Finding]:
-    """All findings for the target languages `langs` (default: every aligned language)."""
-    wanted = list(langs) if langs is not None else list(text.alignments)
+    """All findings for the target languages `langs` (default: every aligned language).
+
+    `progress(done, total)` counts matched segments and checked beads; `cancelled()` is
+    polled as often, and a True answer raises CancelledError.
+    """
+    wanted = [lang for lang in (langs if langs is not None else text.alignments)]
+    wanted = [lang for lang in wanted if lang in text.alignments]
     pivot = text.pivot_document
-    source_matches = _SegmentMatches(TermMatcher(glossary, text.pivot), pivot)
-    total = sum(len(text.alignments[lang]) for lang in wanted if lang in text.alignments)
-    done = 0
+    total = len(pivot) + sum(
+        len(text.alignments[lang].target) + len(text.alignments[lang]) for lang in wanted
+    )
+    ticker = _Ticker(total, progress, cancelled)
+    source_matches = _SegmentMatches(TermMatcher(glossary, text.pivot), pivot, ticker)
     findings: list[Finding] = []
     for lang in wanted:
-        alignment = text.alignments.get(lang)
-        if alignment is None:
-            continue
-        checker = _LanguageCheck(glossary, alignment, source_matches, text.pivot, lang)
+        alignment = text.alignments[lang]
+        checker = _LanguageCheck(glossary, alignment, source_matches, text.pivot, lang, ticker)
         for row in range(len(alignment.beads)):
             findings.extend(checker.bead(row))
-            done += 1
-            if progress is not None and done % 512 == 0:
-                progress(done, total)
-            if cancelled is not None and done % 512 == 0 and cancelled():
-                raise CancelledError("terminology check cancelled")
+            ticker.tick()
         findings.extend(checker.document_findings())
     if progress is not None:
         progress(total, total)
@@ -206,13 +245,14 @@ class _LanguageCheck:
         source_matches: _SegmentMatches,
         pivot: str,
         lang: str,
+        ticker: _Ticker,
     ) -> None:
         self.glossary = glossary
         self.alignment = alignment
         self.lang = lang
         self.pivot = pivot
         self.source = source_matches
-        self.target = _SegmentMatches(TermMatcher(glossary, lang), alignment.target)
+        self.target = _SegmentMatches(TermMatcher(glossary, lang), alignment.target, ticker)
         self.foreign: _SegmentMatches | None = None
         pivot_script = script_of(" ".join(alignment.source.texts[:200]))
         target_script = script_of(" ".join(alignment.target.texts[:200]))
@@ -362,7 +402,11 @@ class _LanguageCheck:
             if sum(1 for keys in words if keys & present) < need:
                 continue
             # Which of the term's content words each token could be.
-            could = [[k for k, keys in enumerate(words) if keys & tok[2]] for tok in tokens]
+            by_key: dict[str, list[int]] = {}
+            for k, keys in enumerate(words):
+                for key in keys:
+                    by_key.setdefault(key, []).append(k)
+            could = [sorted({k for key in tok[2] for k in by_key.get(key, ())}) for tok in tokens]
             for i, first in enumerate(could):
                 if not first:
                     continue
