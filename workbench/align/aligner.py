@@ -45,7 +45,7 @@ _PASS1_WIDTH = 40
 _PASS2_WIDTH = 8
 _MAX_WIDEN = 3
 # Without a learned table, a full key overlap is worth this much log-likelihood.
-_DEFAULT_LEXICAL = ((0.0, 1.0), (0.0, 3.0))
+_DEFAULT_LEXICAL = ((0.0, 1.0), (-1.0, 5.0))
 
 
 def align_segments(
