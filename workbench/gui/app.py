@@ -79,6 +79,13 @@ def save_screenshot(window, root: Path, path: Path) -> int:
     if window.model is None:
         raise WorkbenchError(f"could not open {root} for the screenshot", path)
     window.show()
+    terms = window.terminology
+    if terms is not None and terms.dock.isVisible():
+        from PySide6.QtCore import Qt
+
+        terms.check(synchronous=True)
+        window.resizeDocks([terms.dock], [280], Qt.Orientation.Vertical)
+        terms.panel.select_first("inconsistent") or terms.panel.select_first()
     if window.model.rowCount() > 3:
         window.move_to_row(3, window.pair_lang())
     for _ in range(5):

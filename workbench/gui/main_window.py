@@ -36,6 +36,7 @@ from workbench.gui.views.table import AlignmentTableView
 if TYPE_CHECKING:
     from workbench.core.project import Project
     from workbench.gui.recovery import Recovery
+    from workbench.gui.terminology import Terminology
 
 APP_NAME = "Workbench"
 AUTOSAVE_MS = 30_000
@@ -44,9 +45,9 @@ AUTOSAVE_MS = 30_000
 P = ParamSpec("P")
 
 
-def guarded(method: Callable[Concatenate[MainWindow, P], None]) -> Callable[
-    Concatenate[MainWindow, P], None
-]:
+def guarded(
+    method: Callable[Concatenate[MainWindow, P], None],
+) -> Callable[Concatenate[MainWindow, P], None]:
     """Run an action slot; show core errors in the status bar instead of raising."""
 
     @functools.wraps(method)
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.recovery: Recovery | None = None
         self.view_menu: QMenu | None = None
         self.ask_on_close = True
+        self.terminology: Terminology | None = None
         self.text: ParallelText | None = None
         self.controller: EditController | None = None
         self.model: AlignmentTableModel | None = None
@@ -161,6 +163,53 @@ class MainWindow(QMainWindow):
             self._remember_recent(project.root)
         self._install_terminology()
         self._update_state()
+
+    def add_terminology_actions(self, terms: Terminology) -> None:
+        """Menu entries and shortcuts of the terminology panel (added once)."""
+        from workbench.gui.actions import make_action
+
+        recheck = make_action(
+            self, "Re-check &terminology", "F9", terms.check, "Check the terminology again"
+        )
+        glossary = make_action(
+            self,
+            "&Glossary editor…",
+            "Ctrl+G",
+            self.glossary_dialog,
+            "Edit the project's glossary: concepts, terms, statuses, import/export",
+        )
+        findings = make_action(
+            self,
+            "Terminology &findings",
+            "Ctrl+Shift+F",
+            self.show_findings,
+            "Show the findings panel and focus it",
+        )
+        self.actions_by_name.update(recheck=recheck, glossary=glossary, findings=findings)
+        menu = self.menuBar().addMenu("&Terminology")
+        for action in (findings, recheck, glossary):
+            menu.addAction(action)
+        if self.view_menu is not None:
+            self.view_menu.addAction(terms.dock.toggleViewAction())
+
+    def show_findings(self) -> None:
+        """Raise the findings panel and focus its list."""
+        if self.terminology is not None:
+            self.terminology.dock.show()
+            self.terminology.dock.raise_()
+            self.terminology.panel.view.setFocus()
+
+    def glossary_dialog(self) -> None:
+        """Open the glossary editor; an edited glossary is re-applied when it closes."""
+        from workbench.gui.dialogs.glossary_editor import GlossaryEditor
+
+        if self.terminology is None or self.project is None:
+            self.report("this project has no glossary")
+            return
+        editor = GlossaryEditor(self, self.terminology.glossary, self.project.glossary_path)
+        editor.exec()
+        if editor.changed:
+            self.terminology.set_glossary(editor.glossary)
 
     def _install_terminology(self) -> None:
         import importlib
@@ -403,6 +452,8 @@ class MainWindow(QMainWindow):
             return False
         try:
             self.project.save()
+            if self.terminology is not None:
+                self.terminology.save()
         except (OSError, WorkbenchError) as exc:
             self.show_error(
                 "Could not save",

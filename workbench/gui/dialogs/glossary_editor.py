@@ -1,0 +1,408 @@
+"""The glossary editor: concepts, terms with status, undo, TBX/CSV in and out, suggestions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.errors import WorkbenchError
+from workbench.gui.models.glossary import CONCEPT_ROLE, ConceptFilter, ConceptListModel, TermsModel
+from workbench.terms.glossary import Concept, Glossary, GlossaryChange, Term, TermStatus
+
+if TYPE_CHECKING:
+    from workbench.gui.main_window import MainWindow
+
+
+class GlossaryCommand(QUndoCommand):
+    """One glossary change, already applied when pushed; undo reverts it, redo re-applies."""
+
+    def __init__(self, editor: GlossaryEditor, change: GlossaryChange) -> None:
+        super().__init__(change.description)
+        self.editor = editor
+        self.change = change
+        self._skip = True
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+        else:
+            self.editor.glossary.apply(self.change)
+        self.editor.refresh(self.change.concept_id)
+
+    def undo(self) -> None:
+        self.editor.glossary.revert(self.change)
+        before = self.change.before
+        self.editor.refresh(before.id if before is not None else None)
+
+
+class GlossaryEditor(QDialog):
+    """Edits a copy of the glossary; `changed` tells the window to re-apply it."""
+
+    def __init__(self, window: MainWindow | None, glossary: Glossary, path: Path | None) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle("Glossary")
+        self.resize(1000, 620)
+        self.glossary = Glossary(
+            list(glossary.concepts), glossary.source_lang, glossary.description
+        )
+        self.path = path
+        self.changed = False
+        self.stack = QUndoStack(self)
+        self.stack.indexChanged.connect(self._mark_changed)
+        self.concepts = ConceptListModel(self.glossary, self)
+        self.filter = ConceptFilter(self)
+        self.filter.setSourceModel(self.concepts)
+        self.terms = TermsModel(self)
+        self.terms.term_edited.connect(self._term_edited)
+        self._current: str | None = None
+        self._build()
+        self.refresh(self.glossary.concepts[0].id if len(self.glossary) else None)
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _button(self, text: str, keys: str, slot, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        if keys:
+            button.setShortcut(QKeySequence(keys))
+        button.setToolTip(f"{tip} ({keys})" if keys else tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(left)
+        self.search.setPlaceholderText("Search concepts and terms (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.filter.set_query)
+        left_layout.addWidget(self.search)
+        self.list = QListView(left)
+        self.list.setModel(self.filter)
+        self.list.selectionModel().currentChanged.connect(self._concept_selected)
+        left_layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self._button("Add concept", "Ctrl+N", self.add_concept, "Add a concept"))
+        row.addWidget(
+            self._button("Delete concept", "Ctrl+Del", self.delete_concept, "Delete the concept")
+        )
+        left_layout.addLayout(row)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        self.concept_id = QLineEdit(right)
+        self.subject = QLineEdit(right)
+        self.definition = QPlainTextEdit(right)
+        self.definition.setMaximumHeight(80)
+        self.note = QPlainTextEdit(right)
+        self.note.setMaximumHeight(60)
+        form.addRow("Concept id:", self.concept_id)
+        form.addRow("Subject field:", self.subject)
+        form.addRow("Definition:", self.definition)
+        form.addRow("Note:", self.note)
+        right_layout.addLayout(form)
+        right_layout.addWidget(
+            self._button(
+                "Apply concept fields",
+                "Ctrl+Return",
+                self.apply_fields,
+                "Store the id, subject field, definition and note",
+            )
+        )
+        self.term_view = QTableView(right)
+        self.term_view.setModel(self.terms)
+        self.term_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.term_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.term_view.setToolTip(
+            "Double-click or F2 to edit; status is preferred, admitted, deprecated or superseded"
+        )
+        right_layout.addWidget(self.term_view, 1)
+        terms_row = QHBoxLayout()
+        terms_row.addWidget(self._button("Add term", "Ctrl+T", self.add_term, "Add a term"))
+        terms_row.addWidget(
+            self._button("Delete term", "Ctrl+Shift+T", self.delete_term, "Delete the term")
+        )
+        terms_row.addWidget(
+            self._button(
+                "Suggest equivalents…",
+                "Ctrl+E",
+                self.suggest,
+                "Renderings found in the aligned texts",
+            )
+        )
+        right_layout.addLayout(terms_row)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        bottom = QHBoxLayout()
+        undo = self._button("Undo", "Ctrl+Z", self.stack.undo, "Undo the last glossary edit")
+        redo = self._button("Redo", "Ctrl+Shift+Z", self.stack.redo, "Redo")
+        bottom.addWidget(undo)
+        bottom.addWidget(redo)
+        bottom.addStretch(1)
+        bottom.addWidget(
+            self._button(
+                "Import…", "Ctrl+I", self.import_file, "Add the concepts of a TBX or CSV glossary"
+            )
+        )
+        bottom.addWidget(
+            self._button(
+                "Export…",
+                "Ctrl+Shift+E",
+                self.export_file,
+                "Write the glossary as TBX (v3 or v2) or CSV",
+            )
+        )
+        bottom.addWidget(self._button("Save", "Ctrl+S", self.save, "Save to the project glossary"))
+        bottom.addWidget(self._button("Close", "", self.reject, "Close the editor (Esc)"))
+        layout.addLayout(bottom)
+
+    # -- state -----------------------------------------------------------------------------------
+    def _mark_changed(self, *_args) -> None:
+        self.changed = True
+
+    def refresh(self, concept_id: str | None) -> None:
+        """Redraw after an edit and select `concept_id`."""
+        self.concepts.reload()
+        self._current = concept_id if concept_id in self.glossary else None
+        if self._current is not None:
+            source = self.concepts.index(self.glossary.position(self._current))
+            self.list.setCurrentIndex(self.filter.mapFromSource(source))
+        self._show(self._current)
+
+    def _show(self, concept_id: str | None) -> None:
+        concept = self.glossary.concept(concept_id) if concept_id else None
+        self.terms.set_concept(concept)
+        self.concept_id.setText(concept.id if concept else "")
+        self.subject.setText(concept.subject_field if concept else "")
+        self.definition.setPlainText(concept.definition if concept else "")
+        self.note.setPlainText(concept.note if concept else "")
+
+    def _concept_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        concept_id = self.filter.data(current, CONCEPT_ROLE) if current.isValid() else None
+        self._current = concept_id
+        self._show(concept_id)
+
+    def _do(self, make) -> bool:
+        try:
+            change = make()
+        except (WorkbenchError, ValueError) as exc:
+            QMessageBox.warning(self, "Glossary", str(exc))
+            return False
+        self.stack.push(GlossaryCommand(self, change))
+        return True
+
+    # -- edits -----------------------------------------------------------------------------------
+    def add_concept(self, concept_id: str | None = None) -> None:
+        """Add a concept (asks for its id)."""
+        if not concept_id:
+            concept_id, ok = QInputDialog.getText(self, "Add concept", "Concept id:")
+            if not ok or not concept_id.strip():
+                return
+        self._do(lambda: self.glossary.add_concept(Concept(concept_id.strip())))
+
+    def delete_concept(self) -> None:
+        """Delete the current concept (undoable)."""
+        if self._current is not None:
+            current = self._current
+            self._do(lambda: self.glossary.delete_concept(current))
+
+    def apply_fields(self) -> None:
+        """Store the edited concept fields."""
+        if self._current is None:
+            return
+        current = self._current
+        self._do(
+            lambda: self.glossary.edit_concept(
+                current,
+                new_id=self.concept_id.text().strip(),
+                subject_field=self.subject.text().strip(),
+                definition=self.definition.toPlainText().strip(),
+                note=self.note.toPlainText().strip(),
+            )
+        )
+
+    def add_term(
+        self,
+        text: str | None = None,
+        lang: str | None = None,
+        status: TermStatus = TermStatus.PREFERRED,
+    ) -> None:
+        """Add a term to the current concept (asks for language and text)."""
+        if self._current is None:
+            return
+        if lang is None:
+            lang, ok = QInputDialog.getText(self, "Add term", "Language code (e.g. es):")
+            if not ok or not lang.strip():
+                return
+        if text is None:
+            text, ok = QInputDialog.getText(self, "Add term", f"Term in {lang}:")
+            if not ok or not text.strip():
+                return
+        current = self._current
+        term_lang, term_text = lang.strip(), text.strip()
+        self._do(lambda: self.glossary.add_term(current, Term(term_text, term_lang, status)))
+
+    def delete_term(self) -> None:
+        """Delete the selected term."""
+        index = self.term_view.currentIndex()
+        if self._current is not None and index.isValid():
+            current, row = self._current, index.row()
+            self._do(lambda: self.glossary.delete_term(current, row))
+
+    def _term_edited(self, row: int, term: Term) -> None:
+        if self._current is not None:
+            current = self._current
+            self._do(lambda: self.glossary.edit_term(current, row, term))
+
+    # -- files and suggestions -------------------------------------------------------------------
+    def import_file(self, path: str | None = None) -> None:
+        """Add the concepts of another glossary (ids already here are skipped), as one step."""
+        from workbench.terms.files import load_glossary
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Import glossary", "", "Glossaries (*.tbx *.xml *.csv);;All files (*)"
+            )
+            if not path:
+                return
+        try:
+            other = load_glossary(path)
+        except (WorkbenchError, OSError) as exc:
+            QMessageBox.warning(self, "Import failed", f"{exc}\n\nCheck the file and try again.")
+            return
+        new = [c for c in other.concepts if c.id not in self.glossary]
+        self.stack.beginMacro(f"Import {len(new)} concepts")
+        for concept in new:
+            self._do(lambda c=concept: self.glossary.add_concept(c))
+        self.stack.endMacro()
+
+    def export_file(self, path: str | None = None) -> None:
+        """Write the glossary as TBX v3 (.tbx), TBX v2 (.tbx2 name) or CSV (.csv)."""
+        from workbench.terms.files import save_glossary
+
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export glossary", "", "TBX v3 (*.tbx);;TBX v2 (*.tbx2);;CSV (*.csv)"
+            )
+            if not path:
+                return
+        suffix = Path(path).suffix.lower()
+        fmt = "csv" if suffix == ".csv" else "tbx2" if suffix == ".tbx2" else "tbx"
+        try:
+            save_glossary(path, self.glossary, fmt)
+        except (WorkbenchError, OSError) as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
+
+    def save(self) -> bool:
+        """Write the project glossary (atomically)."""
+        if self.path is None:
+            return False
+        from workbench.terms.files import save_glossary
+
+        suffix = self.path.suffix.lower()
+        try:
+            save_glossary(self.path, self.glossary, "csv" if suffix == ".csv" else "tbx")
+        except (WorkbenchError, OSError) as exc:
+            QMessageBox.warning(self, "Could not save the glossary", str(exc))
+            return False
+        self.stack.setClean()
+        return True
+
+    def suggest(self) -> None:
+        """List renderings of the current concept found in the aligned texts; pick to add."""
+        window = self.window_
+        if self._current is None or window is None or window.text is None:
+            return
+        from workbench.terms.suggest import suggest_renderings
+
+        try:
+            results = suggest_renderings(window.text, self.glossary, self._current, examples=1)
+        except WorkbenchError as exc:
+            QMessageBox.information(self, "Suggest equivalents", str(exc))
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(f"Equivalents of {self._current}")
+        layout = QVBoxLayout(dialog)
+        listing = QListWidget(dialog)
+        for item in results:
+            for suggestion in (*item.used, *item.candidates):
+                label = suggestion.status or "candidate"
+                entry = QListWidgetItem(
+                    f"{item.lang}: {suggestion.text} — {suggestion.count}× "
+                    f"(score {suggestion.score:.2f}, {label})"
+                )
+                entry.setData(Qt.ItemDataRole.UserRole, (item.lang, suggestion.text))
+                listing.addItem(entry)
+        layout.addWidget(listing)
+        add = QPushButton("Add as admitted term (Enter)", dialog)
+        layout.addWidget(add)
+
+        def chosen() -> None:
+            entry = listing.currentItem()
+            if entry is not None:
+                lang, text = entry.data(Qt.ItemDataRole.UserRole)
+                self.add_term(text, lang, TermStatus.ADMITTED)
+
+        add.clicked.connect(chosen)
+        listing.itemActivated.connect(lambda _item: chosen())
+        dialog.resize(560, 420)
+        dialog.exec()
+
+    def may_close(self) -> bool:
+        """Ask about unsaved glossary edits; False to stay open."""
+        if self.stack.isClean() or self.path is None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Glossary",
+            "Save the glossary changes to the project glossary?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Discard:
+            self.changed = False  # the window keeps its glossary
+            return True
+        return self.save()
+
+    def reject(self) -> None:
+        if self.may_close():
+            super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.may_close():
+            super().closeEvent(event)
+        else:
+            event.ignore()

@@ -1,0 +1,168 @@
+"""Glossary models for the editor: the concept list (searchable) and one concept's terms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from workbench.core.errors import WorkbenchError
+from workbench.terms.glossary import Concept, Glossary, Term, TermStatus
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+TERM_COLUMNS = ("Lang", "Term", "Status", "Type", "Note")
+CONCEPT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ConceptListModel(QAbstractListModel):
+    """The concepts of a glossary in order, shown as "id — first source term"."""
+
+    def __init__(self, glossary: Glossary, parent=None) -> None:
+        super().__init__(parent)
+        self.glossary = glossary
+
+    def reload(self) -> None:
+        """Redraw everything after a glossary edit (concept lists are short)."""
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.glossary)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.glossary):
+            return None
+        concept = self.glossary.concepts[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            first = concept.preferred_in(self.glossary.source_lang)
+            return f"{concept.id} — {first.text}" if first else concept.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return concept.definition or concept.id
+        if role == CONCEPT_ROLE:
+            return concept.id
+        return None
+
+
+class ConceptFilter(QSortFilterProxyModel):
+    """Keeps concepts whose id, definition or any term holds the search text."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.query = ""
+
+    def set_query(self, query: str) -> None:
+        """Filter by `query` (case-insensitive)."""
+        self.beginFilterChange()
+        self.query = query.casefold().strip()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if not self.query:
+            return True
+        model = self.sourceModel()
+        if not isinstance(model, ConceptListModel):
+            return True
+        concept = model.glossary.concepts[source_row]
+        haystack = " ".join((concept.id, concept.definition, *(t.text for t in concept.terms)))
+        return self.query in haystack.casefold()
+
+
+class TermsModel(QAbstractTableModel):
+    """The terms of one concept; edits go out as `term_edited(index, new Term)` for undo."""
+
+    term_edited = Signal(int, object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.concept: Concept | None = None
+
+    def set_concept(self, concept: Concept | None) -> None:
+        """Show another concept's terms."""
+        self.beginResetModel()
+        self.concept = concept
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.concept is None:
+            return 0
+        return len(self.concept.terms)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TERM_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return TERM_COLUMNS[section] if 0 <= section < len(TERM_COLUMNS) else None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def term(self, row: int) -> Term:
+        """The term at `row`."""
+        assert self.concept is not None
+        return self.concept.terms[row]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if self.concept is None or not index.isValid():
+            return None
+        if not 0 <= index.row() < len(self.concept.terms) or not 0 <= index.column() < 5:
+            return None
+        term = self.concept.terms[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return (term.lang, term.text, term.status.value, term.term_type, term.note)[
+                index.column()
+            ]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
+            if term.status is TermStatus.DEPRECATED:
+                return QColor(210, 50, 40)
+            if term.status is TermStatus.PREFERRED:
+                return QColor(40, 110, 210)
+        return None
+
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if self.concept is None or role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        term = self.concept.terms[index.row()]
+        text = str(value).strip()
+        fields = {
+            0: "lang",
+            1: "text",
+            3: "term_type",
+            4: "note",
+        }
+        try:
+            if index.column() == 2:
+                new = Term(
+                    term.text,
+                    term.lang,
+                    TermStatus.parse(text),
+                    term.part_of_speech,
+                    term.term_type,
+                    term.note,
+                )
+            else:
+                values = {
+                    "text": term.text,
+                    "lang": term.lang,
+                    "status": term.status,
+                    "part_of_speech": term.part_of_speech,
+                    "term_type": term.term_type,
+                    "note": term.note,
+                }
+                values[fields[index.column()]] = text
+                new = Term(**values)  # type: ignore[arg-type]
+        except (ValueError, WorkbenchError):  # an invalid cell value is refused
+            return False
+        if new != term:
+            self.term_edited.emit(index.row(), new)
+        return True

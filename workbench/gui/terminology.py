@@ -1,0 +1,463 @@
+"""The terminology side of the window: term highlighting, the findings panel, dismissals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.alignment import Alignment, ParallelText
+from workbench.core.errors import WorkbenchError
+from workbench.gui.models.findings import FindingRole, FindingsModel
+from workbench.gui.views.renderings import Bar, RenderingsChart
+from workbench.gui.workers import Worker
+from workbench.terms.dismissals import Dismissals
+from workbench.terms.drift import Finding, FindingKind, check_drift
+from workbench.terms.glossary import Glossary
+from workbench.terms.matching import TermMatcher
+
+if TYPE_CHECKING:
+    from workbench.gui.main_window import MainWindow
+
+RECHECK_MS = 1500
+HIGHLIGHT_CACHE = 50_000
+
+
+def snapshot(text: ParallelText) -> ParallelText:
+    """An independent copy a worker may read while the user keeps editing."""
+    documents = {lang: doc.copy() for lang, doc in text.documents.items()}
+    pivot = documents[text.pivot]
+    alignments = {
+        lang: Alignment(pivot, documents[lang], list(a.beads))
+        for lang, a in text.alignments.items()
+    }
+    return ParallelText(text.pivot, documents, alignments)
+
+
+class Highlighter:
+    """(lang, text) -> [(start, end, term status)] through the terminology matcher, cached."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._matchers: dict[str, TermMatcher] = {}
+        self._cache: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+
+    def __call__(self, lang: str, text: str) -> list[tuple[int, int, str]]:
+        key = (lang, text)
+        spans = self._cache.get(key)
+        if spans is None:
+            matcher = self._matchers.get(lang)
+            if matcher is None:
+                matcher = self._matchers[lang] = TermMatcher(self.glossary, lang)
+            spans = [(m.start, m.end, m.status.value) for m in matcher.find(text)]
+            if len(self._cache) > HIGHLIGHT_CACHE:
+                self._cache.clear()
+            self._cache[key] = spans
+        return spans
+
+
+class DismissCommand(QUndoCommand):
+    """Dismiss (or take back) one finding, on the same undo stack as the alignment edits."""
+
+    def __init__(self, terms: Terminology, finding: Finding, reason: str | None) -> None:
+        verb = "Dismiss" if reason is not None else "Restore"
+        super().__init__(f"{verb} {finding.kind.value} {finding.concept} ({finding.lang})")
+        self.terms = terms
+        self.finding = finding
+        self.reason = reason
+        self.previous = terms.dismissals.get(finding.key)
+
+    def redo(self) -> None:
+        if self.reason is None:
+            self.terms.dismissals.undismiss(self.finding.key)
+        else:
+            self.terms.dismissals.dismiss(self.finding, self.reason)
+        self.terms.dismissals_changed()
+
+    def undo(self) -> None:
+        self.terms.dismissals.restore(self.finding.key, self.previous)
+        self.terms.dismissals_changed()
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    """Filters findings by kind, language, text, and whether dismissed ones show."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.kind = ""
+        self.lang = ""
+        self.text = ""
+        self.show_dismissed = False
+
+    def update(self, **values: object) -> None:
+        """Set some filters and re-filter."""
+        self.beginFilterChange()
+        for name, value in values.items():
+            setattr(self, name, value)
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, FindingsModel):
+            return True
+        finding = model.finding(source_row)
+        if self.kind and finding.kind.value != self.kind:
+            return False
+        if self.lang and finding.lang != self.lang:
+            return False
+        if not self.show_dismissed and model.is_dismissed(source_row):
+            return False
+        if self.text:
+            needle = self.text.casefold()
+            haystack = " ".join(
+                (finding.concept, finding.found, finding.target_text, *finding.expected)
+            )
+            return needle in haystack.casefold()
+        return True
+
+
+class TerminologyPanel(QWidget):
+    """Findings with filters (double-click goes to the bead, Del dismisses) beside the chart."""
+
+    def __init__(self, terms: Terminology) -> None:
+        super().__init__()
+        self.terms = terms
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        self.kind = QComboBox(self)
+        self.kind.addItem("All kinds", "")
+        for kind in FindingKind:
+            self.kind.addItem(kind.value, kind.value)
+        self.lang = QComboBox(self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Filter findings by concept or text")
+        self.search.setClearButtonEnabled(True)
+        self.show_dismissed = QCheckBox("Show dismissed", self)
+        self.recheck = QPushButton("Re-check (F9)", self)
+        self.recheck.setToolTip("Check the terminology again (F9)")
+        self.dismiss = QPushButton("Dismiss… (Del)", self)
+        self.dismiss.setToolTip(
+            "Dismiss the selected finding with a reason (Del); undo with Ctrl+Z"
+        )
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(140)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        for widget in (self.kind, self.lang, self.search, self.show_dismissed):
+            bar.addWidget(widget)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.recheck)
+        bar.addWidget(self.dismiss)
+        layout.addLayout(bar)
+        self.model = FindingsModel(self)
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.chart = RenderingsChart(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.chart)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.kind.currentIndexChanged.connect(self._filters_changed)
+        self.lang.currentIndexChanged.connect(self._filters_changed)
+        self.search.textChanged.connect(self._filters_changed)
+        self.show_dismissed.toggled.connect(self._filters_changed)
+        self.recheck.clicked.connect(terms.check)
+        self.dismiss.clicked.connect(self.dismiss_selected)
+        self.view.doubleClicked.connect(self._go_to)
+        self.view.activated.connect(self._go_to)
+        self.view.selectionModel().currentRowChanged.connect(self._selected)
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.dismiss_selected)
+
+    def set_langs(self, langs: list[str]) -> None:
+        """Fill the language filter."""
+        self.lang.blockSignals(True)
+        self.lang.clear()
+        self.lang.addItem("All languages", "")
+        for lang in langs:
+            self.lang.addItem(lang, lang)
+        self.lang.blockSignals(False)
+
+    def _filters_changed(self, *_args) -> None:
+        self.proxy.update(
+            kind=self.kind.currentData() or "",
+            lang=self.lang.currentData() or "",
+            text=self.search.text(),
+            show_dismissed=self.show_dismissed.isChecked(),
+        )
+
+    def select_first(self, kind: str = "") -> bool:
+        """Make the first finding (of `kind`, if given) current; True when there was one."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            finding = self.proxy.data(index, FindingRole.FINDING)
+            if finding is not None and (not kind or finding.kind.value == kind):
+                self.view.setCurrentIndex(index)
+                return True
+        return False
+
+    def current_finding(self) -> Finding | None:
+        """The selected finding, if any."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.data(index, FindingRole.FINDING)
+
+    def _go_to(self, index: QModelIndex) -> None:
+        finding = self.proxy.data(index, FindingRole.FINDING)
+        if finding is not None:
+            self.terms.go_to(finding)
+
+    def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        finding = self.proxy.data(current, FindingRole.FINDING) if current.isValid() else None
+        if finding is not None:
+            self.terms.show_renderings(finding.concept)
+
+    def dismiss_selected(self) -> None:
+        """Ask for a reason and dismiss the selected finding (or restore a dismissed one)."""
+        finding = self.current_finding()
+        if finding is None:
+            return
+        if self.terms.dismissals.get(finding.key) is not None:
+            self.terms.push(DismissCommand(self.terms, finding, None))
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            "Dismiss finding",
+            f"Why is this {finding.kind.value} finding for {finding.concept} ({finding.lang}) "
+            "not a problem?",
+        )
+        if ok and reason.strip():
+            self.terms.push(DismissCommand(self.terms, finding, reason.strip()))
+
+
+class Terminology(QObject):
+    """Glossary, dismissals and findings of the open project, wired into the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.glossary = Glossary()
+        self.dismissals = Dismissals()
+        self.findings: list[Finding] = []
+        self.panel = TerminologyPanel(self)
+        self.dock = QDockWidget("Terminology", window)
+        self.dock.setObjectName("Terminology")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self._worker: Worker | None = None
+        self._watched: object = None
+        self._again = False
+        self.recheck_timer = QTimer(self)
+        self.recheck_timer.setSingleShot(True)
+        self.recheck_timer.setInterval(RECHECK_MS)
+        self.recheck_timer.timeout.connect(self.check)
+        self.on_checked: list[Callable[[], None]] = []
+
+    def load(self, glossary: Glossary, dismissals: Dismissals) -> None:
+        """Use a project's glossary and dismissals; highlight terms and check in the background."""
+        self.glossary = glossary
+        self.dismissals = dismissals
+        window = self.window
+        if window.model is not None:
+            window.model.set_highlighter(Highlighter(glossary))
+            self.panel.set_langs(window.model.langs[1:])
+        if window.controller is not None and window.controller is not self._watched:
+            window.controller.changed.connect(self._text_changed)
+            self._watched = window.controller
+        self.dock.show()
+        self.check()
+
+    def set_glossary(self, glossary: Glossary) -> None:
+        """Swap in an edited glossary: re-highlight and re-check."""
+        self.load(glossary, self.dismissals)
+
+    def _text_changed(self, _change: object) -> None:
+        self.recheck_timer.start()
+
+    def push(self, command: QUndoCommand) -> None:
+        """Put a command on the window's undo stack."""
+        if self.window.controller is not None:
+            self.window.controller.stack.push(command)
+
+    def check(self, synchronous: bool = False) -> None:
+        """Run the drift check on a snapshot in a worker; results replace the findings."""
+        text = self.window.text
+        if text is None or not len(self.glossary):
+            self._show([])
+            return
+        glossary = self.glossary
+        if synchronous:
+            self._show(check_drift(text, glossary))
+            return
+        if self._worker is not None:
+            self._again = True
+            return
+        copy = snapshot(text)
+
+        def job(progress, cancelled):
+            return check_drift(copy, glossary, progress=progress, cancelled=cancelled)
+
+        self._worker = Worker(job)
+        signals = self._worker.signals
+        signals.progressed.connect(self._progressed)
+        signals.succeeded.connect(self._show)
+        signals.failed.connect(self._failed)
+        signals.done.connect(self._done)
+        self.panel.progress.setRange(0, 0)
+        self.panel.progress.show()
+        self._worker.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.panel.progress.setRange(0, max(total, 1))
+        self.panel.progress.setValue(done)
+
+    def _failed(self, error: object) -> None:
+        self.window.report(f"terminology check failed: {error}")
+
+    def _done(self) -> None:
+        self._worker = None
+        self.panel.progress.hide()
+        if self._again:
+            self._again = False
+            self.check()
+
+    def _show(self, findings: list[Finding]) -> None:
+        self.findings = list(findings)
+        dismissed = {f.key for f in self.findings if f.key in self.dismissals}
+        self.panel.model.set_findings(self.findings, dismissed)
+        self._mark_cells()
+        self.dock.setWindowTitle(
+            f"Terminology — {len(self.dismissals.active(self.findings))} findings"
+        )
+        for callback in self.on_checked:
+            callback()
+
+    def _mark_cells(self) -> None:
+        model = self.window.model
+        if model is None:
+            return
+        counts: dict[tuple[str, int], int] = {}
+        layout = model.layout
+        for finding in self.dismissals.active(self.findings):
+            if finding.row is None or finding.lang not in layout.langs:
+                continue
+            rows = layout.rows_of_beads(finding.lang, finding.row, finding.row + 1)
+            if rows:
+                key = (finding.lang, rows[0])
+                counts[key] = counts.get(key, 0) + 1
+        model.set_findings(counts)
+
+    def dismissals_changed(self) -> None:
+        """Redraw after a dismissal was made or undone."""
+        dismissed = {f.key for f in self.findings if f.key in self.dismissals}
+        self.panel.model.set_dismissed(dismissed)
+        self.panel.proxy.invalidate()
+        self._mark_cells()
+
+    def save(self) -> None:
+        """Write the dismissals next to the alignments (atomically)."""
+        project = self.window.project
+        if project is not None and (len(self.dismissals) or project.dismissals_path.exists()):
+            self.dismissals.save(project.dismissals_path)
+
+    def go_to(self, finding: Finding) -> None:
+        """Select the bead of a finding in the table."""
+        model = self.window.model
+        if model is None:
+            return
+        if finding.row is None:
+            self.window.report(
+                f"{finding.message or finding.kind.value}: applies to the whole text"
+            )
+            return
+        if finding.lang in model.layout.langs:
+            rows = model.layout.rows_of_beads(finding.lang, finding.row, finding.row + 1)
+            if rows:
+                self.window.move_to_row(rows[0], finding.lang)
+                self.window.table.setFocus()
+
+    def show_renderings(self, concept_id: str) -> None:
+        """Chart how each language renders `concept_id` (glossary terms and mined candidates)."""
+        text = self.window.text
+        if text is None or concept_id not in self.glossary:
+            self.panel.chart.clear()
+            return
+        from workbench.terms.suggest import suggest_renderings
+
+        try:
+            suggestions = suggest_renderings(text, self.glossary, concept_id, limit=3, examples=0)
+        except WorkbenchError as exc:
+            self.window.report(str(exc))
+            self.panel.chart.clear()
+            return
+        groups = []
+        for item in suggestions:
+            bars = [Bar(s.text, s.count, s.status) for s in item.used]
+            known = {s.text for s in item.used}
+            bars += [Bar(s.text, s.count, "") for s in item.candidates if s.text not in known][:2]
+            groups.append((item.lang, item.beads, bars))
+        self.panel.chart.set_data(f"Renderings of “{concept_id}”", groups)
+
+
+def install_terminology(window: MainWindow) -> None:
+    """Load the project's glossary and dismissals into the window's terminology panel."""
+    from workbench.terms.files import load_glossary
+
+    terms: Terminology | None = getattr(window, "terminology", None)
+    project = window.project
+    path = project.glossary_path if project is not None else None
+    if project is None or path is None or not path.exists():
+        if terms is not None:
+            terms.load(Glossary(), Dismissals())
+            terms.dock.hide()
+        return
+    try:
+        glossary = load_glossary(path)
+        dismissals = Dismissals.load(project.dismissals_path)
+    except (WorkbenchError, OSError) as exc:
+        window.show_error(
+            "Could not read the glossary",
+            f"{exc}\n\nThe alignment works without it; fix the glossary file and reopen.",
+        )
+        return
+    if terms is None:
+        terms = Terminology(window)
+        window.terminology = terms
+        window.add_terminology_actions(terms)
+    terms.load(glossary, dismissals)
