@@ -6,8 +6,8 @@ import random
 
 Link = tuple[tuple[int, ...], tuple[int, ...]]
 
-_SOURCE_WORDS = "the river ran past old stone houses while people walked slowly home".split()
-_TARGET_WORDS = "le fleuve coulait devant vieilles maisons pierre tandis gens rentraient".split()
+_SOURCE_WORDS = ["the", "river", "ran", "past", "old", "stone", "houses", "while", "people", "walked", "slowly", "home"]
+_TARGET_WORDS = ["le", "fleuve", "coulait", "devant", "vieilles", "maisons", "pierre", "tandis", "gens", "rentraient"]
 
 
 def pair(text_id: int, rng: random.Random) -> tuple[str, str]:

@@ -74,7 +74,7 @@ def test_read_links_tells_the_formats_apart(tmp_path: Path) -> None:
 def test_bad_input_names_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.align"
     bad.write_text("[0]:[0]\n0 -> 1\n", encoding="utf-8")
-    with pytest.raises(FormatError, match="bad.align:2"):
+    with pytest.raises(FormatError, match=r"bad\.align:2"):
         read_links(bad)
     with pytest.raises(InputError, match="no such file"):
         read_links(tmp_path / "missing.align")
