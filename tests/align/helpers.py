@@ -6,8 +6,14 @@ import random
 
 Link = tuple[tuple[int, ...], tuple[int, ...]]
 
-_SOURCE_WORDS = ["the", "river", "ran", "past", "old", "stone", "houses", "while", "people", "walked", "slowly", "home"]
-_TARGET_WORDS = ["le", "fleuve", "coulait", "devant", "vieilles", "maisons", "pierre", "tandis", "gens", "rentraient"]
+_SOURCE_WORDS = (
+    "the", "river", "ran", "past", "old", "stone", "houses", "while", "people", "walked",
+    "slowly", "home",
+)
+_TARGET_WORDS = (
+    "le", "fleuve", "coulait", "devant", "vieilles", "maisons", "pierre", "tandis", "gens",
+    "rentraient",
+)
 
 
 def pair(text_id: int, rng: random.Random) -> tuple[str, str]:
