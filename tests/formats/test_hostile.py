@@ -184,6 +184,21 @@ def test_tuv_without_language_names_its_line(tmp_path: Path) -> None:
     assert caught.value.line == 6
 
 
+def test_missing_tmx_or_a_folder_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such TMX file"):
+        import_tmx(tmp_path / "absent.tmx")
+    with pytest.raises(InputError, match="is a folder"):
+        import_tmx(tmp_path)
+
+
+def test_huge_text_node_is_refused_not_loaded(tmp_path: Path) -> None:
+    # lxml's huge_tree=False caps a text node at 10 MB: a bigger one is refused with a line.
+    path = write(tmp_path / "huge.tmx", tmx_text(tu("a" * 11_000_000, "b")))
+    with pytest.raises(FormatError) as caught:
+        import_tmx(path)
+    assert caught.value.line == 5
+
+
 def test_empty_file_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path / "empty.tmx", "")
     with pytest.raises(FormatError):

@@ -253,7 +253,10 @@ def _save_imported(args: argparse.Namespace, text: ParallelText, warnings: Seque
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     folder = args.into or Path(args.file.stem)
-    project = save_as_project(text, folder, args.name)
+    try:
+        project = save_as_project(text, folder, args.name)
+    except OSError as exc:
+        raise ProjectError(f"cannot write the project in {folder}: {exc}") from None
     counts = ", ".join(
         f"{lang} {len(text.documents[lang])}" for lang in [text.pivot, *text.alignments]
     )

@@ -179,7 +179,10 @@ def write_po(
         alignment, only_confirmed=only_confirmed, replace_invalid=replace_invalid
     ):
         catalog.append(entry)
-    write_bytes_atomic(path, (str(catalog).rstrip("\n") + "\n").encode("utf-8"))
+    try:
+        write_bytes_atomic(path, (str(catalog).rstrip("\n") + "\n").encode("utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot write the file: {exc.strerror or exc}", path) from None
     return len(catalog)
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 from lxml import etree
 
@@ -250,25 +250,27 @@ def write_tmx(
         return INVALID_XML_CHARS.sub("\ufffd", text)
 
     templates = _Templates(codes, order)
-    with atomic_write(target, "wb") as handle, etree.xmlfile(handle, encoding="UTF-8") as xf:
-        xf.write_declaration()
-        with xf.element("tmx", version="1.4"):
-            xf.write("\n  ")
-            xf.write(
-                _header(
-                    codes[srclang], creation_tool_version, creationdate, header_props, header_notes
-                )
-            )
-            xf.write("\n  ")
-            with xf.element("body"):
+    header = _header(
+        codes[srclang], creation_tool_version, creationdate, header_props, header_notes
+    )
+    try:
+        with atomic_write(target, "wb") as handle, etree.xmlfile(handle, encoding="UTF-8") as xf:
+            xf.write_declaration()
+            with xf.element("tmx", version="1.4"):
                 xf.write("\n  ")
-                for unit in units:
-                    element = _fill(unit, order, templates, counts, warnings, clean)
-                    if element is not None:
-                        xf.write(element)
-                    if progress is not None and (counts["units"] % PROGRESS_EVERY == 0):
-                        progress(counts["units"], total)
-            xf.write("\n")
+                xf.write(header)
+                xf.write("\n  ")
+                with xf.element("body"):
+                    xf.write("\n  ")
+                    for unit in units:
+                        element = _fill(unit, order, templates, counts, warnings, clean)
+                        if element is not None:
+                            xf.write(element)
+                        if progress is not None and (counts["units"] % PROGRESS_EVERY == 0):
+                            progress(counts["units"], total)
+                xf.write("\n")
+    except OSError as exc:
+        raise InputError(f"cannot write the file: {exc.strerror or exc}", target) from None
     if progress is not None:
         progress(counts["units"], max(total, counts["units"]))
     return TmxStats(
@@ -456,8 +458,18 @@ class TmxReader:
                 ) from None
             raise
 
+    def _open(self) -> IO[bytes]:
+        try:
+            return open(self.path, "rb")
+        except FileNotFoundError:
+            raise InputError("no such TMX file", self.path) from None
+        except IsADirectoryError:
+            raise InputError("is a folder, not a TMX file", self.path) from None
+        except OSError as exc:
+            raise InputError(f"cannot read the file: {exc.strerror or exc}", self.path) from None
+
     def _units(self) -> Iterator[TranslationUnit]:
-        with open(self.path, "rb") as stream:
+        with self._open() as stream:
             events = iterparse_safe(stream, tag=("tmx", "header", "tu"))
             count = 0
             for event, element in events:
@@ -486,7 +498,7 @@ class TmxReader:
             raise FormatError(f"not a TMX file: {self._root_problem()}", self.path, 1)
 
     def _root_problem(self) -> str:
-        with open(self.path, "rb") as stream:
+        with self._open() as stream:
             for _, element in iterparse_safe(stream):
                 if element.tag != "tmx":
                     return f"the root is <{element.tag}>"
