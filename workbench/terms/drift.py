@@ -139,6 +139,13 @@ class _SegmentMatches:
                 ticker.tick(len(self.texts[start : start + 512]))
             self._all = found
 
+    @property
+    def all(self) -> list[list[Match]]:
+        """Matches of every segment (matching the rest now if they were not matched yet)."""
+        if self._all is None:
+            self._all = [self.of(i) for i in range(len(self.texts))]
+        return self._all
+
     def of(self, index: int) -> list[Match]:
         if self._all is not None:
             return self._all[index]
@@ -226,9 +233,7 @@ def check_drift(
     for lang in wanted:
         alignment = text.alignments[lang]
         checker = _LanguageCheck(glossary, alignment, source_matches, text.pivot, lang, ticker)
-        for row in range(len(alignment.beads)):
-            findings.extend(checker.bead(row))
-            ticker.tick()
+        findings.extend(checker.beads(ticker))
         findings.extend(checker.document_findings())
     if progress is not None:
         progress(total, total)
@@ -272,6 +277,27 @@ class _LanguageCheck:
         self.renderings: dict[str, dict[str, _Rendering]] = defaultdict(dict)
         self.by_source: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._paraphrase_cache: dict[str, list[tuple[list[frozenset[str]], int, int]]] = {}
+
+    def beads(self, ticker: _Ticker) -> list[Finding]:
+        """Findings of every bead, in row order."""
+        out: list[Finding] = []
+        source_all, target_all = self.source.all, self.target.all
+        quiet_target = self.foreign is None
+        for row, bead in enumerate(self.alignment.beads):
+            if row % 512 == 511:
+                ticker.tick(512)
+            # The common case first: a 1-1 bead with no term on either side.
+            if (
+                len(bead.source) == 1
+                and len(bead.target) == 1
+                and not source_all[bead.source[0]]
+                and not target_all[bead.target[0]]
+                and quiet_target
+            ):
+                continue
+            out.extend(self.bead(row))
+        ticker.tick(len(self.alignment.beads) % 512)
+        return out
 
     def bead(self, row: int) -> list[Finding]:
         """Findings of bead `row`."""

@@ -378,6 +378,8 @@ _STATUS_RANK = {
 
 
 def _resolve(found: list[tuple[int, int, int, int, Match]]) -> list[Match]:
+    if len(found) == 1:
+        return [found[0][4]]
     # Longest first, then the most exact surface, then the better status.
     found.sort(key=lambda item: (-item[0], -item[1], -item[2], item[3]))
     kept: list[Match] = []
