@@ -349,3 +349,71 @@ def test_pair_export_import_export_gives_the_same_bytes(text: object) -> None:
             return
         (second,) = export_tmx(import_tmx(first), Path(folder) / "b", pairs=True, creationdate=DATE)
         assert first.read_bytes() == second.read_bytes()
+
+
+# --- streamed import into a project -------------------------------------------------------
+
+
+def project_files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def assert_same_project(tmx: Path, folder: Path) -> None:
+    from workbench.cli.exchange import save_as_project
+    from workbench.formats.export import import_tmx_project
+
+    save_as_project(import_tmx(tmx), folder / "held", "p")
+    import_tmx_project(tmx, folder / "streamed", name="p")
+    assert project_files(folder / "streamed") == project_files(folder / "held")
+
+
+LATE = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="X" creationtoolversion="1" segtype="sentence"
+ o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="en"><seg>One.</seg></tuv><tuv xml:lang="es"><seg>Uno.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Two.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Three.</seg></tuv><tuv xml:lang="zh"><seg>三。</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_streamed_import_writes_what_the_held_import_saves(tmp_path: Path) -> None:
+    (path,) = export_tmx(sample_text(), tmp_path / "all.tmx")
+    assert_same_project(path, tmp_path)
+
+
+def test_streamed_import_backfills_a_language_seen_late(tmp_path: Path) -> None:
+    from workbench.core.project import Project
+
+    path = tmp_path / "late.tmx"
+    path.write_text(LATE, "utf-8")
+    assert_same_project(path, tmp_path)
+    zh = Project.open(tmp_path / "streamed").text.alignments["zh"].beads
+    assert [(b.source, b.target) for b in zh] == [((0,), ()), ((1,), ()), ((2,), (0,))]
+
+
+def test_streamed_import_of_a_broken_file_leaves_nothing(tmp_path: Path) -> None:
+    from workbench.formats.export import import_tmx_project
+
+    (path,) = export_tmx(sample_text(), tmp_path / "all.tmx")
+    data = path.read_bytes()
+    path.write_bytes(data[: data.index(b'<tu tuid="2"')] + b"<tu><tuv>")
+    with pytest.raises(FormatError):
+        import_tmx_project(path, tmp_path / "project")
+    assert not (tmp_path / "project").exists()
+
+
+@settings(max_examples=25, deadline=None)
+@given(parallel_texts())
+def test_streamed_import_matches_for_random_texts(text: object) -> None:
+    import tempfile
+
+    from workbench.core.alignment import ParallelText
+
+    assert isinstance(text, ParallelText)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = export_tmx(text, Path(folder) / "pairs", pairs=True)
+        for path in paths:
+            if list(TmxReader(path)):
+                assert_same_project(path, Path(folder) / path.stem)

@@ -13,7 +13,7 @@ from workbench.core.alignment import ParallelText
 from workbench.core.atomic import write_text_atomic
 from workbench.core.errors import ProjectError, UsageError
 from workbench.core.project import MANIFEST, Manifest, Project
-from workbench.formats.export import export_po, export_tmx, import_po, import_tmx
+from workbench.formats.export import export_po, export_tmx, import_po, import_tmx_project
 from workbench.formats.tmx import DEFAULT_LANG_CODES, TmxStats, join_segments
 
 if TYPE_CHECKING:
@@ -81,8 +81,9 @@ def register(subparsers: Subparsers) -> None:
     tmx_in = imports.add_parser(
         "tmx",
         help="make a project from a TMX translation memory",
-        description="Read a TMX (streamed) into a new project: one paragraph per TU, one "
-        "bead per TU and language (confirmed unless the file's x-status says auto).",
+        description="Read a TMX into a new project, streaming (memory stays bounded for "
+        "any number of TUs): one paragraph per TU, one bead per TU and language (confirmed "
+        "unless the file's x-status says auto; 1-0 auto where a TU lacks the language).",
     )
     _import_arguments(tmx_in)
     tmx_in.add_argument("--langs", help="target languages to read, e.g. es,ru [all found]")
@@ -229,17 +230,27 @@ def run_export_po(args: argparse.Namespace) -> int:
 
 
 def run_import_tmx(args: argparse.Namespace) -> int:
-    """Make a project from a TMX file."""
+    """Make a project from a TMX file, streaming it (bounded memory, however many TUs)."""
     warnings: list[str] = []
-    text = import_tmx(
-        args.file,
-        args.pivot,
-        langs=parse_langs(args.langs),
-        lang_codes=parse_lang_codes(args.lang_codes, DEFAULT_LANG_CODES),
-        warnings=warnings,
-        progress=TerminalProgress("import tmx"),
-    )
-    return _save_imported(args, text, warnings)
+    folder = args.into or Path(args.file.stem)
+    try:
+        summary = import_tmx_project(
+            args.file,
+            folder,
+            args.pivot,
+            name=args.name,
+            langs=parse_langs(args.langs),
+            lang_codes=parse_lang_codes(args.lang_codes, DEFAULT_LANG_CODES),
+            warnings=warnings,
+            progress=TerminalProgress("import tmx"),
+        )
+    except OSError as exc:
+        raise ProjectError(f"cannot write the project in {folder}: {exc}") from None
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    counts = ", ".join(f"{lang} {n}" for lang, n in summary.segments.items())
+    print(f"made project {summary.name} in {summary.root}: segments {counts}")
+    return 0
 
 
 def run_import_po(args: argparse.Namespace) -> int:

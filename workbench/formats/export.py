@@ -28,15 +28,21 @@ segment's `lang:id`, `#.` = bead type, status and confidence, `#, fuzzy` = not c
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from lxml import etree
+
 from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
+from workbench.core.atomic import AtomicBatch
 from workbench.core.document import Document
-from workbench.core.errors import AlignmentError, FormatError, InputError
+from workbench.core.errors import AlignmentError, FormatError, InputError, ProjectError
+from workbench.core.project import MANIFEST, Manifest
 from workbench.formats.po import export_po, import_po
 from workbench.formats.tmx import (
     DEFAULT_LANG_CODES,
@@ -46,6 +52,7 @@ from workbench.formats.tmx import (
     TranslationUnit,
     Variant,
     format_confidence,
+    join_segments,
     write_tmx,
 )
 
@@ -58,6 +65,7 @@ __all__ = [
     "groups",
     "import_po",
     "import_tmx",
+    "import_tmx_project",
     "pair_path",
     "project_units",
 ]
@@ -402,3 +410,196 @@ def _status_of(unit_props: Props, variant_props: Props) -> tuple[BeadStatus, flo
     if not 0.0 <= confidence <= 1.0:  # also rejects NaN
         confidence = default
     return status, confidence
+
+
+class ImportSummary(NamedTuple):
+    """What a streamed import wrote: the project folder, segments per language, TUs skipped."""
+
+    root: Path
+    name: str
+    segments: dict[str, int]
+    skipped: int
+
+
+class _Stream:
+    """One language's files of a streamed import: its document, plain text and alignment."""
+
+    def __init__(self, batch: AtomicBatch, folder: Path, texts: Path, lang: str, name: str):
+        self.lang = lang
+        self.count = 0
+        self.paragraphs = 0
+        self.stack = ExitStack()
+        staged_text = batch.staged(texts / f"{lang}.txt")
+        self.text = self.stack.enter_context(open(staged_text, "wb"))  # noqa: SIM115
+        self.doc = self.stack.enter_context(
+            etree.xmlfile(str(batch.staged(folder / f"{lang}.xml")), encoding="utf-8")
+        )
+        self.doc.write_declaration()
+        self.stack.enter_context(self.doc.element("document", {"lang": lang, "name": name}))
+        self.doc.write("\n")
+        self.links: etree._IncrementalFileWriter | None = None
+        self.link_stack = ExitStack()
+
+    def open_links(self, batch: AtomicBatch, folder: Path, pivot: str) -> None:
+        """Start the pivot-`lang` XCES file (the target side of an alignment)."""
+        path = batch.staged(folder / f"{pivot}-{self.lang}.xml")
+        links = self.link_stack.enter_context(etree.xmlfile(str(path), encoding="utf-8"))
+        links.write_declaration()
+        self.link_stack.enter_context(links.element("cesAlign", version="1.0"))
+        links.write("\n")
+        self.group = links.element(
+            "linkGrp", targType="s", fromDoc=f"{pivot}.xml", toDoc=f"{self.lang}.xml"
+        )
+        self.group.__enter__()
+        links.write("\n")
+        self.links = links
+
+    def add(self, segments: Sequence[str]) -> list[str]:
+        """Write one paragraph; return its segment ids."""
+        self.paragraphs += 1
+        number = self.paragraphs
+        paragraph = etree.Element("p", id=str(number))
+        paragraph.text = "\n  "
+        ids = [f"{number}:{s}" for s in range(1, len(segments) + 1)]
+        for ident, segment in zip(ids, segments, strict=True):
+            etree.SubElement(paragraph, "s", id=ident).text = segment
+            paragraph[-1].tail = "\n  "
+        paragraph[-1].tail = "\n"
+        paragraph.tail = "\n"
+        self.doc.write(paragraph)
+        self.text.write((join_segments(self.lang, segments) + "\n").encode("utf-8"))
+        self.count += len(segments)
+        return ids
+
+    def link(self, source: Sequence[str], target: Sequence[str], bead: Bead) -> None:
+        """Write one XCES link (as `workbench.formats.xces.write_alignment` does)."""
+        assert self.links is not None
+        xtargets = " ".join(source) + ";" + " ".join(target)
+        status = "man" if bead.is_confirmed else "auto"
+        self.links.write(
+            etree.Element(
+                "link",
+                xtargets=xtargets,
+                type=f"{len(source)}-{len(target)}",
+                status=status,
+                certainty=f"{bead.confidence:.4f}",
+            )
+        )
+        self.links.write("\n")
+
+    def close(self) -> None:
+        """Finish the files (in the order the project's own writers close them)."""
+        if not self.paragraphs:
+            self.text.write(b"\n")
+        if self.links is not None:
+            self.group.__exit__(None, None, None)
+            self.links.write("\n")
+        self.link_stack.close()
+        self.stack.close()
+
+
+def import_tmx_project(
+    path: str | Path,
+    root: str | Path,
+    pivot: str = "en",
+    *,
+    name: str | None = None,
+    langs: Sequence[str] | None = None,
+    lang_codes: Mapping[str, str] | None = None,
+    warnings: list[str] | None = None,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Stream a TMX into a new project folder without holding the text: bounded memory.
+
+    Writes the same files, byte for byte, as `import_tmx` followed by saving the project
+    (manifest, `texts/<lang>.txt`, segmented documents, XCES alignments), all or none.
+    """
+    folder_root = Path(root)
+    existed = folder_root.exists()
+    try:
+        return _import_tmx_project(
+            path, folder_root, pivot, name, langs, lang_codes, warnings, progress
+        )
+    except BaseException:
+        if not existed:  # leave no empty folders behind either
+            for folder in sorted(folder_root.rglob("*"), reverse=True):
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+            if folder_root.is_dir() and not any(folder_root.iterdir()):
+                folder_root.rmdir()
+        raise
+
+
+def _import_tmx_project(
+    path: str | Path,
+    folder_root: Path,
+    pivot: str,
+    name: str | None,
+    langs: Sequence[str] | None,
+    lang_codes: Mapping[str, str] | None,
+    warnings: list[str] | None,
+    progress: Progress | None,
+) -> ImportSummary:
+    if (folder_root / MANIFEST).exists():
+        raise ProjectError(f"{folder_root} already holds a project; import into a new folder")
+    name = name or folder_root.resolve().name
+    folder = folder_root / "alignments" / name
+    texts = folder_root / "texts"
+    codes = dict(DEFAULT_LANG_CODES)
+    codes.update(lang_codes or {})
+    reader = TmxReader(path, codes)
+    label = Path(path).name
+    counts = array("L")  # pivot segments per TU kept, to backfill a language seen late
+    skipped = 0
+    with AtomicBatch() as batch, ExitStack() as streams:
+        sides: dict[str, _Stream] = {}
+        main = _Stream(batch, folder, texts, pivot, label)
+        streams.callback(main.close)
+        for number, unit in enumerate(reader, start=1):
+            source = unit.variant(pivot)
+            if source is None or _blank(source):
+                skipped += 1
+                continue
+            source_ids = main.add(source.segments)
+            present: set[str] = set()
+            for variant in unit.variants:
+                lang = variant.lang
+                if lang == pivot or (langs and lang not in langs) or _blank(variant):
+                    continue
+                side = sides.get(lang)
+                if side is None:
+                    side = sides[lang] = _Stream(batch, folder, texts, lang, label)
+                    streams.callback(side.close)
+                    side.open_links(batch, folder, pivot)
+                    for tu, size in enumerate(counts, start=1):
+                        ids = [f"{tu}:{s}" for s in range(1, size + 1)]
+                        side.link(ids, (), Bead(tuple(range(size)), ()))
+                present.add(lang)
+                status, confidence = _status(variant, unit)
+                side.link(source_ids, side.add(variant.segments), Bead((), (), status, confidence))
+            for lang, side in sides.items():
+                if lang not in present:
+                    side.link(source_ids, (), Bead((), ()))
+            counts.append(len(source_ids))
+            if progress is not None and number % 1000 == 0:
+                progress(number, 0)
+        if not counts:
+            srclang = reader.header.srclang if reader.header else "?"
+            raise FormatError(
+                f"no TU has a {pivot} variant (header srclang {srclang}); choose --pivot", path
+            )
+        order = [lang for lang in (langs or sides) if lang in sides]
+        manifest = Manifest(
+            name=name,
+            pivot=pivot,
+            documents={lang: Path("texts") / f"{lang}.txt" for lang in [pivot, *order]},
+            alignments_dir=Path("alignments") / name,
+        )
+        batch.staged(folder_root / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
+        streams.close()
+    if warnings is not None:
+        if skipped:
+            warnings.append(f"{path}: {skipped} TU(s) without a {pivot} text were skipped")
+        warnings.extend(reader.warnings)
+    segments = {pivot: main.count, **{lang: sides[lang].count for lang in order}}
+    return ImportSummary(folder_root, name, segments, skipped)
