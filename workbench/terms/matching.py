@@ -17,6 +17,7 @@ looked up by the keys of their first two words.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -211,7 +212,9 @@ class _Pattern:
     concept_id: str
     term: Term
     words: tuple[frozenset[str], ...]
-    folds: tuple[str, ...]
+    folds: list[str]
+    rank: int
+    han: bool
 
 
 def script_of(text: str) -> str:
@@ -268,7 +271,14 @@ class TermMatcher:
             keys.append(frozenset({exact}) if exact in all_keys else all_keys)
         number = len(self._patterns)
         self._patterns.append(
-            _Pattern(concept_id, term, tuple(keys), tuple(self.analyzer.fold(w) for w in words))
+            _Pattern(
+                concept_id,
+                term,
+                tuple(keys),
+                [self.analyzer.fold(w) for w in words],
+                _STATUS_RANK[term.status],
+                HAN_RE.search(term.text) is not None,
+            )
         )
         self._first_keys.update(keys[0])
         if len(keys) == 1:
@@ -336,8 +346,11 @@ class TermMatcher:
                         for number in numbers:
                             pattern = patterns[number]
                             n = len(pattern.words)
-                            if i + n <= len(words) and all(
-                                pattern.words[k] & starts[words[i + k]][2] for k in range(2, n)
+                            if n == 2 or (
+                                i + n <= len(words)
+                                and all(
+                                    pattern.words[k] & starts[words[i + k]][2] for k in range(2, n)
+                                )
                             ):
                                 hits.append((i, pattern))
         if not hits:
@@ -357,15 +370,17 @@ class TermMatcher:
         found: list[tuple[int, int, int, int, Match]] = []
         for i, pattern in hits:
             n = len(pattern.words)
-            infos = [starts[words[i + k]] for k in range(n)]
-            score = sum(pattern.folds[k] == infos[k][3] for k in range(n))
+            infos = [starts[w] for w in words[i : i + n]]
+            folds = [info[3] for info in infos]
+            score = n if folds == pattern.folds else sum(map(operator.eq, folds, pattern.folds))
             start, end = ends[2 * i], ends[2 * (i + n - 1) + 1]
-            surface = text[start:end]
-            variant = "traditional" if any(info[4] for info in infos) else ""
+            variant = ""
+            if pattern.han and any(info[4] for info in infos):
+                variant = "traditional"
             match = Match(
-                pattern.concept_id, pattern.term, start, end, surface, score == n, variant
+                pattern.concept_id, pattern.term, start, end, text[start:end], score == n, variant
             )
-            found.append((n, score, -_STATUS_RANK[pattern.term.status], i, match))
+            found.append((n, score, -pattern.rank, i, match))
         return _resolve(found)
 
 
