@@ -8,7 +8,9 @@ Phases, each in a fresh process so its peak RSS is its own:
 - write:  `write_tmx` from a generator of four-language TUs (the streaming writer);
 - read:   `TmxReader` over that file, each TU built and dropped (the streaming reader);
 - export: `export_tmx` of a ParallelText (1-1 beads) - the path the CLI and GUI use;
-- import: `import_tmx` of that export into a ParallelText (holds the whole text in memory).
+- import: `import_tmx` of that export into a ParallelText (holds the whole text in memory);
+- project: `import_tmx_project` of the 1M-TU file into a new project folder, streamed (what
+  `workbench import tmx` does).
 
 "base MiB" is the process's RSS before the timed work (Python, lxml, the input ParallelText).
 TU/s is given per wall-clock second and per CPU second of the process: on a shared machine the
@@ -31,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.document import Document
-from workbench.formats.export import export_tmx, import_tmx
+from workbench.formats.export import export_tmx, import_tmx, import_tmx_project
 from workbench.formats.tmx import TmxReader, TranslationUnit, Variant, write_tmx
 
 LANGS = ("en", "es", "ru", "zh")
@@ -125,11 +127,13 @@ def run_phase(phase: str, count: int, folder: Path) -> dict[str, float]:
         done = count
     elif phase == "import":
         done = len(import_tmx(project_file).pivot_document)
+    elif phase == "project":
+        done = import_tmx_project(stream_file, folder / "project").segments["en"]
     else:
         raise SystemExit(f"unknown phase {phase}")
     seconds = time.perf_counter() - start
     cpu = time.process_time() - cpu_start
-    size = (stream_file if phase in ("write", "read") else project_file).stat().st_size
+    size = (stream_file if phase in ("write", "read", "project") else project_file).stat().st_size
     return {
         "units": done,
         "seconds": seconds,
@@ -160,6 +164,7 @@ def main() -> int:
             ("read", args.units),
             ("export", args.project_units),
             ("import", args.project_units),
+            ("project", args.units),
         ):
             result = subprocess.run(
                 [

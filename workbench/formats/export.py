@@ -439,6 +439,9 @@ class _Stream:
         self.doc.write("\n")
         self.links: etree._IncrementalFileWriter | None = None
         self.link_stack = ExitStack()
+        self._templates: dict[int, etree._Element] = {}
+        # Attributes in the order xces.write_alignment gives them.
+        self._link = etree.Element("link", xtargets="", type="", status="", certainty="")
 
     def open_links(self, batch: AtomicBatch, folder: Path, pivot: str) -> None:
         """Start the pivot-`lang` XCES file (the target side of an alignment)."""
@@ -458,14 +461,20 @@ class _Stream:
         """Write one paragraph; return its segment ids."""
         self.paragraphs += 1
         number = self.paragraphs
-        paragraph = etree.Element("p", id=str(number))
-        paragraph.text = "\n  "
         ids = [f"{number}:{s}" for s in range(1, len(segments) + 1)]
-        for ident, segment in zip(ids, segments, strict=True):
-            etree.SubElement(paragraph, "s", id=ident).text = segment
-            paragraph[-1].tail = "\n  "
-        paragraph[-1].tail = "\n"
-        paragraph.tail = "\n"
+        paragraph = self._templates.get(len(segments))
+        if paragraph is None:  # one reusable <p> per size, refilled (as in the TMX writer)
+            paragraph = etree.Element("p")
+            paragraph.text = "\n  "
+            for _ in segments:
+                etree.SubElement(paragraph, "s").tail = "\n  "
+            paragraph[-1].tail = "\n"
+            paragraph.tail = "\n"
+            self._templates[len(segments)] = paragraph
+        paragraph.set("id", str(number))
+        for element, ident, segment in zip(paragraph, ids, segments, strict=True):
+            element.set("id", ident)
+            element.text = segment
         self.doc.write(paragraph)
         self.text.write((join_segments(self.lang, segments) + "\n").encode("utf-8"))
         self.count += len(segments)
@@ -474,17 +483,12 @@ class _Stream:
     def link(self, source: Sequence[str], target: Sequence[str], bead: Bead) -> None:
         """Write one XCES link (as `workbench.formats.xces.write_alignment` does)."""
         assert self.links is not None
-        xtargets = " ".join(source) + ";" + " ".join(target)
-        status = "man" if bead.is_confirmed else "auto"
-        self.links.write(
-            etree.Element(
-                "link",
-                xtargets=xtargets,
-                type=f"{len(source)}-{len(target)}",
-                status=status,
-                certainty=f"{bead.confidence:.4f}",
-            )
-        )
+        link = self._link
+        link.set("xtargets", " ".join(source) + ";" + " ".join(target))
+        link.set("type", f"{len(source)}-{len(target)}")
+        link.set("status", "man" if bead.is_confirmed else "auto")
+        link.set("certainty", f"{bead.confidence:.4f}")
+        self.links.write(link)
         self.links.write("\n")
 
     def close(self) -> None:
