@@ -19,6 +19,8 @@ TMX mapping (one pivot, several target languages, each aligned with the pivot):
   TU with the TU's status and confidence (confirmed, 1.0 when the file has no `x-` props); a TU
   that lacks a language gives a 1-0 auto bead in that language; a TU without the pivot is
   skipped. Export -> import -> export gives the same bytes (with a fixed `creationdate`).
+  `import_tmx` builds a ParallelText; `import_tmx_project` streams the same result straight
+  into a new project's files in bounded memory (what `workbench import tmx` uses).
 
 PO mapping (one file per target language): one entry per bead with pivot segments, with the
 target-only beads that follow it (or, at the start, precede it) folded in, so every segment of
