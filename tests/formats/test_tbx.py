@@ -283,3 +283,15 @@ def test_bundled_glossary_is_made_from_the_starter_csv() -> None:
 
     starter = read_glossary_csv(BUNDLED_GLOSSARY.parent / "glossary-starter.csv")
     assert read_tbx(BUNDLED_GLOSSARY).concepts == starter.concepts
+
+
+def test_reads_what_translate_toolkit_writes() -> None:
+    tbx = pytest.importorskip("translate.storage.tbx", reason="translate-toolkit is not installed")
+    store = tbx.tbxfile()
+    unit = store.addsourceunit("information security")
+    unit.target = "seguridad de la información"
+    (concept_,) = parse_tbx(bytes(store)).concepts
+    assert [(t.lang, t.text) for t in concept_.terms] == [
+        ("en", "information security"),
+        (concept_.terms[1].lang, "seguridad de la información"),
+    ]
