@@ -40,7 +40,7 @@ def test_rows_follow_the_coarsest_pair_and_gap_rows_hold_target_only_beads() -> 
 
 def test_lookups_point_back_to_rows() -> None:
     layout = compute_rows(make_text())
-    assert layout.row_of_pivot == [0, 0, 1, 2, 2, 3]
+    assert list(layout.row_of_pivot) == [0, 0, 1, 2, 2, 3]
     assert list(layout.rows_of_beads("ru", 3, 4)) == [2]
     assert list(layout.rows_of_beads("es", 0, 6)) == [0, 1, 2, 3, 4]
 
@@ -87,3 +87,39 @@ def _make(text, what: str, lang: str, row: int) -> edits.Edit:
     if what == "confirm":
         return edits.confirm_above(text, lang, row)
     return edits.split_segment(text, lang, row % 3, 2)
+
+
+KINDS = st.sampled_from([(1, 1), (1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (0, 2)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 12), st.lists(st.lists(KINDS, max_size=14), min_size=1, max_size=3))
+def test_rows_equal_the_core_pivot_rows(n: int, kind_lists) -> None:
+    from workbench.core.alignment import Alignment, ParallelText, bead
+    from workbench.core.document import Document
+    from workbench.core.pivot import pivot_rows
+
+    en = Document.from_segments("en", [f"s{i}" for i in range(n)])
+    documents = {"en": en}
+    alignments = {}
+    for lang, kinds in zip(["es", "ru", "zh"], kind_lists, strict=False):
+        beads, i, j = [], 0, 0
+        for a, b in kinds:
+            a = min(a, n - i)
+            if a == 0 and b == 0:
+                continue
+            beads.append(bead(range(i, i + a), range(j, j + b)))
+            i, j = i + a, j + b
+        if i < n:
+            beads.append(bead(range(i, n), [j]))
+            j += 1
+        documents[lang] = Document.from_segments(lang, [f"t{k}" for k in range(j)])
+        alignments[lang] = Alignment(en, documents[lang], beads)
+    text = ParallelText("en", documents, alignments)
+    layout = compute_rows(text)
+    core = pivot_rows(text)
+    assert len(layout) == len(core)
+    for mine, theirs in zip(layout.rows, core, strict=True):
+        assert tuple(range(mine.pivot_start, mine.pivot_stop)) == theirs.pivot
+        for k, lang in enumerate(layout.langs):
+            assert tuple(range(*mine.beads[k])) == theirs.beads.get(lang, ())

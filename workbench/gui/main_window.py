@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
     def go_to_pivot(self, pivot_index: int) -> None:
         """Jump to the row holding pivot segment `pivot_index`."""
         if self.model is not None and 0 <= pivot_index < len(self.model.layout.row_of_pivot):
-            self.move_to_row(self.model.layout.row_of_pivot[pivot_index], self.pair_lang())
+            self.move_to_row(int(self.model.layout.row_of_pivot[pivot_index]), self.pair_lang())
 
     def go_to_segment(self, lang: str, index: int) -> None:
         """Jump to the row showing segment `index` of `lang`."""
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
             self._pair_lang = lang
         row = self.current_row()
         if row >= 0:
-            self.alignment_map.set_current(self.model.layout.rows[row].pivot_start)
+            self.alignment_map.set_current(self.model.layout.pivot_range(row)[0])
         self._update_pair_label()
 
     # -- edits ---------------------------------------------------------------------------------

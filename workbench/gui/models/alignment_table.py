@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from workbench.core.alignment import Bead, BeadStatus, ParallelText
 from workbench.core.edits import Change
-from workbench.gui.rows import RowLayout, compute_rows
+from workbench.gui.rows import IntArray, RowLayout, compute_rows, source_lengths
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -53,6 +54,8 @@ class AlignmentTableModel(QAbstractTableModel):
         self._highlighter = None
         self._layout = compute_rows(text)
         self._langs = [text.pivot, *self._layout.langs]
+        self._lengths: dict[str, IntArray] = {}
+        self._reset_lengths()
 
     # -- structure -------------------------------------------------------------------------
     @property
@@ -84,6 +87,7 @@ class AlignmentTableModel(QAbstractTableModel):
         self._text = text
         self._layout = compute_rows(text)
         self._langs = [text.pivot, *self._layout.langs]
+        self._reset_lengths()
         self.endResetModel()
 
     def reload(self) -> None:
@@ -119,7 +123,7 @@ class AlignmentTableModel(QAbstractTableModel):
 
     # -- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._layout.rows)
+        return 0 if parent.isValid() else len(self._layout)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._langs)
@@ -148,7 +152,7 @@ class AlignmentTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._layout.rows)):
+        if not index.isValid() or not (0 <= index.row() < len(self._layout)):
             return None
         if not 0 <= index.column() < len(self._langs):
             return None
@@ -182,11 +186,10 @@ class AlignmentTableModel(QAbstractTableModel):
     def segments(self, row: int, lang: str) -> list[tuple[int, str, str]]:
         """(flat index, id, text) of the `lang` segments in `row`."""
         document = self._text.documents[lang]
-        item = self._layout.rows[row]
         if lang == self._text.pivot:
-            indices: range | list[int] = range(item.pivot_start, item.pivot_stop)
+            indices: range | list[int] = range(*self._layout.pivot_range(row))
         else:
-            b0, b1 = item.beads[self._layout.lang_index(lang)]
+            b0, b1 = self._layout.bead_range(row, lang)
             beads = self._text.alignments[lang].beads
             indices = [j for b in range(b0, b1) for j in beads[b].target]
         result = []
@@ -252,32 +255,49 @@ class AlignmentTableModel(QAbstractTableModel):
     def apply_change(self, change: Change) -> None:
         """Redraw what `change` touched: narrow dataChanged, or row removes/inserts."""
         old = self._layout
-        structural = any(c.removed != c.inserted for c in change.beads) or bool(change.documents)
-        new = compute_rows(self._text, old.langs) if (structural or change.beads) else old
         touched: set[int] = set()
-        diff = old.diff(new)
-        if not diff.same_shape:
-            if diff.old_stop > diff.start:
-                self.beginRemoveRows(QModelIndex(), diff.start, diff.old_stop - 1)
-                self._layout = _without(new, diff.start, diff.new_stop)
-                self.endRemoveRows()
-            if diff.new_stop > diff.start:
-                self.beginInsertRows(QModelIndex(), diff.start, diff.new_stop - 1)
+        if change.beads:
+            for item in change.beads:
+                if item.lang not in self._lengths:
+                    continue
+                beads = self._text.alignments[item.lang].beads
+                lens = self._lengths[item.lang]
+                fresh = source_lengths(beads[item.start : item.start + item.inserted])
+                self._lengths[item.lang] = np.concatenate(
+                    [lens[: item.start], fresh, lens[item.start + item.removed :]]
+                )
+            new = compute_rows(self._text, old.langs, self._lengths)
+            diff = old.diff(new)
+            if diff.same_shape:
                 self._layout = new
-                self.endInsertRows()
-            self._layout = new
-        else:
-            self._layout = new
-            touched.update(range(diff.start, diff.new_stop))
-        for item in change.beads:
-            touched.update(new.rows_of_beads(item.lang, item.start, item.start + item.inserted))
+                touched.update(range(diff.start, diff.new_stop))
+            else:
+                if diff.old_stop > diff.start:
+                    self.beginRemoveRows(QModelIndex(), diff.start, diff.old_stop - 1)
+                    self._layout = _without(new, diff.start, diff.new_stop)
+                    self.endRemoveRows()
+                if diff.new_stop > diff.start:
+                    self.beginInsertRows(QModelIndex(), diff.start, diff.new_stop - 1)
+                    self._layout = new
+                    self.endInsertRows()
+                self._layout = new
+            for item in change.beads:
+                if item.lang in new.langs:
+                    touched.update(
+                        new.rows_of_beads(item.lang, item.start, item.start + item.inserted)
+                    )
         if change.documents:
-            touched = set(range(len(new.rows)))
+            touched = set(range(len(self._layout)))
         if touched:
             self.dataChanged.emit(
                 self.index(min(touched), 0),
                 self.index(max(touched), self.columnCount() - 1),
             )
+
+    def _reset_lengths(self) -> None:
+        self._lengths = {
+            lang: source_lengths(self._text.alignments[lang].beads) for lang in self._layout.langs
+        }
 
 
 def _without(layout: RowLayout, start: int, stop: int) -> RowLayout:
@@ -285,15 +305,16 @@ def _without(layout: RowLayout, start: int, stop: int) -> RowLayout:
 
     Its rows are valid against the already edited text, so views may query them meanwhile.
     """
-    rows = layout.rows[:start] + layout.rows[stop:]
-    partial = RowLayout.__new__(RowLayout)
-    partial.langs = layout.langs
-    partial.rows = rows
-    partial.pivot_count = layout.pivot_count
-    partial.bead_counts = layout.bead_counts
-    partial.row_of_pivot = layout.row_of_pivot
-    partial.row_of_bead = layout.row_of_bead
-    return partial
+    keep = np.r_[0:start, stop : len(layout)]
+    return RowLayout(
+        layout.langs,
+        layout.starts[keep],
+        layout.stops[keep],
+        layout.b0[:, keep],
+        layout.b1[:, keep],
+        layout.bead_rows,
+        layout.pivot_count,
+    )
 
 
 def status_colour(status: str, confidence: float) -> QColor:

@@ -16,7 +16,9 @@ class RowFilterProxy(QSortFilterProxyModel):
         self.low_confidence = False
         self.with_findings = False
         self.query = ""
-        self.langs: set[str] | None = None  # languages searched by `query` (None: all)
+        # Re-filtering on every dataChanged costs a pass over all rows; only worth it when a
+        # filter is on (an edit that touches every row, like a text edit, would pay it).
+        self.setDynamicSortFilter(False)
 
     @property
     def active(self) -> bool:
@@ -41,6 +43,7 @@ class RowFilterProxy(QSortFilterProxyModel):
             self.with_findings = with_findings
         if query is not None:
             self.query = query
+        self.setDynamicSortFilter(self.active)
         self.endFilterChange()
 
     def filterAcceptsRow(

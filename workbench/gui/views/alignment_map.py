@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPicture
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -29,6 +30,10 @@ class AlignmentMap(QWidget):
         self._text: ParallelText | None = None
         self._pictures: dict[tuple[str, int, int], QPicture] = {}
         self._current = -1
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self._redraw)
         self.setMinimumWidth(160)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setToolTip(
@@ -42,10 +47,13 @@ class AlignmentMap(QWidget):
     def set_text(self, text: ParallelText | None) -> None:
         """Show another text."""
         self._text = text
-        self.refresh()
+        self._redraw()
 
     def refresh(self) -> None:
-        """Redraw after an edit."""
+        """Redraw after an edit (soon: a burst of edits redraws once)."""
+        self._timer.start()
+
+    def _redraw(self) -> None:
         self._pictures.clear()
         self.update()
 
@@ -73,36 +81,50 @@ class AlignmentMap(QWidget):
         return panels
 
     def _picture(self, lang: str, plot: QRectF) -> QPicture:
+        """The bead path, reduced to at most a few points per pixel column (fast at 10k beads)."""
         key = (lang, int(plot.width()), int(plot.height()))
         picture = self._pictures.get(key)
         if picture is not None:
             return picture
         assert self._text is not None
         alignment = self._text.alignments[lang]
+        beads = alignment.beads
         n = max(len(alignment.source), 1)
         m = max(len(alignment.target), 1)
-        sx, sy = plot.width() / n, plot.height() / m
-        lines: dict[str, list[QLineF]] = {"confirmed": [], "auto": [], "low": []}
-        i = j = 0
-        for item in alignment.beads:
-            i2, j2 = i + len(item.source), j + len(item.target)
-            if item.status is BeadStatus.CONFIRMED:
-                kind = "confirmed"
-            elif item.confidence < LOW_CONFIDENCE:
-                kind = "low"
-            else:
-                kind = "auto"
-            lines[kind].append(QLineF(i * sx, j * sy, i2 * sx, j2 * sy))
-            i, j = i2, j2
+        src = np.fromiter((len(b.source) for b in beads), dtype=np.int64, count=len(beads))
+        tgt = np.fromiter((len(b.target) for b in beads), dtype=np.int64, count=len(beads))
+        confirmed = np.fromiter(
+            (b.status is BeadStatus.CONFIRMED for b in beads), dtype=bool, count=len(beads)
+        )
+        confidence = np.fromiter((b.confidence for b in beads), dtype=float, count=len(beads))
+        x_end = np.cumsum(src) * plot.width() / n
+        y_end = np.cumsum(tgt) * plot.height() / m
+        x = np.concatenate([[0.0], x_end])
+        y = np.concatenate([[0.0], y_end])
+        column = np.minimum(x_end.astype(np.int64), int(plot.width()))
+        # One path point per pixel column (the last bead ending there), plus the ends.
+        keep = np.nonzero(np.append(column[1:] != column[:-1], True))[0] + 1
+        points = np.concatenate([[0], keep])
         picture = QPicture()
         painter = QPainter(picture)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for kind in ("auto", "confirmed", "low"):
-            pen = QPen(COLOURS[kind], 3.0 if kind == "low" else 1.6)
+        painter.setPen(QPen(COLOURS["auto"], 1.6))
+        painter.drawPolyline([QPointF(float(x[k]), float(y[k])) for k in points])
+        low = (~confirmed) & (confidence < LOW_CONFIDENCE)
+        for kind, mask, width in (("confirmed", confirmed, 2.0), ("low", low, 3.0)):
+            if not mask.any():
+                continue
+            pen = QPen(COLOURS[kind], width)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
-            if lines[kind]:
-                painter.drawLines(lines[kind])
+            hits = np.nonzero(mask)[0]
+            columns = column[hits]
+            first = np.nonzero(np.append(True, columns[1:] != columns[:-1]))[0]
+            lines = [
+                QLineF(float(x[b]), float(y[b]), float(x[b + 1]), float(y[b + 1]))
+                for b in hits[first]
+            ]
+            painter.drawLines(lines)
         painter.end()
         self._pictures[key] = picture
         return picture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyl
 from workbench.gui.models.alignment_table import AnyIndex, Role
 
 PADDING = 4
+DOCUMENT_CACHE = 600
 MAX_LINES = 14
 
 
@@ -81,24 +84,37 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, view) -> None:
         super().__init__(view)
         self._view = view
+        # Laid-out cell texts by (text, width, highlights, font, dark): repaints after an edit
+        # and scrolling back reuse them instead of laying the text out again.
+        self._cache: OrderedDict[tuple[object, ...], QTextDocument] = OrderedDict()
 
     # -- painting ------------------------------------------------------------------------------
     def _document(self, option: QStyleOptionViewItem, index: AnyIndex, width: float):
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        spans = tuple(index.data(Role.HIGHLIGHTS) or ())
+        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
+        key = (text, int(width), spans, option.font.key(), dark)
+        doc = self._cache.get(key)
+        if doc is not None:
+            self._cache.move_to_end(key)
+            return doc
         doc = QTextDocument()
         doc.setDocumentMargin(PADDING)
         doc.setDefaultFont(option.font)
         text_option = QTextOption()
         text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(text_option)
-        doc.setPlainText(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        doc.setPlainText(text)
         doc.setTextWidth(max(width, 20.0))
-        spans = index.data(Role.HIGHLIGHTS) or []
         if spans:
             cursor = QTextCursor(doc)
             for start, end, status in spans:
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(highlight_format(status, option.palette))
+        self._cache[key] = doc
+        if len(self._cache) > DOCUMENT_CACHE:
+            self._cache.popitem(last=False)
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:

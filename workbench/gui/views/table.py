@@ -47,25 +47,36 @@ class AlignmentTableView(QTableView):
     def setModel(self, model) -> None:
         old = self.model()
         if old is not None:
-            for signal in (old.modelReset, old.rowsInserted, old.rowsRemoved, old.layoutChanged):
+            for signal in (old.modelReset, old.layoutChanged):
                 with contextlib.suppress(RuntimeError, TypeError):
                     signal.disconnect(self._forget_sizes)
+            with contextlib.suppress(RuntimeError, TypeError):
+                old.rowsInserted.disconnect(self._rows_inserted)
+            with contextlib.suppress(RuntimeError, TypeError):
+                old.rowsRemoved.disconnect(self._rows_removed)
             with contextlib.suppress(RuntimeError, TypeError):
                 old.dataChanged.disconnect(self._data_changed)
         super().setModel(model)
         if model is not None:
-            for signal in (
-                model.modelReset,
-                model.rowsInserted,
-                model.rowsRemoved,
-                model.layoutChanged,
-            ):
+            for signal in (model.modelReset, model.layoutChanged):
                 signal.connect(self._forget_sizes)
+            model.rowsInserted.connect(self._rows_inserted)
+            model.rowsRemoved.connect(self._rows_removed)
             model.dataChanged.connect(self._data_changed)
         self._forget_sizes()
 
     def _forget_sizes(self, *args) -> None:
         self._sized.clear()
+        self._schedule_fit()
+
+    def _rows_inserted(self, _parent, first: int, last: int) -> None:
+        count = last - first + 1
+        self._sized = {r + count if r >= first else r for r in self._sized}
+        self._schedule_fit()
+
+    def _rows_removed(self, _parent, first: int, last: int) -> None:
+        count = last - first + 1
+        self._sized = {r - count if r > last else r for r in self._sized if not first <= r <= last}
         self._schedule_fit()
 
     def _data_changed(self, top_left, bottom_right, roles=()) -> None:
