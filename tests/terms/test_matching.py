@@ -172,3 +172,11 @@ def test_every_russian_case_of_an_agreeing_phrase_matches(
 
     phrase = " ".join(inflect(w) for w in term.split())
     assert [c for c, _, _ in found(bundled, "ru", f"речь о {phrase} и прочем")] == [concept_id]
+
+
+def test_soft_hyphen_inside_a_word_is_ignored(bundled: Glossary) -> None:
+    text = "la segu\u00adridad de la infor\u00admación"
+    matches = TermMatcher(bundled, "es").find(text)
+    assert [(m.concept_id, m.text, m.exact) for m in matches] == [
+        ("infosec", "segu\u00adridad de la infor\u00admación", True)
+    ]

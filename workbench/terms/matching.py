@@ -30,7 +30,8 @@ from workbench.terms.glossary import Glossary, Term, TermStatus, is_abbreviation
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{_HAN}]")
-_WORD = f"[^\\W_{_HAN}]+"
+# A soft hyphen (U+00AD, left by PDF copy and hyphenation) stays inside its word.
+_WORD = f"[^\\W_{_HAN}]+(?:\u00ad[^\\W_{_HAN}]+)*"
 _TOKEN_RE = re.compile(f"[{_HAN}]|{_WORD}")
 # English: a possessive 's / ’s stays on its word ("SCO's" is one token, keyed as SCO).
 _TOKEN_EN_RE = re.compile(f"[{_HAN}]|{_WORD}(?:['’][sS](?![^\\W_]))?")
@@ -83,7 +84,7 @@ class Analyzer(Protocol):
 
 
 def _fold_base(word: str) -> str:
-    return word.casefold().replace("ё", "е")
+    return word.replace("\u00ad", "").casefold().replace("ё", "е")
 
 
 def _abbreviation_keys(word: str) -> set[str]:
@@ -111,7 +112,7 @@ class _BaseAnalyzer:
     def keys(self, word: str) -> frozenset[str]:
         cached = self._cache.get(word)
         if cached is None:
-            base = _strip_possessive(word)
+            base = _strip_possessive(word).replace("\u00ad", "")
             if HAN_RE.fullmatch(base):
                 found = {_han_simplified(base)}
             else:
