@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -250,6 +251,22 @@ def generated_pair(size: int, seed: int = 7) -> tuple[list[str], list[str], list
     return source, target, gold
 
 
+def _peak_mib() -> float:
+    """Peak RSS of this process: VmHWM (reset by exec, unlike ru_maxrss on Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_case(name: str) -> dict[str, float | str]:
     """Align one timing case in this process; report seconds, peak RSS and strict F1."""
     if name == "1984":
@@ -268,45 +285,52 @@ def run_case(name: str) -> dict[str, float | str]:
         h = DATA / "hunalign-1984-hu-en"
         source = read_lines(h / "hu.sen", "iso-8859-2")
         target = read_lines(h / "en.sen")
+        cpu0 = _cpu()
         start = time.perf_counter()
         galechurch.align(source, target, max_block_size=10**9)
         seconds = time.perf_counter() - start
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        return {"case": name, "seconds": seconds, "peak_mib": peak, "f1": "-"}
+        peak = _peak_mib()
+        return {"case": name, "seconds": seconds, "cpu": _cpu() - cpu0, "peak_mib": peak,
+                "f1": "-", "n": len(source), "m": len(target)}
     else:
         raise SystemExit(f"unknown case {name}")
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    base = _peak_mib()
+    cpu0 = _cpu()
     start = time.perf_counter()
     beads = align_segments(source, target, *langs)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu = _cpu() - cpu0
+    peak = _peak_mib()
     result = score_multiple([(gold, links_of(beads))])
-    return {"case": name, "seconds": seconds, "peak_mib": peak, "before_mib": base,
+    return {"case": name, "seconds": seconds, "cpu": cpu, "peak_mib": peak, "before_mib": base,
             "f1": f"{result.strict_f1:.3f}", "n": len(source), "m": len(target)}
 
 
 def speed_table(skip_large: bool) -> None:
     """Run each timing case in a subprocess and print wall time and peak memory."""
     print("\n## Speed and memory (each case in its own process; peak RSS of that process)\n")
-    print("| case | segments | wall time | peak RSS | strict F1 | target |")
-    print("|---|---|---|---|---|---|")
+    print(f"(machine load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores;"
+          " wall time includes waiting for the CPU, CPU time does not)\n")
+    print("| case | segments | wall time | CPU time | peak RSS | strict F1 | target |")
+    print("|---|---|---|---|---|---|---|")
     cases = [("1984", "<= 1.35 s (hunalign C++)"), ("gen10k", "-"),
              ("gen100k", "< 60 s, < 1 GiB")]
     if galechurch_aligner() is not None:
         cases.insert(1, ("galechurch-1984", "peer"))
     for name, target in cases:
         if skip_large and name == "gen100k":
-            print(f"| {name} | - | skipped (--skip-large) | - | - | {target} |")
+            print(f"| {name} | - | skipped (--skip-large) | - | - | - | {target} |")
             continue
         proc = subprocess.run([sys.executable, __file__, "--case", name],
                               capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             reason = (proc.stderr.strip().splitlines() or ["failed"])[-1][:80]
-            print(f"| {name} | - | failed: {reason} | - | - | {target} |")
+            print(f"| {name} | - | failed: {reason} | - | - | - | {target} |")
             continue
         row = json.loads(proc.stdout.strip().splitlines()[-1])
         size = f"{row.get('n', '-')} x {row.get('m', '-')}"
-        print(f"| {name} | {size} | {row['seconds']:.2f} s | {row['peak_mib']:.0f} MiB "
+        print(f"| {name} | {size} | {row['seconds']:.2f} s | {row['cpu']:.2f} s "
+              f"| {row['peak_mib']:.0f} MiB "
               f"| {row['f1']} | {target} |", flush=True)
 
 

@@ -200,6 +200,8 @@ class _Aligner:
             if attempt == _MAX_WIDEN or band.width >= m + 1 or not _touches_edge(path, band):
                 break
             # Re-centre on the path found: where it hugs an edge it was pulled toward the truth.
+            # (Drop this attempt's arrays first: the next band is wider.)
+            sim = costs = None  # type: ignore[assignment]
             width = min(m + 1, width * 2)
             lo_min, lo_max = _path_band(path, n)
             start = (lo_min + lo_max) // 2 - (width - 1) // 2

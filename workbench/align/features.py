@@ -37,9 +37,13 @@ class Side:
         word_offsets = [0]
         anchors: list[int] = []
         anchor_offsets = [0]
+        raw_tokens = tokenizer.raw_tokens
+        lookup = cache.get
+        add_word = words.append
+        add_anchors = anchors.extend
         for text in texts:
-            for token in tokenizer.raw_tokens(text):
-                entry = cache.get(token)
+            for token in raw_tokens(text):
+                entry = lookup(token)
                 if entry is None:
                     word, keys = tokenizer.analyse_token(token)
                     word_id = -1
@@ -49,10 +53,11 @@ class Side:
                         word_id,
                         tuple(anchor_vocab.setdefault(k, len(anchor_vocab)) for k in keys),
                     )
-                if entry[0] >= 0:
-                    words.append(entry[0])
-                if entry[1]:
-                    anchors.extend(entry[1])
+                word_id, keys_found = entry
+                if word_id >= 0:
+                    add_word(word_id)
+                if keys_found:
+                    add_anchors(keys_found)
             word_offsets.append(len(words))
             anchor_offsets.append(len(anchors))
         self.n = len(texts)

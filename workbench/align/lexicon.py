@@ -48,6 +48,13 @@ def _stemmer(lang: str) -> object | None:
     name = _STEMMER_NAMES.get(lang)
     if name is None:
         return None
+    try:  # PyStemmer: the same Snowball algorithms, compiled
+        import Stemmer  # type: ignore[import-not-found, unused-ignore]
+
+        fast: object = Stemmer.Stemmer(name)
+        return fast
+    except (ImportError, KeyError):
+        pass
     import snowballstemmer
 
     stemmer: object = snowballstemmer.stemmer(name)
@@ -65,6 +72,8 @@ def _jieba() -> object:
 
 def fold(word: str) -> str:
     """Lowercase, strip accents, transliterate Cyrillic: the form cognates are compared in."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     if any("\u0400" <= c <= "\u04ff" for c in plain):
@@ -150,8 +159,8 @@ class Tokenizer:
         keys: list[str] = []
         if 2 <= len(token) <= 5 and token.isupper():
             keys.append("=" + lower)
-        folded = fold(token)
-        if len(folded) >= 4:
+        folded = fold(token[:8])
+        if len(folded) >= 4 and len(token) >= 4:
             keys.append("~" + folded[:4])
         return word, tuple(keys)
 

@@ -38,7 +38,7 @@ DEFAULT_VARIANCE = 6.8
 _SPACE = re.compile(r"\s")
 _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
 _LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
-_PAIR_CHUNK = 1 << 20
+_PAIR_CHUNK = 1 << 19
 
 
 def segment_length(text: str) -> float:
@@ -62,7 +62,7 @@ def neg_log_tail(z: FloatArray) -> FloatArray:
 class Similarity:
     """Weighted key matches of sentence pairs near the band, and each sentence's key mass."""
 
-    matches: FloatArray  # (n, width): source sentence i, target sentence lo[i] + k
+    matches: npt.NDArray[np.float32]  # (n, width): source i, target lo[i] + k
     lo: IntArray
     width: int
     source_mass: FloatArray  # (n,)
@@ -98,7 +98,7 @@ def similarity(keys: KeySets, n: int, m: int, band: Band) -> Similarity:
     slo = np.maximum(lo_b[1:] - 3, 0) if n else np.zeros(0, dtype=np.int64)
     jumps = lo_b[np.minimum(np.arange(n) + 3, n)] - lo_b[1:] if n else np.zeros(1, np.int64)
     width = int(band.width + 3 + min(200, int(jumps.max()) if len(jumps) else 0))
-    matches = np.zeros(n * width)
+    matches = np.zeros(n * width, dtype=np.float32)
     keep_s = usable[src_key]
     keep_t = usable[tgt_key]
     src_sent, src_key = src_sent[keep_s], src_key[keep_s]
@@ -106,7 +106,7 @@ def similarity(keys: KeySets, n: int, m: int, band: Band) -> Similarity:
     if len(src_sent) and len(tgt_sent):
         stride = m + 1
         codes = tgt_key * stride + tgt_sent
-        order = np.argsort(codes, kind="stable")
+        order = np.argsort(codes)
         codes = codes[order]
         tgt_sorted = tgt_sent[order]
         first = slo[src_sent]
