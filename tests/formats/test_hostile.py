@@ -152,11 +152,6 @@ def test_tmx_truncated_file_names_file_and_line(tmp_path: Path) -> None:
     assert caught.value.line is not None and caught.value.line >= 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="iterparse_safe reports libxml2's last error ('no element found', no line) instead "
-    "of the first one; fix reported to the lead (use the context's error_log)",
-)
 def test_tmx_undefined_entity_names_its_line(tmp_path: Path) -> None:
     path = write(tmp_path / "nbsp.tmx", tmx_text(tu("a&nbsp;b", "x")))
     with pytest.raises(FormatError, match="nbsp") as caught:

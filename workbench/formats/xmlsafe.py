@@ -92,7 +92,12 @@ def iterparse_safe(
                 checked = True
             yield event, element
     except etree.XMLSyntaxError as exc:
-        message = str(exc.msg) if exc.msg else str(exc)
+        # iterparse raises with libxml2's last message ("no element found", line 0); the
+        # first entry of the error log is the real cause, with its line.
+        entries = list(context.error_log)
+        first = entries[0] if entries else None
+        message = first.message if first is not None else (str(exc.msg) or str(exc))
+        line = (first.line if first is not None else exc.lineno) or None
         if "entity" in message.lower():
-            raise UnsafeInputError(f"refused entity: {message}", label, exc.lineno) from None
-        raise FormatError(f"malformed XML: {message}", label, exc.lineno or None) from None
+            raise UnsafeInputError(f"refused entity: {message}", label, line) from None
+        raise FormatError(f"malformed XML: {message}", label, line) from None
