@@ -1,0 +1,202 @@
+"""Terminology in the window: highlights, findings, dismissals with undo, F8; glossary editor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from workbench.core.alignment import Alignment, ParallelText, bead
+from workbench.core.document import Document
+from workbench.gui.models.alignment_table import Role
+from workbench.gui.models.findings import FindingRole
+from workbench.terms.dismissals import Dismissals
+from workbench.terms.glossary import Concept, Glossary, Term, TermStatus
+
+
+def glossary() -> Glossary:
+    infosec = Concept(
+        "infosec",
+        definition="protection of information",
+        terms=(
+            Term("information security", "en"),
+            Term("seguridad de la información", "es"),
+            Term("seguridad informática", "es", TermStatus.DEPRECATED),
+        ),
+    )
+    return Glossary([infosec], "en")
+
+
+def term_text() -> ParallelText:
+    en = Document(
+        "en",
+        [
+            [
+                "Information security matters.",
+                "The weather is fine.",
+                "We protect information security.",
+            ]
+        ],
+    )
+    es = Document(
+        "es",
+        [
+            [
+                "La seguridad informática importa.",
+                "Hace buen tiempo.",
+                "Protegemos la seguridad de la información.",
+            ]
+        ],
+    )
+    alignment = Alignment(en, es, [bead([i], [i], confidence=0.9) for i in range(3)])
+    return ParallelText("en", {"en": en, "es": es}, {"es": alignment})
+
+
+@pytest.fixture
+def term_window(qtbot, tmp_path: Path):
+    from tests.gui.conftest import _forget_edits
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.terminology import Terminology
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, recovery_base=tmp_path / "recovery")
+    qtbot.addWidget(window, before_close_func=_forget_edits)
+    window.load_text(term_text())
+    terms = Terminology(window)
+    window.terminology = terms
+    window.add_terminology_actions(terms)
+    terms.load(glossary(), Dismissals())
+    terms.check(synchronous=True)
+    return window
+
+
+def test_findings_model_passes_the_tester_and_marks_the_cell(qtmodeltester, term_window) -> None:
+    terms = term_window.terminology
+    qtmodeltester.check(terms.panel.model, force_py=True)
+    kinds = {(f.kind.value, f.lang, f.row) for f in terms.findings}
+    assert ("deprecated", "es", 0) in kinds
+    model = term_window.model
+    assert model.data(model.index(0, 1), Role.FINDINGS) >= 1
+    assert model.data(model.index(1, 1), Role.FINDINGS) == 0
+
+
+def test_findings_filter_passes_the_tester_and_filters(qtmodeltester, term_window) -> None:
+    panel = term_window.terminology.panel
+    qtmodeltester.check(panel.proxy, force_py=True)
+    total = panel.proxy.rowCount()
+    panel.kind.setCurrentIndex(panel.kind.findData("deprecated"))
+    assert 0 < panel.proxy.rowCount() < total or total == 1
+    assert all(
+        panel.proxy.data(panel.proxy.index(r, 0)) == "deprecated"
+        for r in range(panel.proxy.rowCount())
+    )
+    panel.search.setText("no such concept")
+    assert panel.proxy.rowCount() == 0
+
+
+def test_terms_are_highlighted_by_status(term_window) -> None:
+    model = term_window.model
+    spans = model.data(model.index(0, 1), Role.HIGHLIGHTS)
+    text = model.data(model.index(0, 1))
+    assert [(text[s:e], status) for s, e, status in spans] == [
+        ("seguridad informática", "deprecated")
+    ]
+    spans = model.data(model.index(2, 1), Role.HIGHLIGHTS)
+    assert [status for _, _, status in spans] == ["preferred"]
+
+
+def test_f8_and_double_click_go_to_the_finding(term_window) -> None:
+    window = term_window
+    window.move_to_row(1, "es")
+    window.actions_by_name["next_problem"].trigger()
+    assert window.current_row() == 0
+    panel = window.terminology.panel
+    window.move_to_row(2, "es")
+    assert panel.select_first("deprecated")
+    panel.view.doubleClicked.emit(panel.view.currentIndex())
+    assert window.current_row() == 0
+
+
+def test_dismissal_is_undoable_and_hides_the_finding(term_window, monkeypatch) -> None:
+    window = term_window
+    panel = window.terminology.panel
+    assert panel.select_first("deprecated")
+    shown = panel.proxy.rowCount()
+    marked = window.model.data(window.model.index(0, 1), Role.FINDINGS)
+    monkeypatch.setattr(
+        "workbench.gui.terminology.QInputDialog.getText",
+        lambda *a, **k: ("quoted from the source", True),
+    )
+    panel.dismiss_selected()
+    assert panel.proxy.rowCount() == shown - 1
+    assert len(window.terminology.dismissals) == 1
+    assert window.model.data(window.model.index(0, 1), Role.FINDINGS) == marked - 1
+    window.undo()
+    assert panel.proxy.rowCount() == shown
+    assert len(window.terminology.dismissals) == 0
+    window.redo()
+    assert len(window.terminology.dismissals) == 1
+    panel.show_dismissed.setChecked(True)
+    assert panel.proxy.rowCount() == shown
+    dismissed = [
+        panel.proxy.data(panel.proxy.index(r, 0), FindingRole.DISMISSED)
+        for r in range(panel.proxy.rowCount())
+    ]
+    assert dismissed.count(True) == 1
+
+
+def test_renderings_chart_counts_each_language(term_window) -> None:
+    terms = term_window.terminology
+    terms.show_renderings("infosec")
+    groups = terms.panel.chart._groups
+    assert [lang for lang, _, _ in groups] == ["es"]
+    bars = {bar.text: (bar.count, bar.status) for bar in groups[0][2]}
+    assert bars["seguridad informática"] == (1, "deprecated")
+    assert bars["seguridad de la información"] == (1, "preferred")
+
+
+def test_concept_list_passes_the_tester(qtbot, qtmodeltester) -> None:
+    from workbench.gui.dialogs.glossary_editor import GlossaryEditor
+
+    editor = GlossaryEditor(None, glossary(), None)
+    qtbot.addWidget(editor)
+    qtmodeltester.check(editor.concepts, force_py=True)
+    editor.add_concept("other")
+    assert editor.concepts.rowCount() == 2
+
+
+def test_glossary_editor_edits_with_undo_and_round_trips_csv(
+    qtbot, qtmodeltester, tmp_path
+) -> None:
+    from workbench.gui.dialogs.glossary_editor import GlossaryEditor
+
+    original = glossary()
+    editor = GlossaryEditor(None, original, tmp_path / "g.tbx")
+    qtbot.addWidget(editor)
+    qtmodeltester.check(editor.terms, force_py=True)
+    editor.add_concept("wmd")
+    editor.add_term("weapons of mass destruction", "en")
+    assert editor.glossary.concept("wmd").terms[0].text == "weapons of mass destruction"
+    editor.refresh("infosec")
+    index = editor.terms.index(2, 2)
+    assert editor.terms.setData(index, "admitted", Qt.ItemDataRole.EditRole)
+    assert editor.glossary.concept("infosec").terms[2].status is TermStatus.ADMITTED
+    assert not editor.terms.setData(index, "no such status", Qt.ItemDataRole.EditRole)
+    editor.search.setText("weapons")
+    assert editor.filter.rowCount() == 1
+    editor.search.setText("")
+    for _ in range(3):
+        editor.stack.undo()
+    assert editor.glossary == original
+    for _ in range(3):
+        editor.stack.redo()
+    out = tmp_path / "out.csv"
+    editor.export_file(str(out))
+    fresh = GlossaryEditor(None, Glossary([], "en"), None)
+    qtbot.addWidget(fresh)
+    fresh.import_file(str(out))
+    assert [c.id for c in fresh.glossary.concepts] == ["infosec", "wmd"]
+    fresh.stack.undo()
+    assert len(fresh.glossary) == 0
+    editor.stack.setClean()
