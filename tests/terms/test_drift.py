@@ -245,3 +245,19 @@ def test_finding_dict_has_the_documented_fields() -> None:
     ):
         assert name in record
     assert record["expected"] == ["tecnologías de la información y las comunicaciones", "TIC"]
+
+
+def test_inconsistency_names_the_rows_that_stray_from_the_glossary() -> None:
+    text = parallel(
+        ["Information security.", "Information security again.", "And information security."],
+        {
+            "es": [
+                "Seguridad informática.",
+                "La seguridad informática.",
+                "La seguridad de la información.",
+            ]
+        },
+    )
+    (wide,) = [f for f in check_drift(text, GLOSSARY) if f.kind is FindingKind.INCONSISTENT]
+    assert wide.counts == (("seguridad de la información", 1), ("seguridad informática", 2))
+    assert wide.target_ids == ("1:1", "2:1") and wide.row == 0

@@ -476,7 +476,12 @@ class _LanguageCheck:
         for concept, renderings in self.renderings.items():
             if len(renderings) < 2:
                 continue
-            ranked = sorted(renderings.items(), key=lambda kv: (-kv[1].count, kv[0]))
+            # The expected terms lead (then by use), so the rows named are the ones to fix.
+            expected = self.expected.get(concept, ())
+            ranked = sorted(
+                renderings.items(),
+                key=lambda kv: (kv[0] not in expected, -kv[1].count, kv[0]),
+            )
             minority_rows = sorted({r for _, rend in ranked[1:] for r in rend.rows})
             counts = tuple((name, rend.count) for name, rend in ranked)
             out.append(self._document_finding(concept, counts, minority_rows))
