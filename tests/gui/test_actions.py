@@ -111,3 +111,28 @@ def test_every_action_shows_its_shortcut_in_the_tooltip(window) -> None:
     for name, action in window.actions_by_name.items():
         assert not action.shortcut().isEmpty(), name
         assert action.shortcut().toString() in action.toolTip(), name
+
+
+def test_realign_from_here_replaces_the_stretch_up_to_the_next_confirmed_bead(window, text):
+    from workbench.gui.loading import realign_from_here
+
+    window.move_to_row(0, "zh")
+    window.actions_by_name["confirm"].trigger()  # zh bead 0 was confirmed; now 1 is too
+    window.move_to_row(2, "zh")
+    before = state(text)
+    realign_from_here(window, window.edits.target(), synchronous=True)
+    beads = text.alignments["zh"].beads
+    assert beads[:2] == before[1]["zh"][:2]  # confirmed beads above are kept
+    assert window.controller.stack.undoText().startswith("Re-align en-zh")
+    window.undo()
+    assert state(text) == before
+
+
+def test_a_broken_project_is_reported_not_fatal(window, tmp_path, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: shown.append(message))
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "workbench.toml").write_text("[project\nname=", encoding="utf-8")
+    window.open_project(tmp_path / "broken", ask_recover=False, synchronous=True)
+    assert shown and "workbench.toml" in shown[0]
+    assert window.model is not None and window.model.rowCount() == 5  # the old text stays

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -33,16 +34,46 @@ def make_app(argv: list[str] | None = None, *, theme: str = "system"):
 
 
 def apply_theme(app, theme: str) -> None:
-    """Follow the system colour scheme, or force "light" / "dark"."""
+    """Follow the system colour scheme ("system"), or force "light" / "dark"."""
     from PySide6.QtCore import Qt
 
     hints = app.styleHints()
-    if theme == "dark":
-        hints.setColorScheme(Qt.ColorScheme.Dark)
-    elif theme == "light":
+    if theme == "light":
         hints.setColorScheme(Qt.ColorScheme.Light)
-    if theme in ("dark", "light"):
         app.setPalette(app.style().standardPalette())
+    elif theme == "dark":
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())
+
+
+def dark_palette():
+    """A dark palette (Fusion's own when the platform has no dark theme to offer)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    role = QPalette.ColorRole
+    colours = {
+        role.Window: (45, 45, 48),
+        role.WindowText: (225, 225, 225),
+        role.Base: (30, 30, 32),
+        role.AlternateBase: (45, 45, 48),
+        role.ToolTipBase: (60, 60, 64),
+        role.ToolTipText: (230, 230, 230),
+        role.Text: (225, 225, 225),
+        role.Button: (55, 55, 58),
+        role.ButtonText: (225, 225, 225),
+        role.BrightText: (255, 90, 90),
+        role.Link: (100, 160, 240),
+        role.Highlight: (45, 105, 190),
+        role.HighlightedText: (255, 255, 255),
+        role.PlaceholderText: (140, 140, 140),
+    }
+    for name, rgb in colours.items():
+        palette.setColor(name, QColor(*rgb))
+    disabled = QPalette.ColorGroup.Disabled
+    for name in (role.Text, role.ButtonText, role.WindowText):
+        palette.setColor(disabled, name, QColor(120, 120, 120))
+    return palette
 
 
 def run(
@@ -63,9 +94,34 @@ def run(
     window = MainWindow()
     if screenshot is not None:
         return save_screenshot(window, root, screenshot)
+    install_excepthook(window)
     window.show()
     window.open_project(root)
     return int(app.exec())
+
+
+def install_excepthook(window) -> None:
+    """Turn an unexpected error in a slot into a dialog (after an autosave), never a crash."""
+    import traceback
+
+    from PySide6.QtWidgets import QMessageBox
+
+    def hook(kind, value, tb) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        sys.stderr.write(details)
+        with contextlib.suppress(Exception):  # the report below matters more
+            window.autosave(force=True)
+        box = QMessageBox(window)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Unexpected error")
+        box.setText(
+            f"Something went wrong: {value}\n\nYour edits are kept (and autosaved). Save, "
+            "then report this with the details below."
+        )
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = hook
 
 
 def save_screenshot(window, root: Path, path: Path) -> int:
