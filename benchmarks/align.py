@@ -11,6 +11,7 @@ and prints JSON (used internally).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -218,10 +219,11 @@ def generated_pair(size: int, seed: int = 7) -> tuple[list[str], list[str], list
     letters = "abcdefghijklmnopqrstuvwxyz"
     vocab = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 9))) for _ in range(20000)]
     trans = ["".join(rng.choice(letters) for _ in range(rng.randint(2, 10))) for _ in vocab]
-    weights = [1.0 / (k + 1) for k in range(len(vocab))]
+    cumulative = list(itertools.accumulate(1.0 / (k + 1) for k in range(len(vocab))))
+    all_ids = range(len(vocab))
 
     def sentence() -> tuple[str, str]:
-        ids = rng.choices(range(len(vocab)), weights=weights, k=rng.randint(4, 30))
+        ids = rng.choices(all_ids, cum_weights=cumulative, k=rng.randint(4, 30))
         src = " ".join(vocab[i] for i in ids) + "."
         out = [trans[i] for i in ids if rng.random() > 0.1]
         out += [rng.choice(trans) for _ in range(rng.randint(0, 3))]

@@ -2,7 +2,7 @@
 
 Pass 1 aligns with lengths, anchors and the given lexicons inside a band around a path through
 the rarest shared anchors. IBM Model 1 is then trained on the pass-1 1-1 beads with 1-1
-neighbours; its word pairs join the lexicon, the length ratio, variance, bead priors, paragraph
+neighbours; its word pairs join the lexicon; the length variance, bead priors, paragraph
 penalties and the lexical score table are re-estimated from the pass-1 beads, and pass 2 aligns
 in a narrow band around the pass-1 path. Confidence is each bead's posterior probability among
 all paths in the band (forward-backward).

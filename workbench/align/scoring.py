@@ -1,10 +1,12 @@
 """Bead costs: length model, lexical similarity, paragraph structure and bead-type priors.
 
 All costs are negative log probabilities, so they add up along a path:
-- length (Gale-Church): the target length, divided by the length ratio of the two texts,
-  should match the source length, with a variance that grows with length. Lengths count
-  non-space characters; Han, kana and hangul count 3 (their UTF-8 size), so zh-en works once
-  the ratio is estimated from the texts.
+- length (generative, after Moore 2002): every source segment is generated once on every path;
+  a target segment is generated either alone (0-1 bead: log-normal length) or from the source
+  side of its bead (Gaussian in the Gale-Church difference: target length divided by the
+  ratio of the two texts' lengths, minus source length, variance growing with length). Lengths
+  count non-space characters; Han, kana and hangul count 3 (their UTF-8 size), so zh-en works
+  once the ratio is estimated from the texts.
 - lexical: the Dice overlap of the keys of both sides (anchors and translated words, weighted
   by rarity) turned into a log-likelihood ratio by a table learned from the first pass.
 - paragraphs: a bead that starts a paragraph on one side only, or swallows a paragraph break.
@@ -45,17 +47,6 @@ def segment_length(text: str) -> float:
     """Non-space characters, Han/kana/hangul counting 3 (at least 1)."""
     wide = len(_WIDE.findall(text))
     return float(max(1, len(text) - len(_SPACE.findall(text)) + 2 * wide))
-
-
-def neg_log_tail(z: FloatArray) -> FloatArray:
-    """-log(2 * (1 - Phi(|z|))), the Gale-Church length cost, without underflow.
-
-    Uses Borjesson and Sundberg's approximation of the Gaussian tail (error below 1%).
-    """
-    x = np.abs(z)
-    tail = 0.5 * x * x + _LOG_SQRT_2PI - math.log(2.0) + np.log(
-        0.661 * x + 0.339 * np.sqrt(x * x + 5.51))
-    return np.asarray(np.maximum(tail, 0.0), dtype=np.float64)
 
 
 @dataclass(frozen=True, slots=True)
