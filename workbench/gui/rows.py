@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import reduce
 
 import numpy as np
 import numpy.typing as npt
@@ -188,17 +187,21 @@ def compute_rows(
     ]
     positions = [np.cumsum(lens) - lens for lens in src_lens]  # pivot boundary before each bead
     if chosen:
-        starts_each = [pos[lens > 0] for pos, lens in zip(positions, src_lens, strict=True)]
-        cuts = reduce(np.intersect1d, starts_each)
-        cuts = cuts[cuts < n]
+        # A cut is a pivot position where every pair has a bead starting (counted, not sorted).
+        votes = np.zeros(n + 1, dtype=np.int64)
+        for pos, lens in zip(positions, src_lens, strict=True):
+            votes += np.bincount(pos[lens > 0], minlength=n + 1)[: n + 1]
+        cuts = np.nonzero(votes[:n] == len(chosen))[0].astype(np.int64)
     else:
         cuts = np.arange(n, dtype=np.int64)
-    cuts = np.asarray(cuts, dtype=np.int64)
     body_stops = np.append(cuts[1:], n).astype(np.int64)
-    boundaries = np.append(cuts, n)  # where a gap row may stand
-    gap_pos_all = [pos[lens == 0] for pos, lens in zip(positions, src_lens, strict=True)]
-    gaps = np.unique(np.concatenate(gap_pos_all)) if gap_pos_all else np.empty(0, np.int64)
-    gaps = gaps[np.isin(gaps, boundaries)].astype(np.int64)
+    boundary = np.zeros(n + 1, dtype=bool)  # where a gap row may stand: cuts and the end
+    boundary[cuts] = True
+    boundary[n] = True
+    gap_here = np.zeros(n + 1, dtype=bool)
+    for pos, lens in zip(positions, src_lens, strict=True):
+        gap_here[pos[lens == 0]] = True
+    gaps = np.nonzero(gap_here & boundary)[0].astype(np.int64)
     # Rows ordered by position; at one position the gap row comes before the body row.
     keys = np.concatenate([gaps * 2, cuts * 2 + 1])
     order = np.argsort(keys, kind="stable")
@@ -217,7 +220,7 @@ def compute_rows(
         target_only = ~with_source
         if target_only.any():
             gap_at = pos[target_only]
-            own = np.isin(gap_at, gaps)
+            own = (gap_here & boundary)[gap_at]
             where = np.empty(len(gap_at), dtype=np.int64)
             where[own] = gap_rows[np.searchsorted(gaps, gap_at[own])]
             inside = ~own

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPicture
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPicture,
+    QPixmap,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workbench.core.alignment import BeadStatus, ParallelText
@@ -30,6 +39,8 @@ class AlignmentMap(QWidget):
         self._text: ParallelText | None = None
         self._pictures: dict[tuple[str, int, int], QPicture] = {}
         self._current = -1
+        self._pixmap: QPixmap | None = None
+        self._pixmap_key: tuple[int, int, float] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(200)
@@ -55,6 +66,7 @@ class AlignmentMap(QWidget):
 
     def _redraw(self) -> None:
         self._pictures.clear()
+        self._pixmap = None
         self.update()
 
     def set_current(self, pivot_index: int) -> None:
@@ -129,37 +141,52 @@ class AlignmentMap(QWidget):
         self._pictures[key] = picture
         return picture
 
+    def _background(self) -> QPixmap:
+        """Titles, frames and bead paths, drawn once per size and text state."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio)
+        if self._pixmap is not None and self._pixmap_key == key:
+            return self._pixmap
+        pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        palette = self.palette()
+        pixmap.fill(palette.color(QPalette.ColorRole.Base))
+        painter = QPainter(pixmap)
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        if self._text is not None:
+            pivot = self._text.pivot
+            for lang, plot in self._panels():
+                if plot.height() < 10 or plot.width() < 10:
+                    continue
+                painter.setPen(text_colour)
+                painter.drawText(
+                    QRectF(plot.left(), plot.top() - TITLE, plot.width(), TITLE),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    f"{pivot} → {lang}",
+                )
+                grid = QColor(text_colour)
+                grid.setAlpha(60)
+                painter.setPen(QPen(grid, 1))
+                painter.drawRect(plot)
+                painter.save()
+                painter.translate(plot.topLeft())
+                painter.drawPicture(0, 0, self._picture(lang, plot))
+                painter.restore()
+        painter.end()
+        self._pixmap, self._pixmap_key = pixmap, key
+        return pixmap
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        if self._text is None:
+        painter.drawPixmap(0, 0, self._background())
+        if self._text is None or self._current < 0:
             return
-        pivot = self._text.pivot
-        for lang, plot in self._panels():
-            if plot.height() < 10 or plot.width() < 10:
-                continue
-            painter.setPen(text_colour)
-            painter.drawText(
-                QRectF(plot.left(), plot.top() - TITLE, plot.width(), TITLE),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                f"{pivot} → {lang}",
-            )
-            grid = QColor(text_colour)
-            grid.setAlpha(60)
-            painter.setPen(QPen(grid, 1))
-            painter.drawRect(plot)
-            painter.save()
-            painter.translate(plot.topLeft())
-            painter.drawPicture(0, 0, self._picture(lang, plot))
-            painter.restore()
-            if self._current >= 0:
-                n = max(len(self._text.pivot_document), 1)
-                x = plot.left() + (self._current + 0.5) * plot.width() / n
-                marker = QColor(palette.color(QPalette.ColorRole.Highlight))
-                painter.setPen(QPen(marker, 1, Qt.PenStyle.DashLine))
-                painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        marker = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        painter.setPen(QPen(marker, 1, Qt.PenStyle.DashLine))
+        n = max(len(self._text.pivot_document), 1)
+        for _lang, plot in self._panels():
+            x = plot.left() + (self._current + 0.5) * plot.width() / n
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
 
     def pivot_at(self, x: float, y: float) -> int:
         """The pivot segment index under widget point (x, y), or -1."""

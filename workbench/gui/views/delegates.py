@@ -122,10 +122,13 @@ class CellDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         text = opt.text
         opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         rect = opt.rect
+        # Fill the background directly: the style's full item panel costs several times more
+        # and a repaint after an edit draws every visible cell.
+        if opt.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, opt.palette.highlight())
+        elif opt.backgroundBrush.style() != Qt.BrushStyle.NoBrush:
+            painter.fillRect(rect, opt.backgroundBrush)
         badge_width = 0
         painter.save()
         painter.setClipRect(rect)
