@@ -132,11 +132,11 @@ class _SegmentMatches:
         self._all: list[list[Match]] | None = None
         self._cache: dict[int, list[Match]] = {}
         if ticker is not None:
-            find = matcher.find
             found: list[list[Match]] = []
             for start in range(0, len(self.texts), 512):
-                found.extend([find(t) for t in self.texts[start : start + 512]])
-                ticker.tick(len(self.texts[start : start + 512]))
+                chunk = self.texts[start : start + 512]
+                found.extend(matcher.find_all(chunk))
+                ticker.tick(len(chunk))
             self._all = found
 
     @property

@@ -20,6 +20,7 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -323,8 +324,20 @@ class TermMatcher:
 
     def find(self, text: str) -> list[Match]:
         """The terms in `text`, longest first where they overlap, in text order."""
+        return self.find_all([text])[0]
+
+    def find_all(self, texts: Sequence[str]) -> list[list[Match]]:
+        """The matches of every text, as `find` gives them, in one pass over all the texts.
+
+        The texts are joined by line breaks (never part of a word) and cut into words once;
+        only the words that may start a term cost more than a set lookup.
+        """
+        result: list[list[Match]] = [[] for _ in texts]
+        if not texts:
+            return result
+        big = "\n".join(texts)
         # One split gives the words (odd items) and, by summing lengths, their offsets.
-        parts = self._splitter.split(text)
+        parts = self._splitter.split(big)
         words = parts[1::2]
         starts = self._starts
         for word in set(words).difference(starts):
@@ -332,42 +345,54 @@ class TermMatcher:
         starting = self._starting
         positions = [i for i, w in enumerate(words) if w in starting]
         if not positions:
-            return []
-        last = len(words) - 1
-        hits: list[tuple[int, _Pattern]] = []
-        patterns = self._patterns
+            return result
+        ends = list(accumulate(map(len, parts)))  # word k spans ends[2k]..ends[2k + 1]
+        bounds = [0, *accumulate(len(t) + 1 for t in texts[:-1])]
+        by_text: dict[int, list[tuple[int, _Pattern]]] = {}
         for i in positions:
-            singles, pairs = starts[words[i]][:2]
-            if singles:
-                hits.extend((i, patterns[number]) for number in singles)
-            if pairs and i < last:
-                for key in starts[words[i + 1]][2]:
-                    numbers = pairs.get(key)
-                    if numbers:
-                        for number in numbers:
-                            pattern = patterns[number]
-                            n = len(pattern.words)
-                            if n == 2 or (
-                                i + n <= len(words)
-                                and all(
-                                    pattern.words[k] & starts[words[i + k]][2] for k in range(2, n)
-                                )
-                            ):
-                                hits.append((i, pattern))
-        if not hits:
-            return []
-        return self._matches(text, parts, words, hits)
+            hits = self._hits_at(words, i)
+            if not hits:
+                continue
+            number = bisect_right(bounds, ends[2 * i]) - 1
+            limit = bounds[number] + len(texts[number])
+            for hit in hits:
+                # A term never runs on into the next text.
+                if ends[2 * (i + len(hit[1].words) - 1) + 1] <= limit:
+                    by_text.setdefault(number, []).append(hit)
+        for number, hits in by_text.items():
+            result[number] = self._build(big, words, ends, hits, bounds[number])
+        return result
 
-    def _matches(
+    def _hits_at(self, words: Sequence[str], i: int) -> list[tuple[int, _Pattern]]:
+        """The terms whose every word matches the words from position `i` on."""
+        starts = self._starts
+        patterns = self._patterns
+        singles, pairs = starts[words[i]][:2]
+        hits = [(i, patterns[number]) for number in singles]
+        if pairs and i + 1 < len(words):
+            for key in starts[words[i + 1]][2]:
+                numbers = pairs.get(key)
+                if numbers:
+                    for number in numbers:
+                        pattern = patterns[number]
+                        n = len(pattern.words)
+                        if n == 2 or (
+                            i + n <= len(words)
+                            and all(pattern.words[k] & starts[words[i + k]][2] for k in range(2, n))
+                        ):
+                            hits.append((i, pattern))
+        return hits
+
+    def _build(
         self,
         text: str,
-        parts: Sequence[str],
         words: Sequence[str],
+        ends: Sequence[int],
         hits: Sequence[tuple[int, _Pattern]],
+        offset: int,
     ) -> list[Match]:
+        """Matches for `hits`, with offsets relative to `offset` in `text`."""
         starts = self._starts
-        # ends[2k] is where word k starts, ends[2k + 1] where it ends.
-        ends = list(accumulate(map(len, parts)))
         found: list[tuple[int, int, int, int, Match]] = []
         for i, pattern in hits:
             n = len(pattern.words)
@@ -379,7 +404,13 @@ class TermMatcher:
             if pattern.han and any(info[4] for info in infos):
                 variant = "traditional"
             match = Match(
-                pattern.concept_id, pattern.term, start, end, text[start:end], score == n, variant
+                pattern.concept_id,
+                pattern.term,
+                start - offset,
+                end - offset,
+                text[start:end],
+                score == n,
+                variant,
             )
             found.append((n, score, -pattern.rank, i, match))
         return _resolve(found)
