@@ -180,3 +180,18 @@ def test_soft_hyphen_inside_a_word_is_ignored(bundled: Glossary) -> None:
     assert [(m.concept_id, m.text, m.exact) for m in matches] == [
         ("infosec", "segu\u00adridad de la infor\u00admación", True)
     ]
+
+
+def test_find_all_equals_find_per_text_and_never_crosses_texts(bundled: Glossary) -> None:
+    texts = ["We need information", "security now.", "", "Information security and ICT.", "SCO"]
+    matcher = TermMatcher(bundled, "en")
+    batch = matcher.find_all(texts)
+    assert batch == [matcher.find(t) for t in texts]
+    assert [[m.text for m in found] for found in batch] == [
+        [],
+        [],
+        [],
+        ["Information security", "ICT"],
+        ["SCO"],
+    ]
+    assert texts[3][batch[3][1].start : batch[3][1].end] == "ICT"
