@@ -136,3 +136,35 @@ def test_a_broken_project_is_reported_not_fatal(window, tmp_path, monkeypatch) -
     window.open_project(tmp_path / "broken", ask_recover=False, synchronous=True)
     assert shown and "workbench.toml" in shown[0]
     assert window.model is not None and window.model.rowCount() == 5  # the old text stays
+
+
+def test_cell_editor_commits_with_enter_and_splits_at_the_cursor(window, text, qtbot) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    from workbench.gui.views.delegates import SegmentEditor
+
+    window.show()
+    window.move_to_row(2, "es")  # two es segments: "Cuatro." and "Cinco."
+    window.edit_cell()
+    editor = window.table.findChild(SegmentEditor)
+    assert editor is not None and editor.lines() == ["Cuatro.", "Cinco."]
+    editor.setPlainText("Cuatro cosas.\nCinco.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert text.documents["es"].segment(2).text == "Cuatro cosas."
+    window.edit_cell()
+    editor = window.table.findChild(SegmentEditor)
+    cursor = editor.textCursor()
+    cursor.setPosition(7)  # after "Cuatro "
+    editor.setTextCursor(cursor)
+    assert editor.textCursor().position() == 7 and cursor.movePosition(
+        QTextCursor.MoveOperation.Start
+    )
+    qtbot.keyClick(
+        editor,
+        Qt.Key.Key_Return,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert [s.text for s in text.documents["es"].segments[2:4]] == ["Cuatro", "cosas."]
+    window.undo()
+    window.undo()
+    assert text.documents["es"].segment(2).text == "Cuatro."

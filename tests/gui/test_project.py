@@ -137,3 +137,26 @@ def test_screenshot_command_writes_a_png(tmp_path, project_root):
 
     image = QImage(str(out))
     assert image.width() >= 1000 and image.height() >= 600
+
+
+def test_opening_aligns_in_a_worker_with_progress(qtbot, tmp_path, project_root):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, recovery_base=tmp_path / "recovery")
+    qtbot.addWidget(window, before_close_func=_forget_edits)
+    window.open_project(project_root, ask_recover=False)  # aligning runs in the thread pool
+    qtbot.waitUntil(lambda: window.model is not None, timeout=30_000)
+    assert set(window.text.alignments) == {"es", "ru"}
+    assert window.recent_projects()[0] == str(project_root)
+
+
+def test_export_runs_in_a_worker(qtbot, tmp_path, project_root):
+    from workbench.gui.dialogs.export import ExportDialog
+
+    window = open_window(qtbot, tmp_path, project_root)
+    dialog = ExportDialog(window, "tmx")
+    dialog.pairs.setChecked(True)
+    dialog.output.setText(str(tmp_path / "tm" / "{pivot}-{lang}.tmx"))
+    dialog.start()
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=30_000)
+    assert sorted(p.name for p in dialog.written) == ["en-es.tmx", "en-ru.tmx"]
+    assert all(p.is_file() for p in dialog.written)

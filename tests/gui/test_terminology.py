@@ -166,6 +166,19 @@ def test_concept_list_passes_the_tester(qtbot, qtmodeltester) -> None:
     assert editor.concepts.rowCount() == 2
 
 
+def test_concept_filter_passes_the_tester(qtmodeltester) -> None:
+    from workbench.gui.models.glossary import ConceptFilter, ConceptListModel
+
+    concepts = ConceptListModel(glossary())
+    search = ConceptFilter()
+    search.setSourceModel(concepts)
+    qtmodeltester.check(search, force_py=True)
+    search.set_query("informática")  # a term, not the id
+    assert search.rowCount() == 1
+    search.set_query("zzz")
+    assert search.rowCount() == 0
+
+
 def test_glossary_editor_edits_with_undo_and_round_trips_csv(
     qtbot, qtmodeltester, tmp_path
 ) -> None:
