@@ -40,7 +40,9 @@ def action_parsers(subparsers: Subparsers, command: str, help_text: str) -> Subp
 
 def register(subparsers: Subparsers) -> None:
     """Add `export tmx`, `export po`, `import tmx` and `import po`."""
-    exports = action_parsers(subparsers, "export", "write the alignments as TMX, PO or TBX")
+    exports = action_parsers(
+        subparsers, "export", "write the alignments as TMX or PO (glossaries: glossary export)"
+    )
     tmx = exports.add_parser(
         "tmx",
         help="a TMX 1.4 translation memory for CAT tools",
