@@ -164,3 +164,28 @@ def test_cell_editor_commits_with_enter_and_splits_at_the_cursor(window, text, q
     window.undo()
     window.undo()
     assert text.documents["es"].segment(2).text == "Cuatro."
+
+
+def test_alignment_map_click_goes_to_the_row(window) -> None:
+    window.resize(1200, 800)
+    window.show()
+    amap = window.alignment_map
+    panels = amap._panels()
+    lang, plot = panels[0]
+    x = plot.left() + plot.width() * (3.5 / 6)  # pivot segment 3 of 6
+    assert amap.pivot_at(x, plot.center().y()) == 3
+    amap.pivot_clicked.emit(3)
+    assert window.current_row() == 2  # en segments 3-4 share a row (ru 2:1)
+
+
+def test_columns_can_be_hidden_and_their_layout_is_remembered(window, text) -> None:
+    window.table.setColumnHidden(2, True)
+    window.table.horizontalHeader().moveSection(3, 1)
+    window.close()
+    from workbench.gui.main_window import MainWindow
+
+    again = MainWindow(settings=window.settings, recovery_base=window.recovery_base)
+    again.load_text(text)
+    assert again.table.isColumnHidden(2)
+    assert again.table.horizontalHeader().visualIndex(3) == 1
+    again.close()

@@ -161,6 +161,9 @@ class MainWindow(QMainWindow):
 
             self.recovery = Recovery(recovery_folder(self.recovery_base, project.root))
             self._remember_recent(project.root)
+        state = self.settings.value(f"columns/{self.model.columnCount()}")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
         self._install_terminology()
         self._update_state()
 
@@ -482,6 +485,10 @@ class MainWindow(QMainWindow):
             self.report(f"autosave failed: {exc}")
 
     def closeEvent(self, event) -> None:
+        if self.model is not None:  # column order and hidden columns survive a restart
+            self.settings.setValue(
+                f"columns/{self.model.columnCount()}", self.table.horizontalHeader().saveState()
+            )
         if not self.ask_on_close or self.maybe_discard():
             if self.recovery is not None and not self.is_dirty:
                 self.recovery.discard()
