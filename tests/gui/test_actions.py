@@ -171,7 +171,7 @@ def test_alignment_map_click_goes_to_the_row(window) -> None:
     window.show()
     amap = window.alignment_map
     panels = amap._panels()
-    lang, plot = panels[0]
+    _lang, plot = panels[0]
     x = plot.left() + plot.width() * (3.5 / 6)  # pivot segment 3 of 6
     assert amap.pivot_at(x, plot.center().y()) == 3
     amap.pivot_clicked.emit(3)
