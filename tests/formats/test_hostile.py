@@ -9,6 +9,8 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workbench.core.errors import EncodingError, FormatError, InputError, UnsafeInputError
 from workbench.formats import xces
@@ -323,3 +325,51 @@ def test_plain_text_utf16_without_bom_is_named(tmp_path: Path) -> None:
     path = write(tmp_path / "x.txt", "Hello.", "utf-16-le")
     with pytest.raises(EncodingError, match="UTF-16"):
         plaintext.read_text(path)
+
+
+# --- fuzzing: broken input fails with a named error, never anything else ------------------------
+
+
+def _valid_tmx() -> bytes:
+    body = "\n".join(tu(f"Sentence {i} &amp; more.", f"Frase {i} más.") for i in range(4))
+    return tmx_text(body).encode("utf-8")
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cut=st.integers(0, 2000),
+    junk=st.binary(max_size=12),
+    where=st.integers(0, 2000),
+)
+def test_mutated_tmx_fails_only_with_input_errors(
+    tmp_path: Path, cut: int, junk: bytes, where: int
+) -> None:
+    data = _valid_tmx()
+    data = data[: max(cut, where)] if cut < len(data) // 2 else data
+    data = data[:where] + junk + data[where:]
+    path = tmp_path / "fuzz.tmx"
+    path.write_bytes(data)
+    try:
+        text = import_tmx(path)
+    except InputError as exc:
+        assert exc.path == str(path)
+    else:
+        assert all(t.strip() for t in text.documents["en"].texts)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=300) | st.binary(max_size=300))
+def test_random_po_fails_only_with_input_errors(tmp_path: Path, content: str | bytes) -> None:
+    path = tmp_path / "fuzz.po"
+    if isinstance(content, str):
+        path.write_text(content, "utf-8")
+    else:
+        path.write_bytes(content)
+    try:
+        import_po(path, lang="es")
+    except InputError as exc:
+        assert exc.path == str(path)
