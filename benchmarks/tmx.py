@@ -97,10 +97,12 @@ def parallel_text(count: int) -> ParallelText:
 
 
 def peak_mib() -> float:
+    """This process's peak resident memory so far, in MiB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def rss_mib() -> float:
+    """This process's resident memory now, in MiB."""
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
@@ -145,6 +147,7 @@ def run_phase(phase: str, count: int, folder: Path) -> dict[str, float]:
 
 
 def main() -> int:
+    """Run every phase in its own process and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=1_000_000, help="TUs streamed [1,000,000]")
     parser.add_argument(
