@@ -133,7 +133,6 @@ def viterbi(
             sources = _sources(band, i, min(n + 1, i + _CHUNK), size)
             block = costs(i, min(n + 1, i + _CHUNK))
         row = block[:, i % _CHUNK, :]
-        length = band.valid_length(i)
         cand = flat[sources[i % _CHUNK]] + row
         bp = np.argmin(cand, axis=0)
         best = cand[bp, cols]
@@ -141,14 +140,15 @@ def viterbi(
         if i == 0:
             best[0] = 0.0
             bp[0] = -1
-        c = row[MOVE_01, :length].astype(np.float64)
-        c[0] = 0.0
-        prefix = np.cumsum(c)
-        run = np.minimum.accumulate(best[:length] - prefix) + prefix
-        take = run < best[:length] - 1e-9
-        best[:length] = np.where(take, run, best[:length])
-        bp[:length] = np.where(take, MOVE_01, bp[:length])
-        best[length:] = inf
+        # Move (0, 1) within the row: relax until nothing improves (chains are rare).
+        c01 = row[MOVE_01, 1:]
+        while True:
+            step = np.add(best[:-1], c01)
+            better = step < best[1:]
+            if not better.any():
+                break
+            best[1:] = np.where(better, step, best[1:])
+            bp[1:] = np.where(better, MOVE_01, bp[1:])
         flat[i * width:(i + 1) * width] = best
         back[i] = bp
     if progress is not None:
@@ -206,7 +206,6 @@ def backward(costs: CostRows, band: Band,
     # beta minus the cost of the move that ends in the cell, per move, gathered by index.
     flat = np.full(size + 1, ninf)
     moves = np.arange(len(MOVES))[:, None]
-    inter = np.array([di > 0 for di, _dj in MOVES])
     reach = max(di for di, _dj in MOVES)
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n, -1, -1):
@@ -216,13 +215,15 @@ def backward(costs: CostRows, band: Band,
                 r1 = min(n + 1, i + 1 + reach)
                 targets = _targets(band, r0, i + 1, size)
                 block = costs(r0, r1)
-                cost_flat = block.reshape(len(MOVES), (r1 - r0) * width)
-                offset = r0 * width
+                cells = (r1 - r0) * width
+                # The cost of the move ending in each target cell; a padded +inf column
+                # stands for "no such cell", as flat[size] (-inf) does for beta.
+                cost_pad = np.concatenate(
+                    (block.reshape(len(MOVES), cells), np.full((len(MOVES), 1), np.inf,
+                                                               dtype=np.float32)), axis=1)
+                local = np.where(targets < size, targets - r0 * width, cells)
             length = band.valid_length(i)
-            idx = targets[i - r0]
-            valid = (idx < size) & inter[:, None]
-            safe = np.where(valid, idx, offset)
-            cand = np.where(valid, flat[safe] - cost_flat[moves, safe - offset], ninf)
+            cand = flat[targets[i - r0]] - cost_pad[moves, local[i - r0]]
             acc = np.logaddexp.reduce(cand, axis=0)
             if i == n:
                 acc[band.m - lo[n]] = 0.0
