@@ -349,7 +349,12 @@ class TermMatcher:
         ends = list(accumulate(map(len, parts)))  # word k spans ends[2k]..ends[2k + 1]
         bounds = [0, *accumulate(len(t) + 1 for t in texts[:-1])]
         by_text: dict[int, list[tuple[int, _Pattern]]] = {}
+        last = len(words) - 1
         for i in positions:
+            singles, pairs = starts[words[i]][:2]
+            # Most starting words are not followed by a second word of their terms.
+            if not singles and (i == last or pairs.keys().isdisjoint(starts[words[i + 1]][2])):
+                continue
             hits = self._hits_at(words, i)
             if not hits:
                 continue
