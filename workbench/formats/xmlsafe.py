@@ -94,7 +94,7 @@ def iterparse_safe(
     except etree.XMLSyntaxError as exc:
         # iterparse raises with libxml2's last message ("no element found", line 0); the
         # first entry of the error log is the real cause, with its line.
-        entries = list(context.error_log)
+        entries = list(context.error_log.filter_from_errors())
         first = entries[0] if entries else None
         message = first.message if first is not None else (str(exc.msg) or str(exc))
         line = (first.line if first is not None else exc.lineno) or None
