@@ -140,15 +140,16 @@ def viterbi(
         if i == 0:
             best[0] = 0.0
             bp[0] = -1
-        # Move (0, 1) within the row: relax until nothing improves (chains are rare).
-        c01 = row[MOVE_01, 1:]
-        while True:
-            step = np.add(best[:-1], c01)
-            better = step < best[1:]
-            if not better.any():
-                break
-            best[1:] = np.where(better, step, best[1:])
-            bp[1:] = np.where(better, MOVE_01, bp[1:])
+        # Move (0, 1) within the row: D[k] = min over k0 <= k of D0[k0] + c[k0+1..k].
+        length = band.valid_length(i)
+        c = row[MOVE_01, :length].astype(np.float64)
+        c[0] = 0.0
+        prefix = np.cumsum(c)
+        run = np.minimum.accumulate(best[:length] - prefix) + prefix
+        take = run < best[:length] - 1e-9
+        if take.any():
+            best[:length] = np.where(take, run, best[:length])
+            bp[:length] = np.where(take, MOVE_01, bp[:length])
         flat[i * width:(i + 1) * width] = best
         back[i] = bp
     if progress is not None:
