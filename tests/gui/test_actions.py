@@ -189,3 +189,20 @@ def test_columns_can_be_hidden_and_their_layout_is_remembered(window, text) -> N
     assert again.table.isColumnHidden(2)
     assert again.table.horizontalHeader().visualIndex(3) == 1
     again.close()
+
+
+def test_loading_another_text_starts_a_fresh_history(window, text, qtbot) -> None:
+    from tests.gui.conftest import make_text
+
+    window.move_to_row(1, "es")
+    window.actions_by_name["merge"].trigger()
+    other = make_text()
+    window.load_text(other)
+    qtbot.wait(10)  # let the old model and controller be deleted
+    assert not window.is_dirty and window.controller.stack.count() == 0
+    window.move_to_row(1, "es")
+    window.actions_by_name["merge"].trigger()
+    assert other.alignments["es"].beads[1].source == (2, 3)
+    window.undo()
+    assert other.alignments["es"].beads[1].source == (2,)
+    assert text.alignments["es"].beads[1].source == (2, 3)  # the first text kept its edit

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.proxy = RowFilterProxy(self)
         self.table = AlignmentTableView(self)
         self.table.setModel(self.proxy)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.find_bar = FindBar(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -136,9 +137,11 @@ class MainWindow(QMainWindow):
     # -- loading -------------------------------------------------------------------------------
     def load_text(self, text: ParallelText, project=None) -> None:
         """Show `text` (with its project, if any); resets the undo history."""
-        if self.controller is not None:
-            self.controller.changed.disconnect(self._changed)
-            self.controller.stack.cleanChanged.disconnect(self._update_state)
+        old_controller, old_model = self.controller, self.model
+        if old_controller is not None:
+            old_controller.changed.disconnect(self._changed)
+            old_controller.stack.cleanChanged.disconnect(self._update_state)
+            old_controller.stack.indexChanged.disconnect(self._update_state)
         self.project = project
         self.text = text
         self.controller = EditController(text, self)
@@ -151,7 +154,9 @@ class MainWindow(QMainWindow):
         targets = self.model.langs[1:]
         self._pair_lang = targets[0] if targets else None
         self.alignment_map.set_text(text)
-        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        for old in (old_controller, old_model):
+            if old is not None:
+                old.deleteLater()
         if self.model.rowCount():
             self.move_to_row(0, self._pair_lang)
         self._autosaved_index = 0
