@@ -72,15 +72,20 @@ class Finding:
     source_spans: tuple[tuple[int, int], ...] = ()
     target_spans: tuple[tuple[int, int], ...] = ()
     counts: tuple[tuple[str, int], ...] = field(default=())
+    anchor: str = ""
 
     @property
     def key(self) -> str:
-        """A stable id that survives re-alignment: kind, concept, language, source text, found."""
+        """A stable id that survives re-alignment: kind, concept, language, source text, found.
+
+        The source text is that of the one segment holding the term (`anchor`), not the
+        whole bead's, so merging or splitting beads around it keeps the key.
+        """
         parts = (
             self.kind.value,
             self.concept,
             self.lang,
-            _norm(self.source_text),
+            _norm(self.anchor or self.source_text),
             _norm(self.found),
         )
         return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
@@ -324,6 +329,12 @@ class _LanguageCheck:
             src: Sequence[Match],
             tgt: Sequence[tuple[int, int]],
         ) -> Finding:
+            if src:
+                anchor = _segment_at(self.source.texts, bead.source, self.source_glue, src[0].start)
+            elif tgt:
+                anchor = _segment_at(self.target.texts, bead.target, self.target_glue, tgt[0][0])
+            else:
+                anchor = source_text
             return Finding(
                 self.lang,
                 kind,
@@ -339,6 +350,7 @@ class _LanguageCheck:
                 message,
                 tuple((m.start, m.end) for m in src),
                 tuple(tgt),
+                anchor=anchor,
             )
 
         out: list[Finding] = []
@@ -541,6 +553,16 @@ class _LanguageCheck:
             f"{len(counts)} renderings across the document: {summary}",
             counts=counts,
         )
+
+
+def _segment_at(texts: Sequence[str], indices: Sequence[int], glue: str, offset: int) -> str:
+    """The text of the segment of a joined bead text that holds character `offset`."""
+    position = 0
+    for index in indices:
+        position += len(texts[index]) + len(glue)
+        if offset < position:
+            return texts[index]
+    return texts[indices[-1]] if indices else ""
 
 
 def _is_content(word: str) -> bool:
