@@ -213,3 +213,15 @@ def test_glossary_editor_edits_with_undo_and_round_trips_csv(
     fresh.stack.undo()
     assert len(fresh.glossary) == 0
     editor.stack.setClean()
+
+
+def test_highlights_follow_the_text_when_ids_are_shown(term_window) -> None:
+    model = term_window.model
+    term_window.actions_by_name["show_ids"].setChecked(True)
+    text = model.data(model.index(0, 1))
+    assert text.startswith("[1:1] ")
+    spans = model.data(model.index(0, 1), Role.HIGHLIGHTS)
+    assert [text[s:e] for s, e, _ in spans] == ["seguridad informática"]
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.EditRole) == (
+        "La seguridad informática importa."
+    )

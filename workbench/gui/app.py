@@ -142,8 +142,8 @@ def save_screenshot(window, root: Path, path: Path) -> int:
         terms.check(synchronous=True)
         window.resizeDocks([terms.dock], [280], Qt.Orientation.Vertical)
         terms.panel.select_first("inconsistent") or terms.panel.select_first()
-    if window.model.rowCount() > 3:
-        window.move_to_row(3, window.pair_lang())
+    if window.model.rowCount() > 1:
+        window.move_to_row(1, window.pair_lang())
     for _ in range(5):
         QApplication.processEvents()
         window.table.fit_visible_rows()
