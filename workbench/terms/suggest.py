@@ -40,8 +40,9 @@ class Example:
 class Suggestion:
     """A rendering of the concept in one language, with how often and where it is used.
 
-    `status` is the glossary status for a known term, "" for a mined candidate; `score` is
-    the Dice coefficient (1.0 = in the target exactly when the concept is in the source).
+    `status` is the glossary status for a known term, "" for a mined candidate. `score` is,
+    for a mined candidate, the Dice coefficient (1.0 = in the target exactly when the concept
+    is in the source); for a glossary term, the share of the concept's beads that use it.
     """
 
     lang: str
