@@ -206,3 +206,12 @@ def test_loading_another_text_starts_a_fresh_history(window, text, qtbot) -> Non
     window.undo()
     assert other.alignments["es"].beads[1].source == (2,)
     assert text.alignments["es"].beads[1].source == (2, 3)  # the first text kept its edit
+
+
+def test_no_two_actions_share_a_shortcut(window) -> None:
+    seen: dict[str, str] = {}
+    for name, action in window.actions_by_name.items():
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{name} and {seen.get(text)} both use {text}"
+            seen[text] = name

@@ -225,3 +225,13 @@ def test_highlights_follow_the_text_when_ids_are_shown(term_window) -> None:
     assert model.data(model.index(0, 1), Qt.ItemDataRole.EditRole) == (
         "La seguridad informática importa."
     )
+
+
+def test_terminology_shortcuts_are_unique_too(term_window) -> None:
+    keys = [
+        key.toString()
+        for action in term_window.actions_by_name.values()
+        for key in action.shortcuts()
+    ]
+    assert len(keys) == len(set(keys))
+    assert {"F9", "Ctrl+G", "Ctrl+Shift+F"} <= set(keys)

@@ -236,14 +236,18 @@ class AlignmentTableModel(QAbstractTableModel):
         return spans
 
     def _tooltip(self, row: int, lang: str) -> str:
-        ids = ", ".join(sid for _, sid, _ in self.segments(row, lang)) or "none"
+        segments = self.segments(row, lang)
+        ids = ", ".join(sid for _, sid, _ in segments) or "none"
         summary = self.summary(row, lang)
         if summary is None:
-            return f"{lang} segments {ids}"
-        return (
-            f"{self._text.pivot}-{lang} {summary.kind}, {summary.status}, "
-            f"confidence {summary.confidence:.2f}; segments {ids}"
-        )
+            head = f"{lang} segments {ids}"
+        else:
+            head = (
+                f"{self._text.pivot}-{lang} {summary.kind}, {summary.status}, "
+                f"confidence {summary.confidence:.2f}; segments {ids}"
+            )
+        body = "\n".join(f"[{sid}] {text}" for _, sid, text in segments)
+        return f"{head}\n\n{body}" if body else head
 
     def _background(self, row: int, lang: str) -> QColor | None:
         summary = self.summary(row, lang)

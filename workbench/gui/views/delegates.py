@@ -166,6 +166,14 @@ class CellDelegate(QStyledItemDelegate):
             context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
             context.clip = QRectF(0, 0, rect.width(), rect.height())
             doc.documentLayout().draw(painter, context)
+            if doc.size().height() > rect.height() + 1:  # cut off: say so (tooltip has it all)
+                painter.setFont(small)
+                painter.setPen(opt.palette.color(role))
+                painter.drawText(
+                    QRectF(0, 0, rect.width() - 4, rect.height() - 1),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                    "more…",
+                )
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
