@@ -168,12 +168,17 @@ class CellDelegate(QStyledItemDelegate):
             doc.documentLayout().draw(painter, context)
             if doc.size().height() > rect.height() + 1:  # cut off: say so (tooltip has it all)
                 painter.setFont(small)
-                painter.setPen(opt.palette.color(role))
-                painter.drawText(
-                    QRectF(0, 0, rect.width() - 4, rect.height() - 1),
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                    "more…",
+                metrics = painter.fontMetrics()
+                width = metrics.horizontalAdvance("more…") + 8
+                tag = QRectF(
+                    rect.width() - width - 2,
+                    rect.height() - metrics.height() - 2,
+                    width,
+                    metrics.height(),
                 )
+                painter.fillRect(tag, opt.palette.highlight() if selected else opt.palette.base())
+                painter.setPen(opt.palette.color(role))
+                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, "more…")
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
