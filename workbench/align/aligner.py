@@ -41,7 +41,7 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 IntArray = npt.NDArray[np.int64]
 
-_PASS1_WIDTH = 40
+_PASS1_WIDTH = 25
 _PASS2_WIDTH = 8
 _MAX_WIDEN = 3
 # Without a learned table, a full key overlap is worth this much log-likelihood.
@@ -165,7 +165,8 @@ class _Aligner:
         model2 = _estimate(model, src, tgt, path, near, keys2)
         self._check()
         path, costs, band = self._search(model2, src, tgt, keys2, lo_min - _PASS2_WIDTH,
-                                         2 * _PASS2_WIDTH + 1 + spread, base=2 * (self.n + 1))
+                                         2 * _PASS2_WIDTH + 1 + spread, base=2 * (self.n + 1),
+                                         keep_costs=True)
         alpha = forward(costs, band, self.cancel)
         self._report(4 * (self.n + 1))
         beta = backward(costs, band, self.cancel)
@@ -187,6 +188,7 @@ class _Aligner:
         start: IntArray,
         width: int,
         base: int,
+        keep_costs: bool = False,
     ) -> tuple[list[tuple[int, int, int]], BeadCosts, Band]:
         """Viterbi in the band whose rows start near `start`; widened while the path touches
         its edge."""
@@ -195,6 +197,8 @@ class _Aligner:
             band = make_band(start, width, n, m)
             sim = similarity(keys, n, m, band)
             costs = BeadCosts(model, band, src.lengths, tgt.lengths, sim, src.starts, tgt.starts)
+            if keep_costs:
+                costs.cache_all()
             self._check()
             path = viterbi(costs, band, self._row_progress(base), self.cancel)
             if attempt == _MAX_WIDEN or band.width >= m + 1 or not _touches_edge(path, band):

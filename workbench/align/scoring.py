@@ -187,6 +187,7 @@ class BeadCosts:
                 np.concatenate((source_starts, [True])),
                 np.concatenate((target_starts, [True])),
             )
+        self._all: npt.NDArray[np.float32] | None = None
         self.lex_x = np.asarray(model.lexical_x)
         self.lex_y = np.asarray(model.lexical_y)
 
@@ -213,8 +214,22 @@ class BeadCosts:
             cost = cost + (dj - 1) * np.log(safe_lt) - math.lgamma(dj)
         return np.asarray(cost, dtype=np.float64)
 
+    def cache_all(self, limit_bytes: int = 64 << 20) -> None:
+        """Compute every row once and keep them, when they fit in `limit_bytes`.
+
+        The second pass reads the costs three times (Viterbi, forward, backward).
+        """
+        size = len(MOVES) * (self.band.n + 1) * self.band.width * 4
+        if size <= limit_bytes:
+            self._all = self._compute(0, self.band.n + 1)
+
     def __call__(self, r0: int, r1: int) -> npt.NDArray[np.float32]:
         """Costs of rows r0..r1-1, shape (moves, r1 - r0, width); inf outside the matrix."""
+        if self._all is not None:
+            return self._all[:, r0:r1]
+        return self._compute(r0, r1)
+
+    def _compute(self, r0: int, r1: int) -> npt.NDArray[np.float32]:
         band, model, sim = self.band, self.model, self.sim
         m, width = band.m, band.width
         cum_s, cum_t, mass_s, mass_t = self.cum_s, self.cum_t, self.mass_s, self.mass_t
