@@ -160,3 +160,19 @@ def test_export_runs_in_a_worker(qtbot, tmp_path, project_root):
     qtbot.waitUntil(lambda: bool(dialog.written), timeout=30_000)
     assert sorted(p.name for p in dialog.written) == ["en-es.tmx", "en-ru.tmx"]
     assert all(p.is_file() for p in dialog.written)
+
+
+def test_no_display_is_a_clear_error_not_a_crash(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "gui"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the display check is for Linux")
+    assert result.returncode == 1
+    assert "no display" in result.stderr and "--screenshot" in result.stderr

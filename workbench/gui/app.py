@@ -76,6 +76,19 @@ def dark_palette():
     return palette
 
 
+def check_display() -> None:
+    """Fail with a clear message, not Qt's abort, when there is no screen to open a window on."""
+    from workbench.core.errors import WorkbenchError
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise WorkbenchError(
+            "no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); run it in "
+            "a desktop session, or use --screenshot FILE to render the window to a PNG"
+        )
+
+
 def run(
     project: Path | None,
     screenshot: Path | None = None,
@@ -85,6 +98,7 @@ def run(
     """Open `project` (None: the bundled one) in the main window; or render it to a PNG."""
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    check_display()
     from workbench.core.project import find_project
 
     root = find_project(project)
