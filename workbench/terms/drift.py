@@ -358,9 +358,7 @@ class _LanguageCheck:
         for m in target_matches:
             in_target.add(m.concept_id)
             if (m.concept_id, m.term.text) not in self.short_forms:
-                rendering = self.renderings[m.concept_id].setdefault(m.term.text, _Rendering())
-                rendering.count += 1
-                rendering.rows.append(row)
+                self._rendered(m.concept_id, m.term.text, row)
             if not m.status.is_approved:
                 severity = Severity.ERROR if m.status is TermStatus.DEPRECATED else Severity.WARNING
                 src = [s for s in source_matches if s.concept_id == m.concept_id]
@@ -402,9 +400,7 @@ class _LanguageCheck:
                 spans = [located] if located else []
                 found = target_text[located[0] : located[1]] if located else ""
                 if found:
-                    rendering = self.renderings[concept].setdefault(found, _Rendering())
-                    rendering.count += 1
-                    rendering.rows.append(row)
+                    self._rendered(concept, found, row)
                 message = f"the target has {found!r} there" if found else "no term of the concept"
                 out.append(
                     finding(
@@ -418,6 +414,15 @@ class _LanguageCheck:
                     )
                 )
         return out
+
+    def _rendered(self, concept: str, rendering: str, row: int) -> None:
+        """Count one use of `rendering` for `concept` at bead `row`."""
+        by_text = self.renderings[concept]
+        entry = by_text.get(rendering)
+        if entry is None:
+            entry = by_text[rendering] = _Rendering()
+        entry.count += 1
+        entry.rows.append(row)
 
     def _locate(self, concept: str, text: str, matches: Sequence[Match]) -> tuple[int, int] | None:
         """The span of `text` that most likely renders `concept` in other words, if any.
