@@ -176,3 +176,27 @@ def test_no_display_is_a_clear_error_not_a_crash(tmp_path):
         pytest.skip("the display check is for Linux")
     assert result.returncode == 1
     assert "no display" in result.stderr and "--screenshot" in result.stderr
+
+
+def test_timer_autosave_writes_in_the_background(qtbot, tmp_path, project_root):
+    window = open_window(qtbot, tmp_path, project_root)
+    window.save()
+    window.move_to_row(0, "es")
+    window.actions_by_name["merge"].trigger()
+    edited = beads(window.text)
+    saver = window.autosaver
+    saver.save_in_background()
+    assert saver.busy
+    window.actions_by_name["confirm"].trigger()  # editing goes on while the copy is written
+    qtbot.waitUntil(lambda: not saver.busy, timeout=30_000)
+    assert window.recovery.exists()
+    from workbench.gui.loading import recover
+
+    second = open_window(qtbot, tmp_path, project_root)
+    assert recover(second)
+    assert beads(second.text) == edited  # the snapshot, not the later confirm
+    # A save while a background copy is written leaves no stale copy behind.
+    saver.save_in_background()
+    window.save()
+    qtbot.waitUntil(lambda: not saver.busy, timeout=30_000)
+    assert not window.recovery.exists()

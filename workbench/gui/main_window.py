@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from workbench.gui.terminology import Terminology
 
 APP_NAME = "Workbench"
-AUTOSAVE_MS = 30_000
 
 
 P = ParamSpec("P")
@@ -85,7 +84,6 @@ class MainWindow(QMainWindow):
         self.controller: EditController | None = None
         self.model: AlignmentTableModel | None = None
         self._pair_lang: str | None = None
-        self._autosaved_index = 0
         self.edits = EditActions(self)
         self.proxy = RowFilterProxy(self)
         self.table = AlignmentTableView(self)
@@ -116,10 +114,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.pair_label)
         self.table.cell_delegate.text_committed.connect(self._text_committed)
         self.table.cell_delegate.split_requested.connect(self._split_requested)
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
+        from workbench.gui.autosave import Autosaver
+
+        self.autosaver = Autosaver(self)
         from workbench.gui.actions import build_actions
 
         self.actions_by_name: dict[str, QAction] = build_actions(self)
@@ -159,7 +156,7 @@ class MainWindow(QMainWindow):
                 old.deleteLater()
         if self.model.rowCount():
             self.move_to_row(0, self._pair_lang)
-        self._autosaved_index = 0
+        self.autosaver.saved_index = 0
         self.recovery = None
         if project is not None:
             from workbench.gui.recovery import Recovery, recovery_folder
@@ -477,17 +474,8 @@ class MainWindow(QMainWindow):
         return True
 
     def autosave(self, force: bool = False) -> None:
-        """Write the recovery copy when there are edits since the last one."""
-        if self.recovery is None or self.controller is None or self.project is None:
-            return
-        stack = self.controller.stack
-        if stack.isClean() or (not force and stack.index() == self._autosaved_index):
-            return
-        try:
-            self.recovery.write(self.project)
-            self._autosaved_index = stack.index()
-        except (OSError, WorkbenchError) as exc:
-            self.report(f"autosave failed: {exc}")
+        """Write the recovery copy now when there are edits since the last one."""
+        self.autosaver.save_now(force)
 
     def closeEvent(self, event) -> None:
         if self.model is not None:  # column order and hidden columns survive a restart

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.alignment import Alignment, ParallelText
 from workbench.core.errors import WorkbenchError
+from workbench.gui.autosave import snapshot
 from workbench.gui.models.findings import FindingRole, FindingsModel
 from workbench.gui.views.renderings import Bar, RenderingsChart
 from workbench.gui.workers import Worker
@@ -40,17 +40,6 @@ if TYPE_CHECKING:
 
 RECHECK_MS = 1500
 HIGHLIGHT_CACHE = 50_000
-
-
-def snapshot(text: ParallelText) -> ParallelText:
-    """An independent copy a worker may read while the user keeps editing."""
-    documents = {lang: doc.copy() for lang, doc in text.documents.items()}
-    pivot = documents[text.pivot]
-    alignments = {
-        lang: Alignment(pivot, documents[lang], list(a.beads))
-        for lang, a in text.alignments.items()
-    }
-    return ParallelText(text.pivot, documents, alignments)
 
 
 class Highlighter:
