@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workbench.core.document import Document
@@ -39,7 +39,7 @@ class Bead:
 
     def with_status(self, status: BeadStatus) -> Bead:
         """The same bead with another status."""
-        return replace(self, status=status)
+        return Bead(self.source, self.target, status, self.confidence)
 
 
 def bead(

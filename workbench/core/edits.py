@@ -246,23 +246,41 @@ def _document_edit(
     document = text.documents[lang]
     patches: list[Patch] = [DocumentPatch(lang, document.paragraphs, tuple(paragraphs))]
     if remap:
+        first_index = min(remap)
         for target_lang, alignment in text.alignments.items():
             if lang == text.pivot:
-                remapped = [_remap_bead(b, remap, delta, is_source=True) for b in alignment.beads]
+                is_source = True
+                first_row = alignment.row_of_source(first_index)
             elif target_lang == lang:
-                remapped = [_remap_bead(b, remap, delta, is_source=False) for b in alignment.beads]
+                is_source = False
+                first_row = alignment.row_of_target(first_index)
             else:
                 continue
-            new = tuple(b for b in remapped if b.source or b.target)
-            patches.append(BeadPatch(target_lang, 0, tuple(alignment.beads), new))
+            # Beads before the edited segment keep their indices: patch from its bead onward.
+            old = tuple(alignment.beads[first_row:])
+            low, high = min(remap), max(remap)
+            remapped = [_remap_bead(b, remap, low, high, delta, is_source) for b in old]
+            new = tuple([b for b in remapped if b.source or b.target])
+            patches.append(BeadPatch(target_lang, first_row, old, new))
     return Edit(description, tuple(patches))
 
 
 def _remap_bead(
-    item: Bead, remap: dict[int, tuple[int, ...]], delta: int, *, is_source: bool
+    item: Bead,
+    remap: dict[int, tuple[int, ...]],
+    lowest: int,
+    highest: int,
+    delta: int,
+    is_source: bool,
 ) -> Bead:
     side = item.source if is_source else item.target
-    highest = max(remap)
+    if not side or side[-1] < lowest:
+        return item
+    if side[0] > highest:  # the common case: a bead after the edit, shifted whole
+        shifted = tuple([i + delta for i in side])
+        if is_source:
+            return Bead(shifted, item.target, item.status, item.confidence)
+        return Bead(item.source, shifted, item.status, item.confidence)
     new_side: list[int] = []
     for index in side:
         if index in remap:
@@ -271,13 +289,12 @@ def _remap_bead(
             new_side.append(index + delta)
         else:
             new_side.append(index)
-    if tuple(new_side) == side:
+    moved = tuple(new_side)
+    if moved == side:
         return item
-    return (
-        replace(item, source=tuple(new_side))
-        if is_source
-        else replace(item, target=tuple(new_side))
-    )
+    if is_source:
+        return Bead(moved, item.target, item.status, item.confidence)
+    return Bead(item.source, moved, item.status, item.confidence)
 
 
 def set_text(text: ParallelText, lang: str, index: int, new_text: str) -> Edit:
