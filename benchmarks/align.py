@@ -93,31 +93,77 @@ def gold_sets() -> list[GoldSet]:
     """Every gold set, from benchmarks/data (the full Bible from ../shared/gold if present)."""
     sets: list[GoldSet] = []
     tb = DATA / "textberg-de-fr"
-    sets.append(GoldSet("textberg de-fr", "de", "fr", [Document(
-        read_lines(tb / "dev.de"), read_lines(tb / "dev.fr"), read_links(tb / "dev.defr"))]))
+    sets.append(
+        GoldSet(
+            "textberg de-fr",
+            "de",
+            "fr",
+            [
+                Document(
+                    read_lines(tb / "dev.de"),
+                    read_lines(tb / "dev.fr"),
+                    read_links(tb / "dev.defr"),
+                )
+            ],
+        )
+    )
     books = []
     for book in sorted((DATA / "transread-en-fr").iterdir()):
         if book.is_dir():
-            books.append(Document(read_lines(book / "en.txt"), read_lines(book / "fr.txt"),
-                                  read_links(book / "gold.align")))
+            books.append(
+                Document(
+                    read_lines(book / "en.txt"),
+                    read_lines(book / "fr.txt"),
+                    read_links(book / "gold.align"),
+                )
+            )
     sets.append(GoldSet("transread en-fr (10 books)", "en", "fr", books))
     h = DATA / "hunalign-1984-hu-en"
-    sets.append(GoldSet("1984 hu-en", "hu", "en", [Document(
-        read_lines(h / "hu.sen", "iso-8859-2"), read_lines(h / "en.sen"),
-        read_links(h / "hand.ladder"))]))
+    sets.append(
+        GoldSet(
+            "1984 hu-en",
+            "hu",
+            "en",
+            [
+                Document(
+                    read_lines(h / "hu.sen", "iso-8859-2"),
+                    read_lines(h / "en.sen"),
+                    read_links(h / "hand.ladder"),
+                )
+            ],
+        )
+    )
     bible = SHARED_BIBLE if (SHARED_BIBLE / "gold.align").exists() else DATA / "bible-en-zh"
     note = "full" if bible == SHARED_BIBLE else "first 1500 en sentences (../shared absent)"
-    sets.append(GoldSet("bible en-zh", "en", "zh", [Document(
-        read_lines(bible / "en.txt"), read_lines(bible / "zh.txt"),
-        read_links(bible / "gold.align"),
-        source_groups=read_lines(bible / "en.verse"),
-        target_groups=read_lines(bible / "zh.verse"))], note))
+    sets.append(
+        GoldSet(
+            "bible en-zh",
+            "en",
+            "zh",
+            [
+                Document(
+                    read_lines(bible / "en.txt"),
+                    read_lines(bible / "zh.txt"),
+                    read_links(bible / "gold.align"),
+                    source_groups=read_lines(bible / "en.verse"),
+                    target_groups=read_lines(bible / "zh.verse"),
+                )
+            ],
+            note,
+        )
+    )
     sco = DATA / "sco-2006"
     en, en_starts = read_paragraphed(sco / "en.txt")
     for lang in ("es", "ru", "zh"):
         tgt, tgt_starts = read_paragraphed(sco / f"{lang}.txt")
-        sets.append(GoldSet(f"SCO 2006 en-{lang}", "en", lang, [Document(
-            en, tgt, read_links(sco / f"en-{lang}.align"), en_starts, tgt_starts)]))
+        sets.append(
+            GoldSet(
+                f"SCO 2006 en-{lang}",
+                "en",
+                lang,
+                [Document(en, tgt, read_links(sco / f"en-{lang}.align"), en_starts, tgt_starts)],
+            )
+        )
     return sets
 
 
@@ -126,9 +172,14 @@ Aligner = Callable[[Document, str, str], list[Bead]]
 
 def ours(doc: Document, src: str, tgt: str) -> list[Bead]:
     """This project's aligner."""
-    return align_segments(doc.source, doc.target, src, tgt,
-                          source_paragraphs=doc.source_starts,
-                          target_paragraphs=doc.target_starts)
+    return align_segments(
+        doc.source,
+        doc.target,
+        src,
+        tgt,
+        source_paragraphs=doc.source_starts,
+        target_paragraphs=doc.target_starts,
+    )
 
 
 def galechurch_aligner() -> Aligner | None:
@@ -174,8 +225,10 @@ def accuracy_table() -> list[tuple[float, bool]]:
     """Print strict/lax F1 per gold set; return the judged beads of our aligner."""
     peer = galechurch_aligner()
     print("## Accuracy (strict / lax F1)\n")
-    print("| gold set | segments | ours strict | ours lax | galechurch strict | galechurch lax "
-          "| hunalign strict (published) | ours time |")
+    print(
+        "| gold set | segments | ours strict | ours lax | galechurch strict | galechurch lax "
+        "| hunalign strict (published) | ours time |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     judged_all: list[tuple[float, bool]] = []
     for gold in gold_sets():
@@ -189,9 +242,11 @@ def accuracy_table() -> list[tuple[float, bool]]:
         else:
             peer_cells = "not installed | -"
         name = gold.name + (f" ({gold.note})" if gold.note else "")
-        print(f"| {name} | {size} x {size_t} | {result.strict_f1:.3f} | {result.lax_f1:.3f} "
-              f"| {peer_cells} | {HUNALIGN.get(gold.name, '-')} | {seconds:.2f} s |",
-              flush=True)
+        print(
+            f"| {name} | {size} x {size_t} | {result.strict_f1:.3f} | {result.lax_f1:.3f} "
+            f"| {peer_cells} | {HUNALIGN.get(gold.name, '-')} | {seconds:.2f} s |",
+            flush=True,
+        )
     print("\n*hunalign's 0.44 is on zh-en literary text (MAC test), not this Bible set.")
     return judged_all
 
@@ -234,8 +289,17 @@ def generated_pair(size: int, seed: int = 7) -> tuple[list[str], list[str], list
     gold: list[Link] = []
     while len(source) < size:
         roll = rng.random()
-        kind = (1, 1) if roll < 0.88 else (2, 1) if roll < 0.93 else (1, 2) if roll < 0.98 \
-            else (1, 0) if roll < 0.99 else (0, 1)
+        kind = (
+            (1, 1)
+            if roll < 0.88
+            else (2, 1)
+            if roll < 0.93
+            else (1, 2)
+            if roll < 0.98
+            else (1, 0)
+            if roll < 0.99
+            else (0, 1)
+        )
         pairs = [sentence() for _ in range(max(kind))]
         s0, t0 = len(source), len(target)
         if kind == (2, 1):
@@ -292,8 +356,15 @@ def run_case(name: str) -> dict[str, float | str]:
         galechurch.align(source, target, max_block_size=10**9)
         seconds = time.perf_counter() - start
         peak = _peak_mib()
-        return {"case": name, "seconds": seconds, "cpu": _cpu() - cpu0, "peak_mib": peak,
-                "f1": "-", "n": len(source), "m": len(target)}
+        return {
+            "case": name,
+            "seconds": seconds,
+            "cpu": _cpu() - cpu0,
+            "peak_mib": peak,
+            "f1": "-",
+            "n": len(source),
+            "m": len(target),
+        }
     else:
         raise SystemExit(f"unknown case {name}")
     base = _peak_mib()
@@ -304,36 +375,49 @@ def run_case(name: str) -> dict[str, float | str]:
     cpu = _cpu() - cpu0
     peak = _peak_mib()
     result = score_multiple([(gold, links_of(beads))])
-    return {"case": name, "seconds": seconds, "cpu": cpu, "peak_mib": peak, "before_mib": base,
-            "f1": f"{result.strict_f1:.3f}", "n": len(source), "m": len(target)}
+    return {
+        "case": name,
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_mib": peak,
+        "before_mib": base,
+        "f1": f"{result.strict_f1:.3f}",
+        "n": len(source),
+        "m": len(target),
+    }
 
 
 def speed_table(skip_large: bool) -> None:
     """Run each timing case in a subprocess and print wall time and peak memory."""
     print("\n## Speed and memory (each case in its own process; peak RSS of that process)\n")
-    print(f"(machine load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores;"
-          " wall time includes waiting for the CPU, CPU time does not)\n")
+    print(
+        f"(machine load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores;"
+        " wall time includes waiting for the CPU, CPU time does not)\n"
+    )
     print("| case | segments | wall time | CPU time | peak RSS | strict F1 | target |")
     print("|---|---|---|---|---|---|---|")
-    cases = [("1984", "<= 1.35 s (hunalign C++)"), ("gen10k", "-"),
-             ("gen100k", "< 60 s, < 1 GiB")]
+    cases = [("1984", "<= 1.35 s (hunalign C++)"), ("gen10k", "-"), ("gen100k", "< 60 s, < 1 GiB")]
     if galechurch_aligner() is not None:
         cases.insert(1, ("galechurch-1984", "peer"))
     for name, target in cases:
         if skip_large and name == "gen100k":
             print(f"| {name} | - | skipped (--skip-large) | - | - | - | {target} |")
             continue
-        proc = subprocess.run([sys.executable, __file__, "--case", name],
-                              capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, __file__, "--case", name], capture_output=True, text=True, check=False
+        )
         if proc.returncode != 0:
             reason = (proc.stderr.strip().splitlines() or ["failed"])[-1][:80]
             print(f"| {name} | - | failed: {reason} | - | - | - | {target} |")
             continue
         row = json.loads(proc.stdout.strip().splitlines()[-1])
         size = f"{row.get('n', '-')} x {row.get('m', '-')}"
-        print(f"| {name} | {size} | {row['seconds']:.2f} s | {row['cpu']:.2f} s "
-              f"| {row['peak_mib']:.0f} MiB "
-              f"| {row['f1']} | {target} |", flush=True)
+        print(
+            f"| {name} | {size} | {row['seconds']:.2f} s | {row['cpu']:.2f} s "
+            f"| {row['peak_mib']:.0f} MiB "
+            f"| {row['f1']} | {target} |",
+            flush=True,
+        )
 
 
 def main() -> None:

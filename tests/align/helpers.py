@@ -7,11 +7,29 @@ import random
 Link = tuple[tuple[int, ...], tuple[int, ...]]
 
 _SOURCE_WORDS = (
-    "the", "river", "ran", "past", "old", "stone", "houses", "while", "people", "walked",
-    "slowly", "home",
+    "the",
+    "river",
+    "ran",
+    "past",
+    "old",
+    "stone",
+    "houses",
+    "while",
+    "people",
+    "walked",
+    "slowly",
+    "home",
 )
 _TARGET_WORDS = (
-    "le", "fleuve", "coulait", "devant", "vieilles", "maisons", "pierre", "tandis", "gens",
+    "le",
+    "fleuve",
+    "coulait",
+    "devant",
+    "vieilles",
+    "maisons",
+    "pierre",
+    "tandis",
+    "gens",
     "rentraient",
 )
 
@@ -23,8 +41,8 @@ def pair(text_id: int, rng: random.Random) -> tuple[str, str]:
     number = str(1000 + 37 * text_id)
     src = [rng.choice(_SOURCE_WORDS) for _ in range(length)]
     tgt = [rng.choice(_TARGET_WORDS) for _ in range(length)]
-    src[length // 2:length // 2] = [name, number]
-    tgt[length // 2:length // 2] = [name, number]
+    src[length // 2 : length // 2] = [name, number]
+    tgt[length // 2 : length // 2] = [name, number]
     return " ".join(src).capitalize() + ".", " ".join(tgt).capitalize() + "."
 
 

@@ -25,8 +25,9 @@ def _files(tmp_path: Path) -> tuple[Path, Path, list[tuple[tuple[int, ...], tupl
 
 def test_links_format_with_confidence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src, tgt, gold = _files(tmp_path)
-    code = main(["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr",
-                 "--presegmented"])
+    code = main(
+        ["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr", "--presegmented"]
+    )
     assert code == 0
     out = capsys.readouterr().out
     assert parse_links(out) == gold
@@ -37,8 +38,23 @@ def test_links_format_with_confidence(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_tsv_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src, tgt, gold = _files(tmp_path)
-    assert main(["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr",
-                 "--presegmented", "--format", "tsv"]) == 0
+    assert (
+        main(
+            [
+                "align",
+                str(src),
+                str(tgt),
+                "--src-lang",
+                "en",
+                "--tgt-lang",
+                "fr",
+                "--presegmented",
+                "--format",
+                "tsv",
+            ]
+        )
+        == 0
+    )
     rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == len(gold)
     assert all(len(row) == 4 for row in rows)
@@ -49,8 +65,25 @@ def test_tsv_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_xces_format_to_a_file(tmp_path: Path) -> None:
     src, tgt, gold = _files(tmp_path)
     out = tmp_path / "out.xml"
-    assert main(["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr",
-                 "--presegmented", "--format", "xces", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "align",
+                str(src),
+                str(tgt),
+                "--src-lang",
+                "en",
+                "--tgt-lang",
+                "fr",
+                "--presegmented",
+                "--format",
+                "xces",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     root = etree.parse(str(out)).getroot()
     assert root.tag == "cesAlign"
     links = root.findall(".//link")
@@ -63,18 +96,43 @@ def test_unsegmented_input_with_dictionary_and_glossary(
 ) -> None:
     src = tmp_path / "en.txt"
     tgt = tmp_path / "es.txt"
-    src.write_text("The heads of state met in Shanghai. They signed a statement.\n\n"
-                   "Information security matters.\n", "utf-8")
-    tgt.write_text("Los jefes de Estado se reunieron en Shanghái. Firmaron una declaración.\n\n"
-                   "La seguridad de la información importa.\n", "utf-8")
+    src.write_text(
+        "The heads of state met in Shanghai. They signed a statement.\n\n"
+        "Information security matters.\n",
+        "utf-8",
+    )
+    tgt.write_text(
+        "Los jefes de Estado se reunieron en Shanghái. Firmaron una declaración.\n\n"
+        "La seguridad de la información importa.\n",
+        "utf-8",
+    )
     dictionary = tmp_path / "dict.tsv"
     dictionary.write_text("# user dictionary\nstatement\tdeclaración\n", "utf-8")
     glossary = tmp_path / "glossary.csv"
-    glossary.write_text("concept_id,subject_field,lang,term,status,note\n"
-                        "c1,,en,information security,preferred,\n"
-                        "c1,,es,seguridad de la información,preferred,\n", "utf-8")
-    assert main(["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "es",
-                 "--dictionary", str(dictionary), "--glossary", str(glossary)]) == 0
+    glossary.write_text(
+        "concept_id,subject_field,lang,term,status,note\n"
+        "c1,,en,information security,preferred,\n"
+        "c1,,es,seguridad de la información,preferred,\n",
+        "utf-8",
+    )
+    assert (
+        main(
+            [
+                "align",
+                str(src),
+                str(tgt),
+                "--src-lang",
+                "en",
+                "--tgt-lang",
+                "es",
+                "--dictionary",
+                str(dictionary),
+                "--glossary",
+                str(glossary),
+            ]
+        )
+        == 0
+    )
     assert parse_links(capsys.readouterr().out) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
 
 
@@ -88,8 +146,21 @@ def test_missing_and_empty_files_are_clear_errors(
     assert "missing.txt" in err and "Traceback" not in err
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n", "utf-8")
-    assert main(["align", str(empty), str(src), "--src-lang", "en", "--tgt-lang", "fr",
-                 "--presegmented"]) == 1
+    assert (
+        main(
+            [
+                "align",
+                str(empty),
+                str(src),
+                "--src-lang",
+                "en",
+                "--tgt-lang",
+                "fr",
+                "--presegmented",
+            ]
+        )
+        == 1
+    )
     assert "no text" in capsys.readouterr().err
 
 
@@ -99,14 +170,27 @@ def test_bad_dictionary_line_is_reported(
     src, tgt, _gold = _files(tmp_path)
     dictionary = tmp_path / "dict.tsv"
     dictionary.write_text("river fleuve\n", "utf-8")
-    assert main(["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr",
-                 "--presegmented", "--dictionary", str(dictionary)]) == 1
+    assert (
+        main(
+            [
+                "align",
+                str(src),
+                str(tgt),
+                "--src-lang",
+                "en",
+                "--tgt-lang",
+                "fr",
+                "--presegmented",
+                "--dictionary",
+                str(dictionary),
+            ]
+        )
+        == 1
+    )
     assert "dict.tsv:1" in capsys.readouterr().err
 
 
-def test_evaluate_prints_strict_and_lax(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_evaluate_prints_strict_and_lax(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = tmp_path / "gold.align"
     gold.write_text("[0]:[0]\n[1, 2]:[1]\n[3]:[2]\n", "utf-8")
     test = tmp_path / "test.align"

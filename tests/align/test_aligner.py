@@ -43,12 +43,18 @@ def test_confidence_is_lower_where_the_texts_disagree() -> None:
 
 
 def test_chinese_lengths_and_numbers_align_with_english() -> None:
-    source = ["The meeting opened on 15 June 2006 in Shanghai.",
-              "Six heads of state attended it.",
-              "They adopted a statement on information security.",
-              "The next summit will be held in 2007."]
-    target = ["会议于2006年6月15日在上海开幕。", "六国元首出席了会议。",
-              "他们通过了一项关于信息安全的声明。", "下次峰会将于2007年举行。"]
+    source = [
+        "The meeting opened on 15 June 2006 in Shanghai.",
+        "Six heads of state attended it.",
+        "They adopted a statement on information security.",
+        "The next summit will be held in 2007.",
+    ]
+    target = [
+        "会议于2006年6月15日在上海开幕。",
+        "六国元首出席了会议。",
+        "他们通过了一项关于信息安全的声明。",
+        "下次峰会将于2007年举行。",
+    ]
     beads = align_segments(source, target, "en", "zh")
     assert [(b.source, b.target) for b in beads] == [((i,), (i,)) for i in range(4)]
 
@@ -63,7 +69,9 @@ def test_a_lexicon_is_accepted_in_either_direction() -> None:
 
 def test_empty_sides_give_null_beads() -> None:
     assert [(b.source, b.target) for b in align_segments(["A.", "B."], [], "en", "fr")] == [
-        ((0,), ()), ((1,), ())]
+        ((0,), ()),
+        ((1,), ()),
+    ]
     assert [(b.source, b.target) for b in align_segments([], ["A."], "en", "fr")] == [((), (0,))]
     assert align_segments([], [], "en", "fr") == []
 
@@ -87,6 +95,7 @@ def test_paragraph_starts_are_respected() -> None:
     # Two paragraphs on each side; the length model alone would pull the first target
     # sentence of paragraph two into the last bead of paragraph one.
     source, target, gold = build([(1, 1)] * 6)
-    beads = align_segments(source, target, "en", "fr", source_paragraphs=[0, 3],
-                           target_paragraphs=[0, 3])
+    beads = align_segments(
+        source, target, "en", "fr", source_paragraphs=[0, 3], target_paragraphs=[0, 3]
+    )
     assert [(b.source, b.target) for b in beads] == gold

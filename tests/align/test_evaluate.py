@@ -53,14 +53,17 @@ def test_link_parsing_and_formatting_round_trip() -> None:
     text = "[0]:[0]\n[1, 2]:[1]\n[3]:[]\n[]:[2]:0.25\n"
     links = parse_links(text)
     assert links == [((0,), (0,)), ((1, 2), (1,)), ((3,), ()), ((), (2,))]
-    assert [format_link(link) for link in links] == [
-        "[0]:[0]", "[1, 2]:[1]", "[3]:[]", "[]:[2]"]
+    assert [format_link(link) for link in links] == ["[0]:[0]", "[1, 2]:[1]", "[3]:[]", "[]:[2]"]
     assert format_link(((1,), (2,)), 0.834) == "[1]:[2]:0.83"
 
 
 def test_ladder_becomes_links() -> None:
     assert parse_ladder("0 0\n1 1\n3 2\n3 3\n4 3\n") == [
-        ((0,), (0,)), ((1, 2), (1,)), ((), (2,)), ((3,), ())]
+        ((0,), (0,)),
+        ((1, 2), (1,)),
+        ((), (2,)),
+        ((3,), ()),
+    ]
 
 
 def test_read_links_tells_the_formats_apart(tmp_path: Path) -> None:
@@ -85,4 +88,7 @@ def test_merge_within_verses() -> None:
     src_verse = ["v1", "v2", "v3"]
     tgt_verse = ["v1", "v2", "v2", "v3"]
     assert merge_within_groups(links, src_verse, tgt_verse) == [
-        ((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
+        ((0,), (0,)),
+        ((1,), (1, 2)),
+        ((2,), (3,)),
+    ]

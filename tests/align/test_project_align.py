@@ -42,9 +42,13 @@ def test_realign_stretch_keeps_confirmed_beads() -> None:
     # A wrong alignment: everything shifted; bead 3 is confirmed (and correct).
     confirmed = Bead(gold[3][0], gold[3][1], BeadStatus.CONFIRMED, 1.0)
     wrong = [
-        Bead((0, 1), (0,)), Bead((2,), (1, 2)), Bead((3,), ()),
+        Bead((0, 1), (0,)),
+        Bead((2,), (1, 2)),
+        Bead((3,), ()),
         confirmed,
-        Bead((5,), (4,)), Bead((6,), (5, 6)), Bead((7,), (7,)),
+        Bead((5,), (4,)),
+        Bead((6,), (5, 6)),
+        Bead((7,), (7,)),
     ]
     check_beads(wrong, len(pivot), len(other))
     alignment = Alignment(pivot, other, wrong)

@@ -68,8 +68,18 @@ def align_segments(
     used too unless `builtin_dictionaries` is False. Raises CancelledError when `cancel()`
     returns True; calls `progress(done, total)` as work advances.
     """
-    aligner = _Aligner(source, target, src_lang, tgt_lang, source_paragraphs,
-                       target_paragraphs, lexicon, progress, cancel, builtin_dictionaries)
+    aligner = _Aligner(
+        source,
+        target,
+        src_lang,
+        tgt_lang,
+        source_paragraphs,
+        target_paragraphs,
+        lexicon,
+        progress,
+        cancel,
+        builtin_dictionaries,
+    )
     return aligner.run()
 
 
@@ -141,32 +151,49 @@ class _Aligner:
         ratio = float(tgt.lengths.sum() / max(src.lengths.sum(), 1.0))
         both = src.starts is not None and tgt.starts is not None
         log_lengths = np.log(np.maximum(tgt.lengths / ratio, 1.0))
-        model = Model(ratio, DEFAULT_VARIANCE, dict(DEFAULT_PRIORS), *_DEFAULT_LEXICAL,
-                      1.0 if both else 0.0, 1.5 if both else 0.0,
-                      float(log_lengths.mean()), float(max(0.1, log_lengths.std())))
+        model = Model(
+            ratio,
+            DEFAULT_VARIANCE,
+            dict(DEFAULT_PRIORS),
+            *_DEFAULT_LEXICAL,
+            1.0 if both else 0.0,
+            1.5 if both else 0.0,
+            float(log_lengths.mean()),
+            float(max(0.1, log_lengths.std())),
+        )
 
         base_pairs = translation_pairs(base_lex.entries, src, tgt)
         keys = build_keys(src, tgt, len(anchor_vocab), base_pairs)
         center = anchor_center(src, tgt, keys)
         start = np.asarray(np.rint(center), dtype=np.int64) - _PASS1_WIDTH
-        path, _costs, _band = self._search(model, src, tgt, keys, start,
-                                           2 * _PASS1_WIDTH + 1, base=self.n + 1)
+        path, _costs, _band = self._search(
+            model, src, tgt, keys, start, 2 * _PASS1_WIDTH + 1, base=self.n + 1
+        )
         del _costs, _band, keys
         self._check()
 
         # Pass 2: learn from pass 1.
         learned_s, learned_t = _learn_pairs(src, tgt, path)
-        pairs2 = (np.concatenate((base_pairs[0], learned_s)),
-                  np.concatenate((base_pairs[1], learned_t)))
+        pairs2 = (
+            np.concatenate((base_pairs[0], learned_s)),
+            np.concatenate((base_pairs[1], learned_t)),
+        )
         keys2 = build_keys(src, tgt, len(anchor_vocab), pairs2)
         lo_min, lo_max = _path_band(path, self.n)
         spread = int(min(256, int((lo_max - lo_min).max())))
         near = make_band(lo_min - _PASS2_WIDTH, 2 * _PASS2_WIDTH + 1 + spread, self.n, self.m)
         model2 = _estimate(model, src, tgt, path, near, keys2)
         self._check()
-        path, costs, band = self._search(model2, src, tgt, keys2, lo_min - _PASS2_WIDTH,
-                                         2 * _PASS2_WIDTH + 1 + spread, base=2 * (self.n + 1),
-                                         keep_costs=True)
+        path, costs, band = self._search(
+            model2,
+            src,
+            tgt,
+            keys2,
+            lo_min - _PASS2_WIDTH,
+            2 * _PASS2_WIDTH + 1 + spread,
+            base=2 * (self.n + 1),
+            keep_costs=True,
+        )
         alpha = forward(costs, band, self.cancel)
         self._report(4 * (self.n + 1))
         beta = backward(costs, band, self.cancel)
@@ -175,8 +202,9 @@ class _Aligner:
         beads: list[Bead] = []
         for (i, j, t), c in zip(path, conf, strict=True):
             di, dj = MOVES[t]
-            beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)),
-                              BeadStatus.AUTO, round(c, 4)))
+            beads.append(
+                Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), BeadStatus.AUTO, round(c, 4))
+            )
         return beads
 
     def _search(
@@ -243,15 +271,15 @@ def _learn_pairs(
     """Word pairs from Model 1 trained on 1-1 beads whose neighbours are 1-1 too."""
     one = MOVES.index((1, 1))
     chosen = [
-        k for k in range(1, len(path) - 1)
+        k
+        for k in range(1, len(path) - 1)
         if path[k][2] == one and path[k - 1][2] == one and path[k + 1][2] == one
     ]
     empty = np.zeros(0, dtype=np.int64)
     if len(chosen) < 10:
         return empty, empty
     # Word ids shift by one: id 0 is Model 1's empty word.
-    pairs = [(src.words_of(path[k][0] - 1) + 1, tgt.words_of(path[k][1] - 1) + 1)
-             for k in chosen]
+    pairs = [(src.words_of(path[k][0] - 1) + 1, tgt.words_of(path[k][1] - 1) + 1) for k in chosen]
     found = model1.translation_pairs(pairs, len(src.vocab), len(tgt.vocab))
     if not found:
         return empty, empty
@@ -290,12 +318,22 @@ def _estimate(
         mismatch = _log_odds_penalty(mis, len(full))
         multi = [(i, j, MOVES[t]) for i, j, t in path if max(MOVES[t]) >= 2]
         cross = sum(
-            1 for i, j, (di, dj) in multi
-            if src.starts[i - di + 1:i].any() or tgt.starts[j - dj + 1:j].any()
+            1
+            for i, j, (di, dj) in multi
+            if src.starts[i - di + 1 : i].any() or tgt.starts[j - dj + 1 : j].any()
         )
         crossing = _log_odds_penalty(cross, len(multi))
-    return Model(model.ratio, variance, priors, lex_x, lex_y, mismatch, crossing,
-                 model.length_log_mean, model.length_log_sd)
+    return Model(
+        model.ratio,
+        variance,
+        priors,
+        lex_x,
+        lex_y,
+        mismatch,
+        crossing,
+        model.length_log_mean,
+        model.length_log_sd,
+    )
 
 
 def _log_odds_penalty(hits: int, total: int) -> float:

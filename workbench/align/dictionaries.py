@@ -14,12 +14,52 @@ from workbench.align.lexicon import Lexicon, Tokenizer, base_lang
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 # Gloss words that say nothing about which sentence a word is in.
-_GLOSS_STOP = frozenset((
-    "to", "a", "an", "the", "of", "and", "or", "in", "on", "for", "with", "be", "is", "as",
-    "at", "by", "from", "up", "out", "one", "sb", "sth", "oneself", "etc", "used", "esp",
-    "also", "see", "something", "someone", "somebody", "person", "thing", "kind", "form",
-    "particle", "variant", "surname", "abbr", "cl", "old", "archaic",
-))
+_GLOSS_STOP = frozenset(
+    (
+        "to",
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "for",
+        "with",
+        "be",
+        "is",
+        "as",
+        "at",
+        "by",
+        "from",
+        "up",
+        "out",
+        "one",
+        "sb",
+        "sth",
+        "oneself",
+        "etc",
+        "used",
+        "esp",
+        "also",
+        "see",
+        "something",
+        "someone",
+        "somebody",
+        "person",
+        "thing",
+        "kind",
+        "form",
+        "particle",
+        "variant",
+        "surname",
+        "abbr",
+        "cl",
+        "old",
+        "archaic",
+    )
+)
 
 
 @functools.lru_cache(maxsize=4)

@@ -137,8 +137,9 @@ def parse_links(text: str, path: str | Path | None = None) -> list[Link]:
             continue
         match = _LINK.match(line)
         if match is None:
-            raise FormatError(f"expected a link like [0]:[0, 1], got {line.strip()[:60]!r}", path,
-                              number)
+            raise FormatError(
+                f"expected a link like [0]:[0, 1], got {line.strip()[:60]!r}", path, number
+            )
         src = tuple(int(x) for x in match.group(1).replace(",", " ").split())
         tgt = tuple(int(x) for x in match.group(2).replace(",", " ").split())
         links.append((src, tgt))
@@ -155,8 +156,9 @@ def parse_ladder(text: str, path: str | Path | None = None) -> list[Link]:
         try:
             i, j = int(parts[0]), int(parts[1])
         except (ValueError, IndexError):
-            raise FormatError(f"expected a rung 'i j', got {line.strip()[:60]!r}", path,
-                              number) from None
+            raise FormatError(
+                f"expected a rung 'i j', got {line.strip()[:60]!r}", path, number
+            ) from None
         if rungs and (i < rungs[-1][0] or j < rungs[-1][1]):
             raise FormatError("ladder rungs must not go back", path, number)
         rungs.append((i, j))

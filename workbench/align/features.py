@@ -27,7 +27,10 @@ class Side:
     """The analysed segments of one side of a pair."""
 
     def __init__(
-        self, texts: Sequence[str], lang: str, starts: Sequence[int] | None,
+        self,
+        texts: Sequence[str],
+        lang: str,
+        starts: Sequence[int] | None,
         anchor_vocab: dict[str, int],
     ) -> None:
         tokenizer = Tokenizer(lang)
@@ -71,7 +74,7 @@ class Side:
 
     def words_of(self, index: int) -> IntArray:
         """The word ids of segment `index`."""
-        return self.words[self.word_offsets[index]:self.word_offsets[index + 1]]
+        return self.words[self.word_offsets[index] : self.word_offsets[index + 1]]
 
     def word_segments(self) -> IntArray:
         """The segment index of every entry of `words`."""
@@ -126,9 +129,7 @@ def translation_pairs(
     return np.array(s_ids, dtype=np.int64), np.array(t_ids, dtype=np.int64)
 
 
-def build_keys(
-    src: Side, tgt: Side, n_anchors: int, pairs: tuple[IntArray, IntArray]
-) -> KeySets:
+def build_keys(src: Side, tgt: Side, n_anchors: int, pairs: tuple[IntArray, IntArray]) -> KeySets:
     """Keys per segment: anchors, target words, and the translations of source words."""
     n_keys = n_anchors + len(tgt.vocab)
     t_sent = np.concatenate((tgt.anchor_segments(), tgt.word_segments()))
@@ -149,8 +150,9 @@ def build_keys(
     per_token = counts[src.words]
     w_sent = np.repeat(src.word_segments(), per_token)
     starts = np.repeat(offsets[src.words], per_token)
-    within = np.arange(int(per_token.sum())) - np.repeat(np.cumsum(per_token) - per_token,
-                                                         per_token)
+    within = np.arange(int(per_token.sum())) - np.repeat(
+        np.cumsum(per_token) - per_token, per_token
+    )
     w_key = t_word[starts + within] + n_anchors if len(t_word) else np.zeros(0, np.int64)
     s_sent = np.concatenate((src.anchor_segments(), w_sent))
     s_key = np.concatenate((src.anchors, w_key))

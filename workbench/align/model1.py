@@ -64,8 +64,14 @@ class _Cooccurrences:
         self.n_positions_t = len(t_flat)
 
 
-def _train(co: _Cooccurrences, given: IntArray, produced_pos: IntArray, produced: IntArray,
-           n_positions: int, iterations: int) -> FloatArray:
+def _train(
+    co: _Cooccurrences,
+    given: IntArray,
+    produced_pos: IntArray,
+    produced: IntArray,
+    n_positions: int,
+    iterations: int,
+) -> FloatArray:
     """EM for t(produced | given): each produced position sums over the given side."""
     n_table = len(co.table_src)
     prob = np.ones(n_table)
@@ -110,7 +116,11 @@ def translation_pairs(
     )
     s, t = co.table_src, co.table_tgt
     keep = (
-        (forward >= threshold) & (reverse >= threshold) & (s != _NULL) & (t != _NULL)
-        & (src_count[s] >= min_count) & (tgt_count[t] >= min_count)
+        (forward >= threshold)
+        & (reverse >= threshold)
+        & (s != _NULL)
+        & (t != _NULL)
+        & (src_count[s] >= min_count)
+        & (tgt_count[t] >= min_count)
     )
     return set(zip(s[keep].tolist(), t[keep].tolist(), strict=True))

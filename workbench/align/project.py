@@ -51,10 +51,15 @@ def align_text(
                 progress(_base + int(_weight * part / whole), total)
 
         beads = align_segments(
-            pivot.texts, doc.texts, pivot.lang, doc.lang,
+            pivot.texts,
+            doc.texts,
+            pivot.lang,
+            doc.lang,
             source_paragraphs=list(pivot.paragraph_starts),
             target_paragraphs=list(doc.paragraph_starts),
-            lexicon=_lexicon_for(lexicons, lang), progress=report, cancel=cancel,
+            lexicon=_lexicon_for(lexicons, lang),
+            progress=report,
+            cancel=cancel,
         )
         out[lang] = Alignment(pivot, doc, beads)
         done += weight
@@ -115,15 +120,25 @@ def realign_stretch(
                 progress(_base + int(_size * part / whole), total)
 
         new = align_segments(
-            [src_texts[i] for i in src_idx], [tgt_texts[j] for j in tgt_idx],
-            source.lang, target.lang,
+            [src_texts[i] for i in src_idx],
+            [tgt_texts[j] for j in tgt_idx],
+            source.lang,
+            target.lang,
             source_paragraphs=_relative(src_idx, src_starts),
             target_paragraphs=_relative(tgt_idx, tgt_starts),
-            lexicon=lexicon, progress=report, cancel=cancel,
+            lexicon=lexicon,
+            progress=report,
+            cancel=cancel,
         )
         for b in new:
-            out.append(Bead(tuple(s0 + i for i in b.source), tuple(t0 + j for j in b.target),
-                            BeadStatus.AUTO, b.confidence))
+            out.append(
+                Bead(
+                    tuple(s0 + i for i in b.source),
+                    tuple(t0 + j for j in b.target),
+                    BeadStatus.AUTO,
+                    b.confidence,
+                )
+            )
         done += len(piece)
     if progress is not None:
         progress(total, total)

@@ -33,8 +33,14 @@ BoolArray = npt.NDArray[np.bool_]
 
 #: Gale and Church's bead frequencies, extended to 1-3 and 3-1; the second pass re-estimates.
 DEFAULT_PRIORS: dict[tuple[int, int], float] = {
-    (1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.04, (1, 2): 0.04,
-    (2, 2): 0.011, (3, 1): 0.004, (1, 3): 0.004,
+    (1, 1): 0.89,
+    (1, 0): 0.005,
+    (0, 1): 0.005,
+    (2, 1): 0.04,
+    (1, 2): 0.04,
+    (2, 2): 0.011,
+    (3, 1): 0.004,
+    (1, 3): 0.004,
 }
 DEFAULT_VARIANCE = 6.8
 _SPACE = re.compile(r"\s")
@@ -120,7 +126,7 @@ def similarity(keys: KeySets, n: int, m: int, band: Band) -> Similarity:
                 flat = i * width + (tgt_sorted[pos] - slo[i])
                 base = int(src_sent[begin]) * width
                 block = np.bincount(flat - base, weights=weight[src_key[owner]])
-                matches[base:base + len(block)] += block
+                matches[base : base + len(block)] += block
             begin = stop
     return Similarity(matches.reshape(n, width), slo, width, source_mass, target_mass)
 
@@ -205,8 +211,10 @@ class BeadCosts:
         safe_lt = np.maximum(lt, 1.0)
         if di == 0:
             z = (np.log(safe_lt) - model.length_log_mean) / model.length_log_sd
-            return np.asarray(0.5 * z * z + math.log(model.length_log_sd) + _LOG_SQRT_2PI
-                              + np.log(safe_lt), dtype=np.float64)
+            return np.asarray(
+                0.5 * z * z + math.log(model.length_log_sd) + _LOG_SQRT_2PI + np.log(safe_lt),
+                dtype=np.float64,
+            )
         spread = model.variance * np.maximum((ls + lt) / 2.0, 1.0)
         delta2 = (lt - ls) ** 2 / spread
         cost = 0.5 * delta2 + 0.5 * np.log(spread) + _LOG_SQRT_2PI
@@ -258,7 +266,8 @@ class BeadCosts:
                 cost -= np.interp(np.minimum(dice, 1.0), self.lex_x, self.lex_y)
                 if self.starts is not None:
                     cost += model.mismatch_penalty * (
-                        self.starts[2][ii - di] != self.starts[3][jj - dj])
+                        self.starts[2][ii - di] != self.starts[3][jj - dj]
+                    )
             if self.starts is not None:
                 ps, pt = self.starts[0], self.starts[1]
                 if di >= 2:

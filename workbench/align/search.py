@@ -66,8 +66,12 @@ def make_band(center_lo: npt.ArrayLike, width: int, n: int, m: int) -> Band:
         width = min(m + 1, width * 2)
 
 
-def _check(i: int, total: int, progress: Callable[[int, int], None] | None,
-           cancel: Callable[[], bool] | None) -> None:
+def _check(
+    i: int,
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> None:
     if i % _ROW_CHECK == 0:
         if cancel is not None and cancel():
             raise CancelledError("alignment cancelled")
@@ -150,7 +154,7 @@ def viterbi(
         if take.any():
             best[:length] = np.where(take, run, best[:length])
             bp[:length] = np.where(take, MOVE_01, bp[:length])
-        flat[i * width:(i + 1) * width] = best
+        flat[i * width : (i + 1) * width] = best
         back[i] = bp
     if progress is not None:
         progress(n, n)
@@ -168,8 +172,7 @@ def viterbi(
     return path
 
 
-def forward(costs: CostRows, band: Band,
-            cancel: Callable[[], bool] | None = None) -> FloatArray:
+def forward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = None) -> FloatArray:
     """Log-sum of the probabilities of all paths from (0, 0) to every cell."""
     n, width = band.n, band.width
     ninf = -np.inf
@@ -193,12 +196,11 @@ def forward(costs: CostRows, band: Band,
             prefix = np.cumsum(c)
             acc[:length] = np.logaddexp.accumulate(acc[:length] + prefix) - prefix
             acc[length:] = ninf
-            flat[i * width:(i + 1) * width] = acc
+            flat[i * width : (i + 1) * width] = acc
     return flat[:size].reshape(n + 1, width)
 
 
-def backward(costs: CostRows, band: Band,
-             cancel: Callable[[], bool] | None = None) -> FloatArray:
+def backward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = None) -> FloatArray:
     """Log-sum of the probabilities of all paths from every cell to (n, m)."""
     n, width = band.n, band.width
     lo = band.lo
@@ -220,8 +222,12 @@ def backward(costs: CostRows, band: Band,
                 # The cost of the move ending in each target cell; a padded +inf column
                 # stands for "no such cell", as flat[size] (-inf) does for beta.
                 cost_pad = np.concatenate(
-                    (block.reshape(len(MOVES), cells), np.full((len(MOVES), 1), np.inf,
-                                                               dtype=np.float32)), axis=1)
+                    (
+                        block.reshape(len(MOVES), cells),
+                        np.full((len(MOVES), 1), np.inf, dtype=np.float32),
+                    ),
+                    axis=1,
+                )
                 local = np.where(targets < size, targets - r0 * width, cells)
             length = band.valid_length(i)
             cand = flat[targets[i - r0]] - cost_pad[moves, local[i - r0]]
@@ -235,7 +241,7 @@ def backward(costs: CostRows, band: Band,
             rev = (acc[:length] - prefix)[::-1]
             acc[:length] = np.logaddexp.accumulate(rev)[::-1] + prefix
             acc[length:] = ninf
-            flat[i * width:(i + 1) * width] = acc
+            flat[i * width : (i + 1) * width] = acc
     return flat[:size].reshape(n + 1, width)
 
 

@@ -30,18 +30,36 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--src-lang", required=True, metavar="L1", help="source language code")
     parser.add_argument("--tgt-lang", required=True, metavar="L2", help="target language code")
     parser.add_argument(
-        "--presegmented", action="store_true",
+        "--presegmented",
+        action="store_true",
         help="one segment per line; an empty line marks a paragraph break",
     )
-    parser.add_argument("--glossary", metavar="FILE", action="append", default=[],
-                        help="TBX or CSV glossary whose terms are used as a dictionary")
-    parser.add_argument("--dictionary", metavar="FILE", action="append", default=[],
-                        help="user dictionary: one 'source<TAB>target' pair per line")
-    parser.add_argument("--no-builtin-dictionary", action="store_true",
-                        help="do not use the bundled CC-CEDICT for zh-en")
-    parser.add_argument("--format", choices=FORMATS, default="links",
-                        help="links: [0]:[0, 1]:0.83 lines (default); tsv: source, target, "
-                        "kind, confidence; xces: a cesAlign document")
+    parser.add_argument(
+        "--glossary",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="TBX or CSV glossary whose terms are used as a dictionary",
+    )
+    parser.add_argument(
+        "--dictionary",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="user dictionary: one 'source<TAB>target' pair per line",
+    )
+    parser.add_argument(
+        "--no-builtin-dictionary",
+        action="store_true",
+        help="do not use the bundled CC-CEDICT for zh-en",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="links",
+        help="links: [0]:[0, 1]:0.83 lines (default); tsv: source, target, "
+        "kind, confidence; xces: a cesAlign document",
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     parser.set_defaults(handler=run_align)
 
@@ -51,8 +69,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Strict and lax precision, recall and F1 of each TEST against its GOLD "
         "(link files like [0]:[0, 1], or ladder files); counts are summed over all pairs.",
     )
-    evaluate.add_argument("files", nargs="+", metavar="GOLD TEST",
-                          help="pairs of gold and test link files")
+    evaluate.add_argument(
+        "files", nargs="+", metavar="GOLD TEST", help="pairs of gold and test link files"
+    )
     evaluate.set_defaults(handler=run_evaluate)
 
 
@@ -108,7 +127,10 @@ def _clean(text: str) -> str:
 
 
 def format_beads(
-    beads: list[Bead], source: Document, target: Document, fmt: str,
+    beads: list[Bead],
+    source: Document,
+    target: Document,
+    fmt: str,
     names: tuple[str, str] = ("source", "target"),
 ) -> str:
     """The beads as text in one of FORMATS."""
@@ -144,9 +166,14 @@ def run_align(args: argparse.Namespace) -> int:
     source = Document(args.src_lang, src_paragraphs, Path(args.source).name)
     target = Document(args.tgt_lang, tgt_paragraphs, Path(args.target).name)
     beads = align_segments(
-        source.texts, target.texts, args.src_lang, args.tgt_lang,
-        source_paragraphs=_starts(src_paragraphs), target_paragraphs=_starts(tgt_paragraphs),
-        lexicon=lexicon, progress=TerminalProgress("aligning"),
+        source.texts,
+        target.texts,
+        args.src_lang,
+        args.tgt_lang,
+        source_paragraphs=_starts(src_paragraphs),
+        target_paragraphs=_starts(tgt_paragraphs),
+        lexicon=lexicon,
+        progress=TerminalProgress("aligning"),
         builtin_dictionaries=not args.no_builtin_dictionary,
     )
     names = (Path(args.source).name, Path(args.target).name)
