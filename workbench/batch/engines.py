@@ -198,6 +198,13 @@ class DaskEngine:
         self._pending: list[Any] = []
         try:
             self._client.wait_for_workers(1, timeout=timeout)
+        except (OSError, TimeoutError) as exc:
+            self._client.close()
+            raise WorkbenchError(
+                f"no Dask worker joined the scheduler at {address} within {timeout:g} s "
+                f"(start some with: dask worker {address}): {exc}"
+            ) from None
+        try:
             versions = self._client.run(_worker_version)
         except Exception as exc:
             self._client.close()

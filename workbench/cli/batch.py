@@ -62,8 +62,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         engine.close()
     summary = build_summary(result)
-    write_summary(args.out, summary)
+    json_path, html_path = write_summary(args.out, summary)
     sys.stdout.write(render_text(summary))
+    sys.stdout.write(f"Summary: {json_path}, {html_path}\n")
     sys.stdout.flush()
     if result.interrupted:
         return EXIT_INTERRUPTED
