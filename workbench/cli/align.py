@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from workbench.align import align_segments
+from workbench.align.dictionaries import dictd_lexicon, dictd_pair, is_dictd
 from workbench.align.evaluate import format_link, read_links, score_multiple
 from workbench.align.lexicon import Lexicon, merge_lexicons
 from workbench.cli._common import TerminalProgress, emit
@@ -46,7 +47,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         action="append",
         default=[],
-        help="user dictionary: one 'source<TAB>target' pair per line",
+        help="user dictionary: one 'source<TAB>target' pair per line, or a dictd "
+        "dictionary (FreeDict .index/.dict.dz, e.g. /usr/share/dictd/freedict-eng-spa.index)",
     )
     parser.add_argument(
         "--no-builtin-dictionary",
@@ -161,7 +163,13 @@ def run_align(args: argparse.Namespace) -> int:
     for path in args.glossary:
         lexicons.append(glossary_lexicon(path, args.src_lang, args.tgt_lang))
     for path in args.dictionary:
-        lexicons.append(Lexicon.from_file(path, args.src_lang, args.tgt_lang))
+        if is_dictd(path):
+            # FreeDict names say their direction (freedict-eng-spa); the lexicon is turned
+            # to the pair being aligned when merged.
+            src, tgt = dictd_pair(path) or (args.src_lang, args.tgt_lang)
+            lexicons.append(dictd_lexicon(path, src, tgt))
+        else:
+            lexicons.append(Lexicon.from_file(path, args.src_lang, args.tgt_lang))
     lexicon = merge_lexicons(lexicons, args.src_lang, args.tgt_lang) if lexicons else None
     source = Document(args.src_lang, src_paragraphs, Path(args.source).name)
     target = Document(args.tgt_lang, tgt_paragraphs, Path(args.target).name)
