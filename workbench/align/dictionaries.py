@@ -8,8 +8,8 @@ and only for the pair it serves. dictd files (FreeDict's Debian packages put the
 from __future__ import annotations
 
 import functools
-import itertools
 import gzip
+import itertools
 import re
 from importlib import resources
 from pathlib import Path
