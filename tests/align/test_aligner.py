@@ -99,3 +99,12 @@ def test_paragraph_starts_are_respected() -> None:
         source, target, "en", "fr", source_paragraphs=[0, 3], target_paragraphs=[0, 3]
     )
     assert [(b.source, b.target) for b in beads] == gold
+
+
+def test_progress_never_goes_back() -> None:
+    source, target, _gold = build([(1, 1)] * 40)
+    # A big insertion makes the first band too narrow, so a pass is re-run wider.
+    target[10:10] = [f"Inserted sentence number {k} with words." for k in range(60)]
+    calls: list[int] = []
+    align_segments(source, target, "en", "fr", progress=lambda d, t: calls.append(d))
+    assert calls == sorted(calls)

@@ -120,9 +120,10 @@ class _Aligner:
             raise CancelledError("alignment cancelled")
 
     def _report(self, done: int) -> None:
-        self._done = done
+        # Never report going backwards (a widened band re-runs a pass).
+        self._done = max(self._done, min(done, self._total))
         if self.progress is not None:
-            self.progress(min(done, self._total), self._total)
+            self.progress(self._done, self._total)
 
     def _row_progress(self, base: int) -> Progress:
         def report(done: int, _total: int) -> None:
