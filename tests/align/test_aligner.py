@@ -108,3 +108,13 @@ def test_progress_never_goes_back() -> None:
     calls: list[int] = []
     align_segments(source, target, "en", "fr", progress=lambda d, t: calls.append(d))
     assert calls == sorted(calls)
+
+
+def test_a_number_repeated_far_away_is_not_an_anchor() -> None:
+    source, target, gold = build([(1, 1)] * 60)
+    # "Chapter 7" near the start of the source, "Libro 7" three pages later in the target.
+    source[2] = "Chapter 7 begins here."
+    target[50] = target[50].rstrip(".") + " libro 7."
+    target[2] = "Empieza aqui."
+    beads = align_segments(source, target, "en", "fr")
+    assert [(b.source, b.target) for b in beads] == gold
