@@ -64,3 +64,14 @@ def test_new_term_gets_candidates_too() -> None:
     result = suggest_for_term(parallel(EN, {"es": ES}), "information security", None, ["es"])[0]
     assert result.concept == "new-term" and result.beads == 4
     assert result.candidates[0].text.lower() == "protección de datos"
+
+
+def test_candidates_neither_start_nor_end_with_a_stop_word() -> None:
+    # "que" and "la" sit next to the concept in most beads here: by co-occurrence alone they
+    # would be candidates; the language's stop-word list keeps them out.
+    es = [f"Dijo que la {s[0].lower()}{s[1:]}" for s in ES]
+    result = suggest_renderings(parallel(EN, {"es": es}), GLOSSARY, "infosec")[0]
+    assert result.candidates
+    for candidate in result.candidates:
+        words = candidate.text.lower().split()
+        assert words[0] not in {"que", "la"} and words[-1] not in {"que", "la", "de"}

@@ -4,15 +4,20 @@ Two lists per target language: the glossary terms found in the beads whose sourc
 concept (`used`), and candidates mined from co-occurrence over beads (`candidates`): word
 n-grams (character n-grams in Chinese) scored by the Dice coefficient between "the bead's
 source holds the concept" and "the bead's target holds the n-gram". N-grams may not start or
-end with a token found in over a quarter of all beads (function words, found by frequency),
-and an n-gram is dropped when a longer one holding it occurs in as many concept beads.
+end with a function word: one of the language's stop words (the `stop-words` package's
+lists), or a token found in over a quarter of all beads and no likelier next to the concept
+(function words found by frequency, for languages without a list). An n-gram is dropped
+when a longer one holding it occurs in as many concept beads.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+
+from stop_words import StopWordError, get_stop_words
 
 from workbench.core.alignment import ParallelText
 from workbench.core.errors import EditError
@@ -117,7 +122,7 @@ def suggest_renderings(
             if total >= 8
             and n > _FREQUENT * total
             and token_co[key] / max(1, len(rows)) < _LIFT * n / total
-        }
+        } | _stop_keys(lang, analyzer.keys)
         used = _used(concept, lang, target, rows, texts, examples)
         candidates = _mined(lang, rows, texts, grams_by_row, frequent, limit, examples)
         results.append(Suggestions(lang, concept_id, len(rows), used, candidates))
@@ -147,6 +152,19 @@ def suggest_for_term(
         limit=limit,
         examples=examples,
     )
+
+
+def _stop_keys(lang: str, keys: Callable[[str], frozenset[str]]) -> frozenset[str]:
+    """The language's stop words as the matcher's token keys (empty for unknown languages)."""
+    return frozenset(min(keys(word)) for word in _stop_words(lang) if keys(word))
+
+
+@lru_cache(maxsize=32)
+def _stop_words(lang: str) -> tuple[str, ...]:
+    try:
+        return tuple(get_stop_words(lang.split("-")[0].lower()))
+    except StopWordError:
+        return ()
 
 
 def _grams(tokens: list[tuple[int, int, str]]) -> dict[tuple[str, ...], tuple[int, int]]:
