@@ -67,11 +67,12 @@ def test_new_term_gets_candidates_too() -> None:
 
 
 def test_candidates_neither_start_nor_end_with_a_stop_word() -> None:
-    # "que" and "la" sit next to the concept in most beads here: by co-occurrence alone they
-    # would be candidates; the language's stop-word list keeps them out.
-    es = [f"Dijo que la {s[0].lower()}{s[1:]}" for s in ES]
+    # "que" and "como" come only with the concept here: by co-occurrence alone they would be
+    # candidates; the language's stop-word list keeps them out.
+    concept_rows = {0, 1, 3, 8}
+    es = [f"Como dijo, que {s}" if i in concept_rows else s for i, s in enumerate(ES)]
     result = suggest_renderings(parallel(EN, {"es": es}), GLOSSARY, "infosec")[0]
     assert result.candidates
     for candidate in result.candidates:
         words = candidate.text.lower().split()
-        assert words[0] not in {"que", "la"} and words[-1] not in {"que", "la", "de"}
+        assert words[0] not in {"que", "como"} and words[-1] not in {"que", "como", "de"}
