@@ -147,7 +147,8 @@ class _Aligner:
         self._report(self.n + 1)
         lexicons: list[Lexicon | None] = [self.lexicon]
         if self.builtin:
-            lexicons.append(builtin_lexicon(self.src_lang, self.tgt_lang))
+            chinese = src if self.src_lang == "zh" else tgt
+            lexicons.append(builtin_lexicon(self.src_lang, self.tgt_lang, chinese.vocab))
         base_lex = merge_lexicons(lexicons, self.src_lang, self.tgt_lang)
         ratio = float(tgt.lengths.sum() / max(src.lengths.sum(), 1.0))
         both = src.starts is not None and tgt.starts is not None

