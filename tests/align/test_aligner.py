@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench.align import Lexicon, align_segments
 from workbench.core.alignment import BeadStatus, check_beads
@@ -118,3 +120,29 @@ def test_a_number_repeated_far_away_is_not_an_anchor() -> None:
     target[2] = "Empieza aqui."
     beads = align_segments(source, target, "en", "fr")
     assert [(b.source, b.target) for b in beads] == gold
+
+
+_WORDS = ["abc", "Hello", "世界", "123", "?", "", "Шанхай", "x y z", "。", "2006年"]
+_segment = st.lists(st.sampled_from(_WORDS), max_size=4).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    source=st.lists(_segment, max_size=6),
+    target=st.lists(_segment, max_size=6),
+    langs=st.sampled_from([("en", "fr"), ("en", "zh"), ("ru", "en"), ("xx", "yy")]),
+)
+def test_any_small_input_gives_a_valid_alignment(
+    source: list[str], target: list[str], langs: tuple[str, str]
+) -> None:
+    beads = align_segments(
+        source, target, *langs, source_paragraphs=[0, 2], builtin_dictionaries=False
+    )
+    check_beads(beads, len(source), len(target))
+
+
+@pytest.mark.parametrize(("n", "m"), [(1, 40), (40, 1), (2, 300), (3, 1)])
+def test_very_unequal_lengths(n: int, m: int) -> None:
+    source = [f"Sentence {k} here." for k in range(n)]
+    target = [f"Phrase {k} ici." for k in range(m)]
+    check_beads(align_segments(source, target, "en", "fr"), n, m)

@@ -247,6 +247,9 @@ class BeadCosts:
         inside = cols <= m
         pair_cache: dict[tuple[int, int], FloatArray] = {}
         for t, (di, dj) in enumerate(MOVES):
+            if di > band.n or dj > m:
+                costs[t] = np.inf  # the text is too short for this bead anywhere
+                continue
             ok = inside & (rows >= di) & (cols >= dj)
             ii = np.where(rows >= di, rows, di)
             jj = np.where(ok, cols, dj)
