@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from workbench.align.aligner import align_segments
 from workbench.align.lexicon import Lexicon
@@ -10,8 +11,49 @@ from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.document import Document
 from workbench.core.errors import AlignmentError
 
+if TYPE_CHECKING:
+    from workbench.core.project import Project
+
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
+
+
+class TermPairs(Protocol):
+    """Anything that lists bilingual term pairs (a glossary)."""
+
+    def term_pairs(self, src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
+        """(source term, target term) pairs."""
+        ...
+
+
+def glossary_lexicons(glossary: TermPairs, pivot: str, langs: Iterable[str]) -> dict[str, Lexicon]:
+    """One lexicon per target language from a glossary's approved term pairs."""
+    return {
+        lang: Lexicon.from_pairs(glossary.term_pairs(pivot, lang), pivot, lang) for lang in langs
+    }
+
+
+def align_project(
+    project: Project,
+    langs: list[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> dict[str, Alignment]:
+    """Align the pivot with `langs` (default: the pairs not aligned yet) of a project.
+
+    The project's glossary, when it has one, serves as a bilingual dictionary.
+    """
+    wanted = project.missing_alignments if langs is None else langs
+    lexicons: dict[str, Lexicon] | None = None
+    if project.glossary_path is not None and project.glossary_path.is_file():
+        from workbench.terms.files import load_glossary
+
+        glossary = load_glossary(project.glossary_path)
+        lexicons = glossary_lexicons(glossary, project.text.pivot, wanted)
+    if not wanted:
+        return {}
+    return align_text(project.text, wanted, lexicons=lexicons, progress=progress, cancel=cancel)
 
 
 def _lexicon_for(lexicons: Mapping[str, Lexicon] | Lexicon | None, lang: str) -> Lexicon | None:

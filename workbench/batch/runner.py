@@ -153,9 +153,12 @@ def process_set(doc_set: DocumentSet, config: BatchConfig) -> SetOutput:
         findings: list[Finding] = []
         if "align" in config.steps:
             stage = "align"
-            from workbench.align import align_text
+            from workbench.align import align_text, glossary_lexicons
 
-            text = ParallelText(doc_set.pivot, documents, align_text(text))
+            lexicons = None
+            if config.glossary is not None:
+                lexicons = glossary_lexicons(config.glossary, doc_set.pivot, text.target_langs)
+            text = ParallelText(doc_set.pivot, documents, align_text(text, lexicons=lexicons))
         if "check" in config.steps and config.glossary is not None and text.alignments:
             stage = "check"
             from workbench.terms.drift import check_drift

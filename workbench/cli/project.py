@@ -63,9 +63,9 @@ def run_new(args: argparse.Namespace) -> int:
         encoding=args.encoding,
     )
     if not args.no_align and project.text.target_langs:
-        from workbench.align import align_text
+        from workbench.align import align_project
 
-        alignments = align_text(project.text, progress=TerminalProgress("aligning"))
+        alignments = align_project(project, progress=TerminalProgress("aligning"))
         project.text.alignments.update(alignments)
         project.save()
     print(describe(project), end="")

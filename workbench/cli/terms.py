@@ -93,10 +93,10 @@ def _open(project_dir: Path | None, langs: list[str] | None) -> Project:
         raise UsageError(f"the project has no target language {', '.join(unknown)}")
     missing = [lang for lang in wanted if lang not in project.text.alignments]
     if missing:
-        from workbench.align import align_text
+        from workbench.align import align_project
 
-        aligned = align_text(project.text, progress=TerminalProgress("aligning"))
-        project.text.alignments.update({k: v for k, v in aligned.items() if k in missing})
+        aligned = align_project(project, missing, progress=TerminalProgress("aligning"))
+        project.text.alignments.update(aligned)
     return project
 
 

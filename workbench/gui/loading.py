@@ -9,24 +9,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from workbench.core import edits
-from workbench.core.alignment import Alignment, ParallelText
+from workbench.core.alignment import Alignment
 from workbench.core.errors import WorkbenchError
 from workbench.gui.workers import run_with_progress
 
 if TYPE_CHECKING:
+    from workbench.core.project import Project
     from workbench.gui.editing import Target
     from workbench.gui.main_window import MainWindow
 
 
-def align_missing(
-    text: ParallelText, langs: list[str], progress, cancelled
-) -> dict[str, Alignment]:
-    """Align the pivot with each language in `langs` (runs in a worker)."""
-    try:
-        from workbench.align import align_text
-    except ImportError as exc:
-        raise WorkbenchError(f"the aligner is not available ({exc})") from None
-    return dict(align_text(text, langs=langs, progress=progress, cancel=cancelled))
+def align_missing(project: Project, langs: list[str], progress, cancelled) -> dict[str, Alignment]:
+    """Align the pivot with each language in `langs`, glossary as dictionary (in a worker)."""
+    from workbench.align import align_project
+
+    return dict(align_project(project, langs, progress=progress, cancel=cancelled))
 
 
 def open_project(
@@ -67,7 +64,7 @@ def open_project(
         finish({})
     elif synchronous:
         try:
-            result = align_missing(project.text, missing, lambda d, t: None, lambda: False)
+            result = align_missing(project, missing, lambda d, t: None, lambda: False)
         except WorkbenchError as exc:
             failed(exc)
         else:
@@ -76,7 +73,7 @@ def open_project(
         run_with_progress(
             window,
             f"Aligning {project.text.pivot} with {', '.join(missing)}…",
-            lambda progress, cancelled: align_missing(project.text, missing, progress, cancelled),
+            lambda progress, cancelled: align_missing(project, missing, progress, cancelled),
             finish,
             failed,
             lambda: finish({}),

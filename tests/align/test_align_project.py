@@ -1,0 +1,46 @@
+"""Aligning a project: only the pairs not aligned yet, with the glossary as a dictionary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.align import align_project, glossary_lexicons
+from workbench.core.project import Project
+from workbench.terms.glossary import Concept, Glossary, Term, TermStatus
+
+
+def _project(tmp_path: Path, glossary: Path | None = None) -> Project:
+    texts = {
+        "en": "Information security matters.\n\nThe weather is fine today.\n",
+        "es": "La seguridad de la información importa.\n\nHoy hace buen tiempo.\n",
+        "ru": "Информационная безопасность важна.\n\nСегодня хорошая погода.\n",
+    }
+    for lang, text in texts.items():
+        (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
+    docs = {lang: tmp_path / f"{lang}.txt" for lang in texts}
+    return Project.create(tmp_path / "p", "en", docs, "p", glossary=glossary)
+
+
+def test_only_missing_pairs_are_aligned(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    first = align_project(project, ["es"])
+    project.text.alignments.update(first)
+    assert set(first) == {"es"}
+    assert set(align_project(project)) == {"ru"}
+    assert [b.kind for b in first["es"].beads] == ["1-1", "1-1"]
+
+
+def test_glossary_term_pairs_become_lexicon_entries() -> None:
+    concept = Concept(
+        "infosec",
+        terms=(
+            Term("information security", "en", TermStatus.PREFERRED),
+            Term("seguridad de la información", "es", TermStatus.PREFERRED),
+            Term("seguridad informática", "es", TermStatus.DEPRECATED),
+        ),
+    )
+    lexicons = glossary_lexicons(Glossary([concept]), "en", ["es", "ru"])
+    spanish = lexicons["es"].entries
+    assert spanish["secur"] == {"segur", "de", "la", "inform"}  # word pairs of the approved term
+    assert "informát" not in {w for words in spanish.values() for w in words}  # not deprecated
+    assert len(lexicons["ru"]) == 0
