@@ -125,3 +125,24 @@ def test_bundled_project_manifest_reads() -> None:
     assert set(manifest.documents) == {"en", "es", "ru", "zh"}
     for path in manifest.documents.values():
         assert (root / path).is_file()
+
+
+def test_saved_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        make_project(tmp_path)
+    finally:
+        os.umask(umask)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "alignments" / "demo").iterdir()}
+    assert set(modes.values()) == {0o644}
+    assert (tmp_path / MANIFEST).stat().st_mode & 0o777 == 0o644
+
+
+def test_saving_keeps_the_permissions_of_the_replaced_file(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    path = tmp_path / "alignments" / "demo" / "en-es.xml"
+    path.chmod(0o640)
+    project.save()
+    assert path.stat().st_mode & 0o777 == 0o640

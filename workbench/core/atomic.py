@@ -10,6 +10,25 @@ from pathlib import Path
 from typing import IO
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates files readable by the owner only; a saved file should get the permissions
+# any new file gets (or keep those of the file it replaces), so other tools and users can read it.
+_UMASK = _current_umask()
+
+
+def _give_permissions(tmp_name: str, target: Path) -> None:
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_UMASK
+    os.chmod(tmp_name, mode)
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:  # type: ignore[type-arg]
     """Open a temporary file beside `path`; on success it replaces `path`, on error it vanishes.
@@ -20,6 +39,7 @@ def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        _give_permissions(tmp_name, target)
         with os.fdopen(
             fd, mode, encoding=encoding, newline="" if "b" not in mode else None
         ) as handle:
@@ -64,6 +84,7 @@ class AtomicBatch:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
+        _give_permissions(tmp_name, target)
         self._staged.append((Path(tmp_name), target))
         return Path(tmp_name)
 
