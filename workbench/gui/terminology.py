@@ -419,7 +419,10 @@ class Terminology(QObject):
         for item in suggestions:
             bars = [Bar(s.text, s.count, s.status) for s in item.used]
             known = {s.text for s in item.used}
-            bars += [Bar(s.text, s.count, "") for s in item.candidates if s.text not in known][:2]
+            # Only strong co-occurrence is charted: weaker candidates are noise on a short text
+            # (the glossary editor's "Suggest equivalents" lists them all, with examples).
+            strong = [s for s in item.candidates if s.text not in known and s.score >= 0.8]
+            bars += [Bar(s.text, s.count, "") for s in strong][:2]
             groups.append((item.lang, item.beads, bars))
         self.panel.chart.set_data(f"Renderings of “{concept_id}”", groups)
 
