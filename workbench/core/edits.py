@@ -259,10 +259,43 @@ def _document_edit(
             # Beads before the edited segment keep their indices: patch from its bead onward.
             old = tuple(alignment.beads[first_row:])
             low, high = min(remap), max(remap)
-            remapped = [_remap_bead(b, remap, low, high, delta, is_source) for b in old]
-            new = tuple([b for b in remapped if b.source or b.target])
+            head = 0
+            while head < len(old) and _reaches(old[head], high, is_source):
+                head += 1
+            remapped = [_remap_bead(b, remap, low, high, delta, is_source) for b in old[:head]]
+            new = tuple([b for b in remapped if b.source or b.target]) + _shifted(
+                old[head:], delta, is_source
+            )
             patches.append(BeadPatch(target_lang, first_row, old, new))
     return Edit(description, tuple(patches))
+
+
+def _reaches(item: Bead, highest: int, is_source: bool) -> bool:
+    """True while a bead may hold a remapped index (its side is empty or starts at most there)."""
+    side = item.source if is_source else item.target
+    return not side or side[0] <= highest
+
+
+def _shifted(beads: Sequence[Bead], delta: int, is_source: bool) -> tuple[Bead, ...]:
+    # The hot path of a segment edit near the start of a long document: every later bead is
+    # rebuilt with its indices shifted, so it is written as flat comprehensions.
+    if is_source:
+        return tuple(
+            [
+                Bead(tuple([i + delta for i in b.source]), b.target, b.status, b.confidence)
+                if b.source
+                else b
+                for b in beads
+            ]
+        )
+    return tuple(
+        [
+            Bead(b.source, tuple([j + delta for j in b.target]), b.status, b.confidence)
+            if b.target
+            else b
+            for b in beads
+        ]
+    )
 
 
 def _remap_bead(
