@@ -192,7 +192,7 @@ def test_columns_can_be_hidden_and_their_layout_is_remembered(window, text) -> N
 
 
 def test_loading_another_text_starts_a_fresh_history(window, text, qtbot) -> None:
-    from tests.gui.conftest import make_text
+    from tests.core.factories import make_text
 
     window.move_to_row(1, "es")
     window.actions_by_name["merge"].trigger()

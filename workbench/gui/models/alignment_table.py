@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 
 from workbench.core.alignment import Bead, BeadStatus, ParallelText
 from workbench.core.edits import Change
-from workbench.gui.rows import IntArray, RowLayout, compute_rows, source_lengths
+from workbench.core.rows import IntArray, RowLayout, compute_rows, source_lengths
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -40,7 +40,7 @@ class CellSummary:
 
 
 class AlignmentTableModel(QAbstractTableModel):
-    """Rows from `workbench.gui.rows`, columns = pivot + aligned target languages.
+    """Rows from `workbench.core.rows`, columns = pivot + aligned target languages.
 
     Bulk loads reset the model; edits redraw from the core's `Change` with a narrow
     `dataChanged` when the row structure is unchanged, else row removes/inserts.

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.gui.conftest import make_text
+from tests.core.factories import make_text
 from workbench.core import edits
+from workbench.core.alignment import Bead, ParallelText
 from workbench.core.edits import apply_edit
 from workbench.core.errors import EditError
-from workbench.gui.rows import compute_rows
+from workbench.core.pivot import PivotRow
+from workbench.core.rows import compute_rows
 
 
 def test_rows_cover_every_bead_once_in_order() -> None:
@@ -94,10 +98,9 @@ KINDS = st.sampled_from([(1, 1), (1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2),
 
 @settings(max_examples=200, deadline=None)
 @given(st.integers(0, 12), st.lists(st.lists(KINDS, max_size=14), min_size=1, max_size=3))
-def test_rows_equal_the_core_pivot_rows(n: int, kind_lists) -> None:
+def test_rows_equal_the_plain_reference_grouping(n: int, kind_lists) -> None:
     from workbench.core.alignment import Alignment, ParallelText, bead
     from workbench.core.document import Document
-    from workbench.core.pivot import pivot_rows
 
     en = Document.from_segments("en", [f"s{i}" for i in range(n)])
     documents = {"en": en}
@@ -117,9 +120,58 @@ def test_rows_equal_the_core_pivot_rows(n: int, kind_lists) -> None:
         alignments[lang] = Alignment(en, documents[lang], beads)
     text = ParallelText("en", documents, alignments)
     layout = compute_rows(text)
-    core = pivot_rows(text)
+    core = reference_rows(text)
     assert len(layout) == len(core)
     for mine, theirs in zip(layout.rows, core, strict=True):
         assert tuple(range(mine.pivot_start, mine.pivot_stop)) == theirs.pivot
         for k, lang in enumerate(layout.langs):
             assert tuple(range(*mine.beads[k])) == theirs.beads.get(lang, ())
+
+
+# The grouping written plainly, bead by bead; compute_rows must agree with it everywhere.
+def reference_rows(text: ParallelText, langs: Sequence[str] | None = None) -> list[PivotRow]:
+    """The grouping written plainly, one bead at a time: the oracle for the numpy version."""
+    chosen = [lang for lang in (langs or list(text.alignments)) if lang in text.alignments]
+    n = len(text.pivot_document)
+    if not chosen:
+        return [PivotRow((i,), {}) for i in range(n)]
+    bead_lists = {lang: text.alignments[lang].beads for lang in chosen}
+    cuts = set(range(n))
+    for beads in bead_lists.values():
+        cuts &= {b.source[0] for b in beads if b.source}
+    cuts.add(n)
+    ordered = sorted(cuts)
+    position = dict.fromkeys(chosen, 0)
+    rows: list[PivotRow] = []
+    for start, stop in zip(ordered, [*ordered[1:], None], strict=True):
+        gap: dict[str, tuple[int, ...]] = {}
+        body: dict[str, tuple[int, ...]] = {}
+        for lang, beads in bead_lists.items():
+            p = position[lang]
+            leading = p
+            while p < len(beads) and not beads[p].source:
+                p += 1
+            if p > leading:
+                gap[lang] = tuple(range(leading, p))
+            if stop is None:  # past the last pivot segment: only target-only beads remain
+                position[lang] = p
+                continue
+            first = p
+            while p < len(beads) and (not beads[p].source or beads[p].source[0] < stop):
+                p += 1
+            p = _give_back_trailing_target_only(beads, first, p)
+            body[lang] = tuple(range(first, p))
+            position[lang] = p
+        if gap:
+            rows.append(PivotRow((), gap))
+        if stop is not None:
+            rows.append(PivotRow(tuple(range(start, stop)), body))
+    return rows
+
+
+def _give_back_trailing_target_only(beads: Sequence[Bead], first: int, end: int) -> int:
+    # Target-only beads just before the next row's first bead sit on the shared boundary:
+    # they belong to the gap row there, not to the end of this row.
+    while end > first and not beads[end - 1].source:
+        end -= 1
+    return end
