@@ -10,9 +10,13 @@ quote and space variants fall out of the tokenisation. Overlapping matches keep 
 matching the same span, the one matching the surface most exactly wins, so a preferred term
 and a deprecated one that differ by inflection only are told apart.
 
-Speed: keys and "may a term start with this word" are cached per distinct word form, so the
-cost per running token is one regex step and one dict lookup; at a possible start, terms are
-looked up by the keys of their first two words.
+Speed: keys and "may a term start with this word" are cached per distinct word form, and
+every word form gets a number. A text's tokens become an array of those numbers, and numpy
+picks the possible starts in one vectorised step: a word that is a one-word term, or whose
+64-bit digest of "second-word keys of its terms" shares a bit with the next word's digest of
+its own keys. Only those positions (a superset of the real starts) are checked exactly, by
+looking terms up by the keys of their first two words. The cost per running token is one
+regex step, one dict lookup and a few array operations.
 """
 
 from __future__ import annotations
@@ -26,6 +30,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
 
 from workbench.terms.glossary import Glossary, Term, TermStatus, is_abbreviation
 
@@ -255,7 +262,13 @@ class TermMatcher:
                 if term.status in wanted:
                     self._add(concept.id, term)
         self._starts: dict[str, _Start] = {}
-        self._starting: set[str] = set()  # word forms that may start a term
+        # Per word form number: is it a one-word term; digest of the keys a second word of its
+        # terms has; digest of its own keys (a bit per key, keys numbered in order of sight).
+        self._numbers: dict[str, int] = {}
+        self._key_bits: dict[str, int] = {}
+        self._is_single = np.zeros(1024, dtype=np.bool_)
+        self._second_digest = np.zeros(1024, dtype=np.uint64)
+        self._key_digest = np.zeros(1024, dtype=np.uint64)
         self._splitter = re.compile(f"({self.analyzer.token_re.pattern})")
 
     def __len__(self) -> int:
@@ -312,9 +325,43 @@ class TermMatcher:
                 _is_traditional(word),
             )
             self._starts[word] = found
-            if found[0] or found[1]:
-                self._starting.add(word)
+            self._number(word, found)
         return found
+
+    def _digest(self, keys: Iterable[str]) -> int:
+        """A 64-bit digest of keys: two key sets that share a key share a bit."""
+        bits = self._key_bits
+        digest = 0
+        for key in keys:
+            bit = bits.get(key)
+            if bit is None:
+                bit = bits[key] = 1 << (len(bits) % 64)
+            digest |= bit
+        return digest
+
+    def _number(self, word: str, start: _Start) -> None:
+        """Give a word form its number and its row in the start-filter arrays."""
+        number = self._numbers[word] = len(self._numbers)
+        if number >= len(self._is_single):
+            size = 2 * len(self._is_single)
+            self._is_single = np.resize(self._is_single, size)
+            self._second_digest = np.resize(self._second_digest, size)
+            self._key_digest = np.resize(self._key_digest, size)
+        self._is_single[number] = bool(start[0])
+        self._second_digest[number] = self._digest(start[1])
+        self._key_digest[number] = self._digest(start[2])
+
+    def _candidates(self, words: Sequence[str]) -> list[int]:
+        """Positions that may start a term: a superset of the real starts, found vectorised."""
+        numbers = np.fromiter(
+            map(self._numbers.__getitem__, words), dtype=np.int64, count=len(words)
+        )
+        possible: npt.NDArray[np.bool_] = self._is_single[numbers]
+        second = self._second_digest[numbers]
+        if len(numbers) > 1:
+            possible[:-1] |= (second[:-1] & self._key_digest[numbers[1:]]) != 0
+        positions: list[int] = np.flatnonzero(possible).tolist()
+        return positions
 
     def tokens(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every token of `text`."""
@@ -340,10 +387,11 @@ class TermMatcher:
         parts = self._splitter.split(big)
         words = parts[1::2]
         starts = self._starts
-        for word in set(words).difference(starts):
+        # New word forms in a fixed order, so their numbers (and digest bits) do not depend on
+        # string hashing.
+        for word in sorted(set(words).difference(starts)):
             self._start(word)
-        starting = self._starting
-        positions = [i for i, w in enumerate(words) if w in starting]
+        positions = self._candidates(words)
         if not positions:
             return result
         ends = list(accumulate(map(len, parts)))  # word k spans ends[2k]..ends[2k + 1]
