@@ -8,6 +8,7 @@ by both sides) and target words, which the source side reaches through translati
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 _MAX_TRANSLATIONS = 10
+_TEXT_BLOCK = 1024
 
 
 class Side:
@@ -34,41 +36,58 @@ class Side:
         anchor_vocab: dict[str, int],
     ) -> None:
         tokenizer = Tokenizer(lang)
-        vocab: dict[str, int] = {}
-        cache: dict[str, tuple[int, tuple[int, ...]]] = {}
-        words: list[int] = []
-        word_offsets = [0]
-        anchors: list[int] = []
-        anchor_offsets = [0]
         raw_tokens = tokenizer.raw_tokens
-        lookup = cache.get
-        add_word = words.append
-        add_anchors = anchors.extend
-        for text in texts:
-            for token in raw_tokens(text):
-                entry = lookup(token)
-                if entry is None:
-                    word, keys = tokenizer.analyse_token(token)
-                    word_id = -1
-                    if word is not None:
-                        word_id = vocab.setdefault(word, len(vocab))
-                    entry = cache[token] = (
-                        word_id,
-                        tuple(anchor_vocab.setdefault(k, len(anchor_vocab)) for k in keys),
-                    )
-                word_id, keys_found = entry
-                if word_id >= 0:
-                    add_word(word_id)
-                if keys_found:
-                    add_anchors(keys_found)
-            word_offsets.append(len(words))
-            anchor_offsets.append(len(anchors))
+        # Each distinct token gets an id in order of first occurrence and is analysed once,
+        # so word and anchor ids are numbered as the text introduces them. Texts are read a
+        # block at a time so only the distinct tokens stay alive, not every token.
+        index: dict[str, int] = {}
+        counts: list[int] = []
+        id_blocks: list[IntArray] = []
+        for b0 in range(0, len(texts), _TEXT_BLOCK):
+            per_text = [raw_tokens(text) for text in texts[b0 : b0 + _TEXT_BLOCK]]
+            counts.extend(map(len, per_text))
+            flat = list(itertools.chain.from_iterable(per_text))
+            del per_text
+            for token in dict.fromkeys(flat):
+                index.setdefault(token, len(index))
+            id_blocks.append(
+                np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
+            )
+            del flat
+        token_ids = np.concatenate(id_blocks) if id_blocks else np.zeros(0, dtype=np.int64)
+        del id_blocks
+        token_offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=token_offsets[1:])
+        vocab: dict[str, int] = {}
+        token_word = np.empty(len(index), dtype=np.int64)
+        token_anchors: list[int] = []
+        anchor_counts = np.empty(len(index), dtype=np.int64)
+        add_anchor = anchor_vocab.setdefault
+        for k, token in enumerate(index):
+            word, keys = tokenizer.analyse_token(token)
+            token_word[k] = -1 if word is None else vocab.setdefault(word, len(vocab))
+            anchor_counts[k] = len(keys)
+            token_anchors.extend([add_anchor(key, len(anchor_vocab)) for key in keys])
+        del index
+        word_at = token_word[token_ids]
+        is_word = word_at >= 0
+        cum_words = np.zeros(len(token_ids) + 1, dtype=np.int64)
+        np.cumsum(is_word, out=cum_words[1:])
+        per_token = anchor_counts[token_ids]
+        cum_anchors = np.zeros(len(token_ids) + 1, dtype=np.int64)
+        np.cumsum(per_token, out=cum_anchors[1:])
+        first_anchor = np.zeros(len(anchor_counts), dtype=np.int64)
+        np.cumsum(anchor_counts[:-1], out=first_anchor[1:])
+        within = np.arange(int(cum_anchors[-1]), dtype=np.int64) - np.repeat(
+            cum_anchors[:-1], per_token
+        )
+        anchor_table = np.array(token_anchors, dtype=np.int64)
         self.n = len(texts)
         self.vocab = vocab
-        self.words = np.array(words, dtype=np.int64)
-        self.word_offsets = np.array(word_offsets, dtype=np.int64)
-        self.anchors = np.array(anchors, dtype=np.int64)
-        self.anchor_offsets = np.array(anchor_offsets, dtype=np.int64)
+        self.words = word_at[is_word]
+        self.word_offsets = cum_words[token_offsets]
+        self.anchors = anchor_table[np.repeat(first_anchor[token_ids], per_token) + within]
+        self.anchor_offsets = cum_anchors[token_offsets]
         self.lengths = np.array([segment_length(t) for t in texts], dtype=np.float64)
         self.starts = paragraph_flags(starts, len(texts))
 

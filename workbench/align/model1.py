@@ -13,13 +13,19 @@ import numpy as np
 import numpy.typing as npt
 
 IntArray = npt.NDArray[np.int64]
+Int32Array = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
 _NULL = 0
 _MAX_COOCCURRENCES = 600_000
+_SLICE = 1 << 16
 
 
 class _Cooccurrences:
-    """Every (source position, target position) of the training beads, empty words included."""
+    """Every (source position, target position) of the training beads, empty words included.
+
+    Positions and table indices are int32 and intermediates are dropped as soon as they are
+    used: with ~600k co-occurrences this is the aligner's largest working set.
+    """
 
     def __init__(self, pairs: Sequence[tuple[IntArray, IntArray]], n_target_words: int) -> None:
         src_parts: list[IntArray] = []
@@ -33,58 +39,82 @@ class _Cooccurrences:
                 break
             src_parts.append(np.concatenate(([_NULL], src)))
             tgt_parts.append(np.concatenate(([_NULL], tgt)))
-        s_len = np.array([len(s) for s in src_parts], dtype=np.int64)
-        t_len = np.array([len(t) for t in tgt_parts], dtype=np.int64)
-        s_flat = np.concatenate(src_parts) if src_parts else np.zeros(0, np.int64)
-        t_flat = np.concatenate(tgt_parts) if tgt_parts else np.zeros(0, np.int64)
-        s_start = np.cumsum(s_len) - s_len
-        t_start = np.cumsum(t_len) - t_len
+        s_len = np.array([len(s) for s in src_parts], dtype=np.int32)
+        t_len = np.array([len(t) for t in tgt_parts], dtype=np.int32)
+        s_flat = (np.concatenate(src_parts) if src_parts else np.zeros(0)).astype(np.int32)
+        t_flat = (np.concatenate(tgt_parts) if tgt_parts else np.zeros(0)).astype(np.int32)
+        del src_parts, tgt_parts
+        s_start = (np.cumsum(s_len) - s_len).astype(np.int32)
+        t_start = (np.cumsum(t_len) - t_len).astype(np.int32)
         # Expand each bead to its s_len x t_len grid of positions without a Python loop.
         sizes = s_len * t_len
-        bead = np.repeat(np.arange(len(sizes)), sizes)
-        within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        s_pos = s_start[bead] + within // t_len[bead]
-        t_pos = t_start[bead] + within % t_len[bead]
+        total = int(sizes.sum())
+        bead = np.repeat(np.arange(len(sizes), dtype=np.int32), sizes)
+        within = np.arange(total, dtype=np.int32)
+        within -= np.repeat((np.cumsum(sizes) - sizes).astype(np.int32), sizes)
+        width = t_len[bead]
+        s_pos = within // width
+        s_pos += s_start[bead]
+        t_pos = within % width
+        t_pos += t_start[bead]
+        del bead, within, width
         keep = (s_flat[s_pos] != _NULL) | (t_flat[t_pos] != _NULL)
         self.s_pos, self.t_pos = s_pos[keep], t_pos[keep]
-        self.s_word, self.t_word = s_flat[self.s_pos], t_flat[self.t_pos]
+        del s_pos, t_pos, keep
+        s_word, t_word = s_flat[self.s_pos], t_flat[self.t_pos]
+        #: Whether each co-occurrence's word is a real word (not the empty word), per side.
+        self.s_real = s_word != _NULL
+        self.t_real = t_word != _NULL
         stride = n_target_words + 1
-        keys = self.s_word * stride + self.t_word
+        keys = s_word.astype(np.int64)
+        del s_word
+        keys *= stride
+        keys += t_word
+        del t_word
         order = np.argsort(keys)
         sorted_keys = keys[order]
-        first = np.ones(len(keys), dtype=np.bool_)
+        del keys
+        first = np.ones(len(sorted_keys), dtype=np.bool_)
         first[1:] = sorted_keys[1:] != sorted_keys[:-1]
-        table = np.cumsum(first) - 1
-        self.inverse = np.empty(len(keys), dtype=np.int64)
+        table = np.cumsum(first, dtype=np.int32)
+        table -= 1
+        self.inverse = np.empty(len(sorted_keys), dtype=np.int32)
         self.inverse[order] = table
+        del order, table
         table_keys = sorted_keys[first]
-        self.table_src = table_keys // stride
-        self.table_tgt = table_keys % stride
+        del sorted_keys, first
+        self.table_src = (table_keys // stride).astype(np.int32)
+        self.table_tgt = (table_keys % stride).astype(np.int32)
         self.n_positions_s = len(s_flat)
         self.n_positions_t = len(t_flat)
 
 
 def _train(
     co: _Cooccurrences,
-    given: IntArray,
-    produced_pos: IntArray,
-    produced: IntArray,
+    given: Int32Array,
+    produced_pos: Int32Array,
+    active: npt.NDArray[np.bool_],
     n_positions: int,
     iterations: int,
 ) -> FloatArray:
     """EM for t(produced | given): each produced position sums over the given side."""
     n_table = len(co.table_src)
     prob = np.ones(n_table)
-    active = produced != _NULL
     inverse = co.inverse[active]
     pos = produced_pos[active]
     owner = given
     for _ in range(iterations):
         p = prob[inverse]
         z = np.bincount(pos, weights=p, minlength=n_positions)
-        count = np.bincount(inverse, weights=p / z[pos], minlength=n_table)
-        totals = np.bincount(owner, weights=count)
-        prob = count / np.maximum(totals[owner], 1e-300)
+        # Normalise a slice at a time: z[pos] in one go would be one more full-size array.
+        for at in range(0, len(p), _SLICE):
+            p[at : at + _SLICE] /= z[pos[at : at + _SLICE]]
+        del z
+        count = np.asarray(np.bincount(inverse, weights=p, minlength=n_table), dtype=np.float64)
+        del p
+        totals = np.maximum(np.bincount(owner, weights=count), 1e-300)
+        count /= totals[owner]
+        prob = count
     return prob
 
 
@@ -104,8 +134,8 @@ def translation_pairs(
     co = _Cooccurrences(pairs, n_target_words)
     if len(co.table_src) == 0:
         return set()
-    forward = _train(co, co.table_src, co.t_pos, co.t_word, co.n_positions_t, iterations)
-    reverse = _train(co, co.table_tgt, co.s_pos, co.s_word, co.n_positions_s, iterations)
+    forward = _train(co, co.table_src, co.t_pos, co.t_real, co.n_positions_t, iterations)
+    reverse = _train(co, co.table_tgt, co.s_pos, co.s_real, co.n_positions_s, iterations)
     src_count = np.bincount(
         np.fromiter((w for s, _t in pairs for w in set(s.tolist())), dtype=np.int64),
         minlength=n_source_words + 1,

@@ -47,11 +47,12 @@ _SPACE = re.compile(r"\s")
 _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
 _LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
 _PAIR_CHUNK = 1 << 19
+_CACHE_ROWS = 256
 
 
 def segment_length(text: str) -> float:
     """Non-space characters, Han/kana/hangul counting 3 (at least 1)."""
-    wide = len(_WIDE.findall(text))
+    wide = 0 if text.isascii() else len(_WIDE.findall(text))
     return float(max(1, len(text) - len(_SPACE.findall(text)) + 2 * wide))
 
 
@@ -227,9 +228,15 @@ class BeadCosts:
 
         The second pass reads the costs three times (Viterbi, forward, backward).
         """
-        size = len(MOVES) * (self.band.n + 1) * self.band.width * 4
+        rows = self.band.n + 1
+        size = len(MOVES) * rows * self.band.width * 4
         if size <= limit_bytes:
-            self._all = self._compute(0, self.band.n + 1)
+            # Filled a block of rows at a time: the temporaries stay block-sized.
+            out = np.empty((len(MOVES), rows, self.band.width), dtype=np.float32)
+            for r0 in range(0, rows, _CACHE_ROWS):
+                r1 = min(rows, r0 + _CACHE_ROWS)
+                out[:, r0:r1] = self._compute(r0, r1)
+            self._all = out
 
     def __call__(self, r0: int, r1: int) -> npt.NDArray[np.float32]:
         """Costs of rows r0..r1-1, shape (moves, r1 - r0, width); inf outside the matrix."""

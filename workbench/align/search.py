@@ -111,7 +111,7 @@ def _targets(band: Band, r0: int, r1: int, sentinel: int) -> IntArray:
     return out
 
 
-_CHUNK = 1024
+_CHUNK = 256
 CostRows = Callable[[int, int], npt.NDArray[np.float32]]
 
 
