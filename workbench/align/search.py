@@ -115,6 +115,22 @@ _CHUNK = 256
 CostRows = Callable[[int, int], npt.NDArray[np.float32]]
 
 
+def _prefix_01(block: npt.NDArray[np.float32]) -> FloatArray:
+    """Per row of a cost block, the running sum of move (0, 1) costs from column 0.
+
+    Column 0 counts 0 (no move ends there from inside the row); columns past a row's last
+    valid cell hold inf, and the searches read only the valid part.
+    """
+    c = block[MOVE_01].astype(np.float64)
+    c[:, 0] = 0.0
+    return np.asarray(np.cumsum(c, axis=1), dtype=np.float64)
+
+
+def _valid_lengths(band: Band) -> list[int]:
+    """How many cells of every row lie inside the matrix (j <= m)."""
+    return [int(v) for v in np.minimum(band.width, band.m - band.lo + 1).tolist()]
+
+
 def viterbi(
     costs: CostRows,
     band: Band,
@@ -129,35 +145,39 @@ def viterbi(
     flat = np.full(size + 1, inf)  # the last cell is the sentinel for "no such cell"
     back = np.full((n + 1, width), -1, dtype=np.int8)
     cols = np.arange(width)
+    lengths = _valid_lengths(band)
     sources = _sources(band, 0, 0, size)
     block = costs(0, 0)
+    prefixes = _prefix_01(block)
     for i in range(n + 1):
         _check(i, n, progress, cancel)
         if i % _CHUNK == 0:
             sources = _sources(band, i, min(n + 1, i + _CHUNK), size)
             block = costs(i, min(n + 1, i + _CHUNK))
-        row = block[:, i % _CHUNK, :]
-        cand = flat[sources[i % _CHUNK]] + row
-        bp = np.argmin(cand, axis=0)
+            prefixes = _prefix_01(block)
+        cand = flat[sources[i % _CHUNK]]
+        cand += block[:, i % _CHUNK, :]
+        bp = np.argmin(cand, axis=0).astype(np.int8)
         best = cand[bp, cols]
-        bp[best == inf] = -1
         if i == 0:
             best[0] = 0.0
             bp[0] = -1
         # Move (0, 1) within the row: D[k] = min over k0 <= k of D0[k0] + c[k0+1..k].
-        length = band.valid_length(i)
-        c = row[MOVE_01, :length].astype(np.float64)
-        c[0] = 0.0
-        prefix = np.cumsum(c)
-        run = np.minimum.accumulate(best[:length] - prefix) + prefix
-        take = run < best[:length] - 1e-9
-        if take.any():
-            best[:length] = np.where(take, run, best[:length])
-            bp[:length] = np.where(take, MOVE_01, bp[:length])
+        # (A cell no move reaches keeps an arbitrary move: it is never on a finite path.)
+        length = lengths[i]
+        prefix = prefixes[i % _CHUNK, :length]
+        head = best[:length]
+        run = np.minimum.accumulate(head - prefix)
+        run += prefix
+        take = run < head - 1e-9
+        np.copyto(head, run, where=take)
+        np.copyto(bp[:length], MOVE_01, where=take)
         flat[i * width : (i + 1) * width] = best
         back[i] = bp
     if progress is not None:
         progress(n, n)
+    if flat[n * width + band.m - int(lo[n])] == inf:
+        raise AlignmentError("the aligner found no path through the band")
     path: list[tuple[int, int, int]] = []
     i, j = n, band.m
     while i > 0 or j > 0:
@@ -178,22 +198,24 @@ def forward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = Non
     ninf = -np.inf
     size = (n + 1) * width
     flat = np.full(size + 1, ninf)
+    lengths = _valid_lengths(band)
     sources = _sources(band, 0, 0, size)
     block = costs(0, 0)
+    prefixes = _prefix_01(block)
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n + 1):
             _check(i, n, None, cancel)
             if i % _CHUNK == 0:
                 sources = _sources(band, i, min(n + 1, i + _CHUNK), size)
                 block = costs(i, min(n + 1, i + _CHUNK))
-            row = block[:, i % _CHUNK, :]
-            length = band.valid_length(i)
-            acc = np.logaddexp.reduce(flat[sources[i % _CHUNK]] - row, axis=0)
+                prefixes = _prefix_01(block)
+            cand = flat[sources[i % _CHUNK]]
+            cand -= block[:, i % _CHUNK, :]
+            length = lengths[i]
+            acc = np.logaddexp.reduce(cand, axis=0)
             if i == 0:
                 acc[0] = 0.0
-            c = row[MOVE_01, :length].astype(np.float64)
-            c[0] = 0.0
-            prefix = np.cumsum(c)
+            prefix = prefixes[i % _CHUNK, :length]
             acc[:length] = np.logaddexp.accumulate(acc[:length] + prefix) - prefix
             acc[length:] = ninf
             flat[i * width : (i + 1) * width] = acc
@@ -210,6 +232,7 @@ def backward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = No
     flat = np.full(size + 1, ninf)
     moves = np.arange(len(MOVES))[:, None]
     reach = max(di for di, _dj in MOVES)
+    lengths = _valid_lengths(band)
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n, -1, -1):
             _check(n - i, n, None, cancel)
@@ -229,15 +252,15 @@ def backward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = No
                     axis=1,
                 )
                 local = np.where(targets < size, targets - r0 * width, cells)
-            length = band.valid_length(i)
-            cand = flat[targets[i - r0]] - cost_pad[moves, local[i - r0]]
+                prefixes = _prefix_01(block)
+            length = lengths[i]
+            cand = flat[targets[i - r0]]
+            cand -= cost_pad[moves, local[i - r0]]
             acc = np.logaddexp.reduce(cand, axis=0)
             if i == n:
                 acc[band.m - lo[n]] = 0.0
             # Move (0, 1) from column k to k + 1 costs costs[MOVE_01, i, k + 1].
-            c = np.zeros(length)
-            c[1:] = block[MOVE_01, i - r0, 1:length]
-            prefix = np.cumsum(c)
+            prefix = prefixes[i - r0, :length]
             rev = (acc[:length] - prefix)[::-1]
             acc[:length] = np.logaddexp.accumulate(rev)[::-1] + prefix
             acc[length:] = ninf
