@@ -129,15 +129,24 @@ def _jieba() -> object:
     return module
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate table, filled on demand: combining marks go, Cyrillic is transliterated."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = "" if unicodedata.combining(char) else _CYRILLIC.get(char, char)
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
+
+
 def fold(word: str) -> str:
     """Lowercase, strip accents, transliterate Cyrillic: the form cognates are compared in."""
     if word.isascii():
         return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    if any("\u0400" <= c <= "\u04ff" for c in plain):
-        plain = "".join(_CYRILLIC.get(c, c) for c in plain)
-    return plain
+    return unicodedata.normalize("NFKD", word.lower()).translate(_FOLD)
 
 
 class Tokenizer:

@@ -136,14 +136,8 @@ def translation_pairs(
         return set()
     forward = _train(co, co.table_src, co.t_pos, co.t_real, co.n_positions_t, iterations)
     reverse = _train(co, co.table_tgt, co.s_pos, co.s_real, co.n_positions_s, iterations)
-    src_count = np.bincount(
-        np.fromiter((w for s, _t in pairs for w in set(s.tolist())), dtype=np.int64),
-        minlength=n_source_words + 1,
-    )
-    tgt_count = np.bincount(
-        np.fromiter((w for _s, t in pairs for w in set(t.tolist())), dtype=np.int64),
-        minlength=n_target_words + 1,
-    )
+    src_count = _bead_counts([s for s, _t in pairs], n_source_words + 1)
+    tgt_count = _bead_counts([t for _s, t in pairs], n_target_words + 1)
     s, t = co.table_src, co.table_tgt
     keep = (
         (forward >= threshold)
@@ -154,3 +148,13 @@ def translation_pairs(
         & (tgt_count[t] >= min_count)
     )
     return set(zip(s[keep].tolist(), t[keep].tolist(), strict=True))
+
+
+def _bead_counts(sides: Sequence[IntArray], n_words: int) -> IntArray:
+    """For every word id, how many of the given bead sides contain it (once per side)."""
+    if not sides:
+        return np.zeros(n_words, dtype=np.int64)
+    words = np.concatenate(sides).astype(np.int64)
+    bead = np.repeat(np.arange(len(sides), dtype=np.int64), [len(w) for w in sides])
+    distinct = np.unique(bead * n_words + words) % n_words
+    return np.bincount(distinct, minlength=n_words)

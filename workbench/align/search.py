@@ -155,9 +155,9 @@ def viterbi(
             sources = _sources(band, i, min(n + 1, i + _CHUNK), size)
             block = costs(i, min(n + 1, i + _CHUNK))
             prefixes = _prefix_01(block)
-        cand = flat[sources[i % _CHUNK]]
+        cand = flat.take(sources[i % _CHUNK])
         cand += block[:, i % _CHUNK, :]
-        bp = np.argmin(cand, axis=0).astype(np.int8)
+        bp = cand.argmin(axis=0)
         best = cand[bp, cols]
         if i == 0:
             best[0] = 0.0
@@ -209,7 +209,7 @@ def forward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = Non
                 sources = _sources(band, i, min(n + 1, i + _CHUNK), size)
                 block = costs(i, min(n + 1, i + _CHUNK))
                 prefixes = _prefix_01(block)
-            cand = flat[sources[i % _CHUNK]]
+            cand = flat.take(sources[i % _CHUNK])
             cand -= block[:, i % _CHUNK, :]
             length = lengths[i]
             acc = np.logaddexp.reduce(cand, axis=0)
@@ -254,7 +254,7 @@ def backward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = No
                 local = np.where(targets < size, targets - r0 * width, cells)
                 prefixes = _prefix_01(block)
             length = lengths[i]
-            cand = flat[targets[i - r0]]
+            cand = flat.take(targets[i - r0])
             cand -= cost_pad[moves, local[i - r0]]
             acc = np.logaddexp.reduce(cand, axis=0)
             if i == n:
