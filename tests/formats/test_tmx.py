@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from tests.formats.exchange_data import EN, ES, RU, ZH, parallel_texts, sample_text
+from workbench import __version__
 from workbench.core.alignment import BeadStatus
 from workbench.core.errors import FormatError, InputError
 from workbench.formats.export import export_tmx, groups, import_tmx, project_units
 from workbench.formats.tmx import (
+    INVALID_XML_CHARS,
     XML_LANG,
     TmxReader,
     TmxStats,
@@ -417,3 +420,112 @@ def test_streamed_import_matches_for_random_texts(text: object) -> None:
         for path in paths:
             if list(TmxReader(path)):
                 assert_same_project(path, Path(folder) / path.stem)
+
+
+# --- the string writer against lxml -------------------------------------------------------
+
+# Text that stresses the escaper: markup, quotes, CR/LF/tab, `%` (the templates are
+# `%`-format strings), NUL's neighbours, non-BMP and non-ASCII; never a character XML forbids.
+_CHARS = st.one_of(
+    st.sampled_from(list("&<>\"'\r\n\t%]x ")),
+    st.characters(codec="utf-8").filter(lambda c: not INVALID_XML_CHARS.match(c)),
+)
+_TEXT = st.text(_CHARS, max_size=12)
+_PROPS = st.lists(st.tuples(_TEXT, _TEXT), max_size=3).map(tuple)
+
+
+@st.composite
+def _units(draw: st.DrawFn) -> list[TranslationUnit]:
+    found = []
+    for _ in range(draw(st.integers(1, 4))):
+        variants = tuple(
+            Variant(
+                lang,
+                tuple("x" + s for s in draw(st.lists(_TEXT, min_size=1, max_size=3))),
+                draw(_PROPS),
+            )
+            for lang in ("en", "es", "zh")
+        )
+        notes = tuple(draw(st.lists(_TEXT, max_size=2)))
+        tuid = draw(st.one_of(st.just(""), _TEXT.filter(bool)))
+        found.append(TranslationUnit(variants, draw(_PROPS), notes, tuid))
+    return found
+
+
+def lxml_tmx(units: list[TranslationUnit], codes: dict[str, str], header: etree._Element) -> bytes:
+    """What the writer must produce, with every TU built and serialised by lxml."""
+    import io
+
+    def child(parent: etree._Element, tag: str, tail: str, **attrs: str) -> etree._Element:
+        element = etree.SubElement(parent, tag, attrs)
+        element.tail = tail
+        return element
+
+    out = io.BytesIO()
+    with etree.xmlfile(out, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        with xf.element("tmx", version="1.4"):
+            xf.write("\n  ", header, "\n  ")
+            with xf.element("body"):
+                xf.write("\n  ")
+                for number, item in enumerate(units, 1):
+                    tu = etree.Element("tu", tuid=item.tuid or str(number))
+                    tu.text = tu.tail = "\n    "
+                    for name, value in item.props:
+                        child(tu, "prop", "\n    ", type=name).text = value
+                    for note in item.notes:
+                        child(tu, "note", "\n    ").text = note
+                    for variant in item.variants:
+                        tuv = child(tu, "tuv", "\n    ", **{XML_LANG: codes[variant.lang]})
+                        tuv.text = "\n      "
+                        props = variant.props
+                        if len(variant.segments) > 1:
+                            lengths = " ".join(str(len(s)) for s in variant.segments)
+                            props += (("x-seglengths", lengths),)
+                        for name, value in props:
+                            child(tuv, "prop", "\n      ", type=name).text = value
+                        child(tuv, "seg", "\n    ").text = variant.text
+                    tu[-1].tail = tu.tail = "\n  "
+                    xf.write(tu)
+            xf.write("\n")
+    return out.getvalue()
+
+
+HEADER_ATTRIBUTES = {
+    "creationtool": "workbench",
+    "creationtoolversion": __version__,
+    "segtype": "sentence",
+    "o-tmf": "workbench",
+    "adminlang": "en",
+    "srclang": "en-US",
+    "datatype": "plaintext",
+    "creationdate": DATE,
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_units(), _TEXT.filter(lambda t: not any(c.isspace() for c in t)))
+def test_string_writer_gives_the_bytes_lxml_gives(units: list[TranslationUnit], tag: str) -> None:
+    import tempfile
+
+    codes = {"en": "en-US", "es": f"es-{tag}", "zh": "zh-CN"}
+    header_props = (("x-note", 'a & <b> "c" \r\n'),)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "s.tmx"
+        write_tmx(
+            path,
+            units,
+            srclang="en",
+            langs=["en", "es", "zh"],
+            lang_codes=codes,
+            creationdate=DATE,
+            header_props=header_props,
+        )
+        written = path.read_bytes()
+    header = etree.Element("header")
+    for name, value in HEADER_ATTRIBUTES.items():
+        header.set(name, value)
+    header.text = "\n    "
+    prop = etree.SubElement(header, "prop", type=header_props[0][0])
+    prop.text, prop.tail = header_props[0][1], "\n  "
+    assert written == lxml_tmx(units, codes, header)

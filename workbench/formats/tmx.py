@@ -43,6 +43,7 @@ MAX_SEGMENT_CHARS = 2000
 NO_SPACE_LANGS = frozenset({"zh", "ja"})
 SEGLENGTHS_PROP = "x-seglengths"
 PROGRESS_EVERY = 1000
+FLUSH_UNITS = 1000  # TUs (~1 MB) encoded and written at once
 INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Native-code elements whose content is markup of the original format, not translatable text.
 _CODE_TAGS = frozenset({"bpt", "ept", "ph", "it", "ut", "sub"})
@@ -144,22 +145,51 @@ def format_confidence(value: float) -> str:
     return f"{value:.2f}"
 
 
-class _Templates:
-    """Reusable `<tu>` element trees, one per shape (props, notes, variants' prop types).
+# The writer fills one `%`-format template per TU shape and escapes the values with
+# `escape_text` / `escape_attr`, which do exactly what libxml2 (lxml) does: `&`, `<`, `>` as
+# entities, CR as `&#13;` (and in attributes `"`, LF, tab as `&quot;`, `&#10;`, `&#9;`). A test
+# compares the bytes with TUs built and serialised by lxml. Building lxml elements per TU (or
+# refilling cached ones) measured ~45k TU/s; a string per TU ~2x faster.
+_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+_ATTR_ESCAPES = (*_TEXT_ESCAPES, ('"', "&quot;"), ("\n", "&#10;"), ("\t", "&#9;"))
+# Values of one TU are joined with NUL (a character XML forbids, so never in a cleaned value),
+# escaped in one pass and split again.
+_SEP = "\x00"
+_INVALID_BUT_SEP = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
-    Building ~20 lxml elements per TU costs more than serialising them; refilling a template's
-    texts and attributes keeps lxml doing all escaping while writing ~3x faster.
+
+def escape_text(text: str) -> str:
+    """`text` escaped for element content exactly as lxml writes it."""
+    # Unrolled _TEXT_ESCAPES: this runs once per TU on all its values joined.
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+def escape_attr(text: str) -> str:
+    """`text` escaped for a double-quoted attribute value exactly as lxml writes it."""
+    for char, entity in _ATTR_ESCAPES:
+        text = text.replace(char, entity)
+    return text
+
+
+class _Templates:
+    """`%`-format strings of a whole `<tu>`, one per shape (props, notes, variants' prop types).
+
+    Slots, in order: the tuid, TU props' values, notes, then per variant its props' values and
+    its segment text - the order `_fill` lists the values in.
     """
 
-    def __init__(self, codes: Mapping[str, str], order: Sequence[str]) -> None:
-        self.codes = codes
+    def __init__(
+        self, codes: Mapping[str, str], order: Sequence[str], clean: Callable[[str, str], str]
+    ) -> None:
+        self.codes = {lang: _literal(escape_attr(code)) for lang, code in codes.items()}
         self.order = order
-        self.cache: dict[object, tuple[etree._Element, list[etree._Element]]] = {}
-        self.by_shape: dict[object, tuple[etree._Element, list[etree._Element]]] = {}
+        self.clean = clean
+        self.cache: dict[object, str] = {}
+        self.by_shape: dict[object, str] = {}
 
-    def get(
-        self, props: Props, notes: int, variants: Sequence[Props]
-    ) -> tuple[etree._Element, list[etree._Element]]:
+    def get(self, props: Props, notes: int, variants: Sequence[Props]) -> str:
         """The template for this shape; `props` and `variants` give the prop types."""
         # Props tuples with their values are hashed as they come (cheap, strings cache their
         # hash); the template itself depends only on the prop types.
@@ -176,31 +206,26 @@ class _Templates:
         self.by_shape[shape] = found
         return found
 
-    def _build(
-        self, props: Props, notes: int, variants: Sequence[Props]
-    ) -> tuple[etree._Element, list[etree._Element]]:
-        tu = etree.Element("tu")
-        tu.text = "\n    "
-        slots: list[etree._Element] = []
+    def _build(self, props: Props, notes: int, variants: Sequence[Props]) -> str:
+        parts = ['<tu tuid="%s">']
         for name, _ in props:
-            slots.append(_child(tu, "prop", "\n    ", type=name))
-        for _ in range(notes):
-            slots.append(_child(tu, "note", "\n    "))
+            parts.append(f'\n    <prop type="{self._type(name)}">%s</prop>')
+        parts.extend(["\n    <note>%s</note>"] * notes)
         for lang, vprops in zip(self.order, variants, strict=True):
-            tuv = _child(tu, "tuv", "\n    ", **{XML_LANG: self.codes[lang]})
-            tuv.text = "\n      "
+            parts.append(f'\n    <tuv xml:lang="{self.codes[lang]}">')
             for name, _ in vprops:
-                slots.append(_child(tuv, "prop", "\n      ", type=name))
-            slots.append(_child(tuv, "seg", "\n    "))
-        tu[-1].tail = "\n  "
-        tu.tail = "\n  "
-        return tu, slots
+                parts.append(f'\n      <prop type="{self._type(name)}">%s</prop>')
+            parts.append("\n      <seg>%s</seg>\n    </tuv>")
+        parts.append("\n  </tu>\n  ")
+        return "".join(parts)
+
+    def _type(self, name: str) -> str:
+        return _literal(escape_attr(self.clean(name, f"prop type {name!r}")))
 
 
-def _child(parent: etree._Element, tag: str, tail: str, **attrs: str) -> etree._Element:
-    element = etree.SubElement(parent, tag, attrs)
-    element.tail = tail
-    return element
+def _literal(text: str) -> str:
+    """`text` as a literal part of a `%`-format string."""
+    return text.replace("%", "%%")
 
 
 def write_tmx(
@@ -249,26 +274,32 @@ def write_tmx(
         counts["replaced"] += found
         return INVALID_XML_CHARS.sub("\ufffd", text)
 
-    templates = _Templates(codes, order)
+    templates = _Templates(codes, order, clean)
     header = _header(
         codes[srclang], creation_tool_version, creationdate, header_props, header_notes
     )
+    prologue = b"".join(
+        (
+            b"<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n  ",
+            etree.tostring(header, encoding="UTF-8"),
+            b"\n  <body>\n  ",
+        )
+    )
     try:
-        with atomic_write(target, "wb") as handle, etree.xmlfile(handle, encoding="UTF-8") as xf:
-            xf.write_declaration()
-            with xf.element("tmx", version="1.4"):
-                xf.write("\n  ")
-                xf.write(header)
-                xf.write("\n  ")
-                with xf.element("body"):
-                    xf.write("\n  ")
-                    for unit in units:
-                        element = _fill(unit, order, templates, counts, warnings, clean)
-                        if element is not None:
-                            xf.write(element)
-                        if progress is not None and (counts["units"] % PROGRESS_EVERY == 0):
-                            progress(counts["units"], total)
-                xf.write("\n")
+        with atomic_write(target, "wb") as handle:
+            handle.write(prologue)
+            chunk: list[str] = []
+            for unit in units:
+                text = _fill(unit, order, templates, counts, warnings, clean)
+                if text is not None:
+                    chunk.append(text)
+                    if len(chunk) >= FLUSH_UNITS:
+                        handle.write("".join(chunk).encode())
+                        chunk.clear()
+                if progress is not None and (counts["units"] % PROGRESS_EVERY == 0):
+                    progress(counts["units"], total)
+            handle.write("".join(chunk).encode())
+            handle.write(b"</body>\n</tmx>")
     except OSError as exc:
         raise InputError(f"cannot write the file: {exc.strerror or exc}", target) from None
     if progress is not None:
@@ -299,6 +330,12 @@ def _check_codes(codes: Mapping[str, str]) -> None:
                 "tools keep only one of them - export per pair (--pairs) or change --lang-codes"
             )
         seen[base] = (lang, code)
+
+
+def _child(parent: etree._Element, tag: str, tail: str, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, tag, attrs)
+    element.tail = tail
+    return element
 
 
 def _header(
@@ -335,9 +372,9 @@ def _fill(
     counts: dict[str, int],
     warnings: list[str],
     clean: Callable[[str, str], str],
-) -> etree._Element | None:
-    # The hot loop of a 1M-TU export: C-level maps where possible, one regex search and one
-    # cached template per TU. Variants usually come in file order; else they are looked up.
+) -> str | None:
+    # The hot loop of a 1M-TU export: C-level maps and string methods where possible, one
+    # join, one regex search, one escape pass and one `%` per TU.
     variants: Sequence[Variant] = unit.variants
     if tuple(map(_first, variants)) != order:
         by_lang = {v.lang: v for v in variants}
@@ -360,16 +397,18 @@ def _fill(
     for props, text in zip(vprops, texts):  # noqa: B905 - same length by construction
         values.extend(map(_second, props))
         values.append(text)
-    if INVALID_XML_CHARS.search("".join(values)) is not None:
+    joined = _SEP.join(values)
+    if _INVALID_BUT_SEP.search(joined) is not None or joined.count(_SEP) != len(values) - 1:
         values = _clean_values(unit, tuid, variants, vprops, values, clean)
+        joined = _SEP.join(values)
     if max(map(len, texts)) > MAX_SEGMENT_CHARS:
         _warn_long(unit, tuid, variants, texts, counts, warnings)
-    tu, slots = templates.get(unit.props, len(unit.notes), vprops)
-    tu.set("tuid", values[0])
-    for slot, value in zip(slots, values[1:]):  # noqa: B905 - the template has a slot per value
-        slot.text = value
+    template = templates.get(unit.props, len(unit.notes), vprops)
+    escaped = escape_text(joined).split(_SEP)
+    if unit.tuid:
+        escaped[0] = escape_attr(values[0])
     counts["units"] = number
-    return tu
+    return template % tuple(escaped)
 
 
 _first = itemgetter(0)
