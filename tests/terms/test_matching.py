@@ -195,3 +195,20 @@ def test_find_all_equals_find_per_text_and_never_crosses_texts(bundled: Glossary
         ["SCO"],
     ]
     assert texts[3][batch[3][1].start : batch[3][1].end] == "ICT"
+
+
+def test_find_all_with_a_nul_inside_a_text_keeps_words_offsets_and_text(
+    bundled: Glossary,
+) -> None:
+    # A NUL (the batch separator) inside a text is an ordinary non-word character there.
+    texts = ["Information\x00security first.", "plain information security", "ICT\x00"]
+    matcher = TermMatcher(bundled, "en")
+    batch = matcher.find_all(texts)
+    assert [[m.text for m in found] for found in batch] == [
+        ["Information\x00security"],
+        ["information security"],
+        ["ICT"],
+    ]
+    for text, found in zip(texts, batch, strict=True):
+        assert all(text[m.start : m.end] == m.text for m in found)
+    assert matcher.find(texts[0]) == batch[0]

@@ -129,10 +129,14 @@ class _SegmentMatches:
     """
 
     def __init__(
-        self, matcher: TermMatcher, document: Document, ticker: _Ticker | None = None
+        self,
+        matcher: TermMatcher,
+        document: Document,
+        ticker: _Ticker | None = None,
+        texts: list[str] | None = None,
     ) -> None:
         self.matcher = matcher
-        self.texts = document.texts
+        self.texts = texts if texts is not None else document.texts
         self.ids = [s.id for s in document.segments]
         self._all: list[list[Match]] | None = None
         self._cache: dict[int, list[Match]] = {}
@@ -264,11 +268,13 @@ class _LanguageCheck:
         self.source = source_matches
         self.target = _SegmentMatches(TermMatcher(glossary, lang), alignment.target, ticker)
         self.foreign: _SegmentMatches | None = None
-        pivot_script = script_of(" ".join(alignment.source.texts[:200]))
-        target_script = script_of(" ".join(alignment.target.texts[:200]))
+        pivot_script = script_of(" ".join(source_matches.texts[:200]))
+        target_script = script_of(" ".join(self.target.texts[:200]))
         if pivot_script and target_script and pivot_script != target_script:
             # The pivot's terms, searched in the target: a source term left as is.
-            self.foreign = _SegmentMatches(source_matches.matcher, alignment.target)
+            self.foreign = _SegmentMatches(
+                source_matches.matcher, alignment.target, texts=self.target.texts
+            )
         # A quick test for letters of the pivot's script before looking for its terms.
         self.foreign_letters = _SCRIPT_LETTERS.get(pivot_script)
         self.source_glue = joiner(pivot)

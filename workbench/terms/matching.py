@@ -21,11 +21,12 @@ regex step, one dict lookup and a few array operations.
 
 from __future__ import annotations
 
+import dataclasses
 import operator
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -43,6 +44,8 @@ _WORD = f"[^\\W_{_HAN}]+(?:\u00ad[^\\W_{_HAN}]+)*"
 _TOKEN_RE = re.compile(f"[{_HAN}]|{_WORD}")
 # English: a possessive 's / ’s stays on its word ("SCO's" is one token, keyed as SCO).
 _TOKEN_EN_RE = re.compile(f"[{_HAN}]|{_WORD}(?:['’][sS](?![^\\W_]))?")
+# Joins texts matched in one pass; never part of a word, so it is a token of its own.
+_SEPARATOR = "\x00"
 _PLURAL_ABBR = re.compile(r"^([A-Z]{2,})s$")
 _SNOWBALL = {
     "en": "english",
@@ -269,7 +272,11 @@ class TermMatcher:
         self._is_single = np.zeros(1024, dtype=np.bool_)
         self._second_digest = np.zeros(1024, dtype=np.uint64)
         self._key_digest = np.zeros(1024, dtype=np.uint64)
-        self._splitter = re.compile(f"({self.analyzer.token_re.pattern})")
+        self._token_splitter = re.compile(f"({self.analyzer.token_re.pattern})")
+        self._splitter = re.compile(f"({self.analyzer.token_re.pattern}|{_SEPARATOR})")
+        # The separator: a token with no key, which therefore starts and continues no term.
+        self._starts[_SEPARATOR] = ((), {}, frozenset(), _SEPARATOR, False)
+        self._number(_SEPARATOR, self._starts[_SEPARATOR])
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -351,8 +358,9 @@ class TermMatcher:
         self._second_digest[number] = self._digest(start[1])
         self._key_digest[number] = self._digest(start[2])
 
-    def _candidates(self, words: Sequence[str]) -> list[int]:
-        """Positions that may start a term: a superset of the real starts, found vectorised."""
+    def _candidates(self, words: Sequence[str]) -> tuple[list[int], list[int]]:
+        """Positions that may start a term (a superset of the real starts) and positions of
+        the text separator, found vectorised."""
         numbers = np.fromiter(
             map(self._numbers.__getitem__, words), dtype=np.int64, count=len(words)
         )
@@ -361,11 +369,12 @@ class TermMatcher:
         if len(numbers) > 1:
             possible[:-1] |= (second[:-1] & self._key_digest[numbers[1:]]) != 0
         positions: list[int] = np.flatnonzero(possible).tolist()
-        return positions
+        separators: list[int] = np.flatnonzero(numbers == 0).tolist()  # number 0: _SEPARATOR
+        return positions, separators
 
     def tokens(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every token of `text`."""
-        parts = self._splitter.split(text)
+        parts = self._token_splitter.split(text)
         ends = list(accumulate(map(len, parts)))
         return [(ends[k - 1], ends[k], parts[k]) for k in range(1, len(parts), 2)]
 
@@ -376,27 +385,33 @@ class TermMatcher:
     def find_all(self, texts: Sequence[str]) -> list[list[Match]]:
         """The matches of every text, as `find` gives them, in one pass over all the texts.
 
-        The texts are joined by line breaks (never part of a word) and cut into words once;
-        only the words that may start a term cost more than a set lookup.
+        The texts are joined by a NUL (a token of its own with no key, so no term runs on
+        into the next text) and cut into words once; only the words that may start a term
+        cost more than a few array operations.
         """
         result: list[list[Match]] = [[] for _ in texts]
         if not texts:
             return result
-        big = "\n".join(texts)
-        # One split gives the words (odd items) and, by summing lengths, their offsets.
+        big = _SEPARATOR.join(texts)
+        if big.count(_SEPARATOR) != len(texts) - 1:
+            return self._find_all_nul(texts)
+        # One split gives the words (odd items) and the text between them (even items).
         parts = self._splitter.split(big)
         words = parts[1::2]
         starts = self._starts
-        # New word forms in a fixed order, so their numbers (and digest bits) do not depend on
-        # string hashing.
-        for word in sorted(set(words).difference(starts)):
-            self._start(word)
-        positions = self._candidates(words)
+        try:
+            positions, separators = self._candidates(words)
+        except KeyError:
+            # New word forms, analysed in a fixed order so that their numbers (and digest
+            # bits) do not depend on string hashing.
+            for word in sorted(set(words).difference(starts)):
+                self._start(word)
+            positions, separators = self._candidates(words)
         if not positions:
             return result
-        ends = list(accumulate(map(len, parts)))  # word k spans ends[2k]..ends[2k + 1]
         bounds = [0, *accumulate(len(t) + 1 for t in texts[:-1])]
         by_text: dict[int, list[tuple[int, _Pattern]]] = {}
+        spans: dict[int, int] = {}  # part index -> offset in `big` (only where needed)
         last = len(words) - 1
         for i in positions:
             singles, pairs = starts[words[i]][:2]
@@ -406,14 +421,29 @@ class TermMatcher:
             hits = self._hits_at(words, i)
             if not hits:
                 continue
-            number = bisect_right(bounds, ends[2 * i]) - 1
-            limit = bounds[number] + len(texts[number])
+            number = bisect_right(separators, i)
+            first_part = 2 * separators[number - 1] + 2 if number else 0
+            start = spans[2 * i] = bounds[number] + sum(map(len, parts[first_part : 2 * i + 1]))
             for hit in hits:
-                # A term never runs on into the next text.
-                if ends[2 * (i + len(hit[1].words) - 1) + 1] <= limit:
-                    by_text.setdefault(number, []).append(hit)
+                k = 2 * (i + len(hit[1].words) - 1) + 1
+                if k not in spans:
+                    spans[k] = start + sum(map(len, parts[2 * i + 1 : k + 1]))
+                by_text.setdefault(number, []).append(hit)
         for number, hits in by_text.items():
-            result[number] = self._build(big, words, ends, hits, bounds[number])
+            result[number] = self._build(big, words, spans, hits, bounds[number])
+        return result
+
+    def _find_all_nul(self, texts: Sequence[str]) -> list[list[Match]]:
+        """`find_all` of texts some of which hold a NUL: a NUL is never part of a word, so a
+        space in its place leaves the words and offsets as they are; matched text is then
+        taken from the original."""
+        cleaned = [text.replace(_SEPARATOR, " ") for text in texts]
+        result = self.find_all(cleaned)
+        for number, text in enumerate(texts):
+            if _SEPARATOR in text:
+                result[number] = [
+                    dataclasses.replace(m, text=text[m.start : m.end]) for m in result[number]
+                ]
         return result
 
     def _hits_at(self, words: Sequence[str], i: int) -> list[tuple[int, _Pattern]]:
@@ -429,18 +459,21 @@ class TermMatcher:
                     for number in numbers:
                         pattern = patterns[number]
                         n = len(pattern.words)
-                        if n == 2 or (
-                            i + n <= len(words)
-                            and all(pattern.words[k] & starts[words[i + k]][2] for k in range(2, n))
-                        ):
+                        if n == 2:
                             hits.append((i, pattern))
+                        elif i + n <= len(words):
+                            for k in range(2, n):
+                                if pattern.words[k].isdisjoint(starts[words[i + k]][2]):
+                                    break
+                            else:
+                                hits.append((i, pattern))
         return hits
 
     def _build(
         self,
         text: str,
         words: Sequence[str],
-        ends: Sequence[int],
+        ends: Mapping[int, int],
         hits: Sequence[tuple[int, _Pattern]],
         offset: int,
     ) -> list[Match]:
