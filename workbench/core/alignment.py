@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -126,19 +125,27 @@ def check_beads(
 
 
 def _row_of(beads: Sequence[Bead], index: int, *, is_source: bool) -> int:
-    # Beads are in order, so the last index of each side is non-decreasing over rows;
-    # `ends[r]` is one past the last index covered by rows 0..r.
-    ends: list[int] = []
-    covered = 0
-    for item in beads:
-        side = item.source if is_source else item.target
-        if side:
-            covered = side[-1] + 1
-        ends.append(covered)
-    row = bisect.bisect_right(ends, index)
-    if row >= len(beads):
+    # Beads are in order, so "one past the last index covered by rows 0..r" never decreases
+    # with r: binary search for the first row where it passes `index`. Finding that value at
+    # a row only walks back over beads empty on this side, which are rare.
+    def covered_through(row: int) -> int:
+        while row >= 0:
+            side = beads[row].source if is_source else beads[row].target
+            if side:
+                return side[-1] + 1
+            row -= 1
+        return 0
+
+    lo, hi = 0, len(beads)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if covered_through(mid) > index:
+            hi = mid
+        else:
+            lo = mid + 1
+    if lo >= len(beads):
         raise AlignmentError(f"no bead holds {'source' if is_source else 'target'} {index}")
-    return row
+    return lo
 
 
 class ParallelText:

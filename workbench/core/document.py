@@ -31,13 +31,14 @@ class Document:
     edits in `workbench.core.edits`, never by the document itself.
     """
 
-    __slots__ = ("_flat", "_paragraphs", "lang", "name")
+    __slots__ = ("_count", "_flat", "_paragraphs", "lang", "name")
 
     def __init__(self, lang: str, paragraphs: Iterable[Sequence[str]], name: str = "") -> None:
         self.lang = lang
         self.name = name
         self._flat: list[Segment] | None = None
         self._paragraphs: list[tuple[str, ...]] = [tuple(p) for p in paragraphs]
+        self._count = sum(len(p) for p in self._paragraphs)
         for number, paragraph in enumerate(self._paragraphs, start=1):
             if not paragraph:
                 raise EditError(f"{lang} document: paragraph {number} has no segment")
@@ -48,7 +49,7 @@ class Document:
         return cls(lang, ([s] for s in segments), name)
 
     def __len__(self) -> int:
-        return len(self.segments)
+        return self._count
 
     def __repr__(self) -> str:
         return f"Document({self.lang!r}, {len(self._paragraphs)} paragraphs, {len(self)} segments)"
@@ -117,6 +118,7 @@ class Document:
     def replace_paragraphs(self, paragraphs: Sequence[tuple[str, ...]]) -> None:
         """Swap in new paragraphs wholesale; used by edits and their undo."""
         self._paragraphs = list(paragraphs)
+        self._count = sum(len(p) for p in self._paragraphs)
         self._flat = None
 
     def copy(self) -> Document:
