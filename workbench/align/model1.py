@@ -66,7 +66,9 @@ class _Cooccurrences:
         self.s_real = s_word != _NULL
         self.t_real = t_word != _NULL
         stride = n_target_words + 1
-        keys = s_word.astype(np.int64)
+        # Pair codes in int32 when they fit (the common case): half the memory to sort.
+        fits = (int(s_flat.max(initial=0)) + 1) * stride < 2**31
+        keys = s_word.astype(np.int32 if fits else np.int64)
         del s_word
         keys *= stride
         keys += t_word
@@ -100,15 +102,20 @@ def _train(
     """EM for t(produced | given): each produced position sums over the given side."""
     n_table = len(co.table_src)
     prob = np.ones(n_table)
-    inverse = co.inverse[active]
-    pos = produced_pos[active]
+    inverse = co.inverse
+    pos = produced_pos
     owner = given
+    # Co-occurrences whose produced word is the empty word take no part: they weigh 0 (adding
+    # an exact 0.0 leaves every sum as it was), so no masked copies of the arrays are made.
+    idle = ~active
     for _ in range(iterations):
         p = prob[inverse]
+        p[idle] = 0.0
         z = np.bincount(pos, weights=p, minlength=n_positions)
         # Normalise a slice at a time: z[pos] in one go would be one more full-size array.
         for at in range(0, len(p), _SLICE):
-            p[at : at + _SLICE] /= z[pos[at : at + _SLICE]]
+            part = slice(at, at + _SLICE)
+            np.divide(p[part], z[pos[part]], out=p[part], where=active[part])
         del z
         count = np.asarray(np.bincount(inverse, weights=p, minlength=n_table), dtype=np.float64)
         del p
@@ -135,6 +142,7 @@ def translation_pairs(
     if len(co.table_src) == 0:
         return set()
     forward = _train(co, co.table_src, co.t_pos, co.t_real, co.n_positions_t, iterations)
+    del co.t_pos, co.t_real  # the reverse direction needs only the source side
     reverse = _train(co, co.table_tgt, co.s_pos, co.s_real, co.n_positions_s, iterations)
     src_count = _bead_counts([s for s, _t in pairs], n_source_words + 1)
     tgt_count = _bead_counts([t for _s, t in pairs], n_target_words + 1)
