@@ -311,7 +311,7 @@ def _estimate(
         lt = np.array([tgt.lengths[j] for _, j in ones]) / model.ratio
         spread = (lt - ls) ** 2 / np.maximum((ls + lt) / 2, 1e-9)
         # The median of a chi-square with one degree of freedom is 0.455.
-        variance = float(np.clip(np.median(spread) / 0.455, 1.0, 100.0))
+        variance = float(np.clip(_median(spread) / 0.455, 1.0, 100.0))
     lex_x, lex_y = _lexical_table(ones, keys, src.n, tgt.n, band)
     mismatch, crossing = model.mismatch_penalty, model.crossing_penalty
     if src.starts is not None and tgt.starts is not None:
@@ -336,6 +336,15 @@ def _estimate(
         model.length_log_mean,
         model.length_log_sd,
     )
+
+
+def _median(values: npt.NDArray[np.float64]) -> float:
+    """The median, as np.median computes it (without np.median's import of numpy.ma)."""
+    ordered = np.sort(values)
+    half = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[half])
+    return float((ordered[half - 1] + ordered[half]) / 2)
 
 
 def _log_odds_penalty(hits: int, total: int) -> float:

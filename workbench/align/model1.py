@@ -164,5 +164,7 @@ def _bead_counts(sides: Sequence[IntArray], n_words: int) -> IntArray:
         return np.zeros(n_words, dtype=np.int64)
     words = np.concatenate(sides).astype(np.int64)
     bead = np.repeat(np.arange(len(sides), dtype=np.int64), [len(w) for w in sides])
-    distinct = np.unique(bead * n_words + words) % n_words
-    return np.bincount(distinct, minlength=n_words)
+    codes = np.sort(bead * n_words + words)
+    first = np.ones(len(codes), dtype=np.bool_)
+    first[1:] = codes[1:] != codes[:-1]
+    return np.bincount(codes[first] % n_words, minlength=n_words)
