@@ -442,8 +442,11 @@ class _LanguageCheck:
         if not terms:
             return None
         keys_of = analyzer.keys
+        # Which keys the text has, from its distinct words; offsets only if a term may fit.
+        present: set[str] = set().union(*map(keys_of, set(analyzer.token_re.findall(text))))
+        if all(sum(1 for keys in words if keys & present) < need for words, need, _ in terms):
+            return None
         tokens = [(a, b, keys_of(w)) for a, b, w in self.target.matcher.tokens(text)]
-        present: set[str] = set().union(*(keys for _, _, keys in tokens))
         best: tuple[int, int, int] | None = None
         best_span: tuple[int, int] | None = None
         for words, need, width in terms:

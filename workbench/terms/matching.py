@@ -451,7 +451,7 @@ class TermMatcher:
         starts = self._starts
         patterns = self._patterns
         singles, pairs = starts[words[i]][:2]
-        hits = [(i, patterns[number]) for number in singles]
+        hits = [(i, patterns[number]) for number in singles] if singles else []
         if pairs and i + 1 < len(words):
             for key in starts[words[i + 1]][2]:
                 numbers = pairs.get(key)
