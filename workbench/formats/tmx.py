@@ -512,7 +512,6 @@ class TmxReader:
             events = iterparse_safe(stream, tag=("tmx", "header", "tu"))
             count = 0
             for event, element in events:
-                tag = element.tag
                 if event == "start":
                     if count == 0 and self.header is None:
                         root = element.getroottree().getroot()
@@ -521,9 +520,8 @@ class TmxReader:
                                 f"not a TMX file: the root is <{root.tag}>", self.path, 1
                             )
                     continue
-                if tag == "header":
-                    self.header = _read_header(element)
-                elif tag == "tu":
+                tag = element.tag
+                if tag == "tu":
                     count += 1
                     yield self._unit(element, count)
                     element.clear()
@@ -531,6 +529,8 @@ class TmxReader:
                     if parent is not None:
                         while element.getprevious() is not None:
                             del parent[0]
+                elif tag == "header":
+                    self.header = _read_header(element)
                 elif tag == "tmx" and self.header is None:
                     raise FormatError("no <header> in the TMX file", self.path)
         if self.header is None:
@@ -570,23 +570,29 @@ class TmxReader:
                 lengths = None
                 for item in child:
                     name = item.tag
-                    if name == "seg":
-                        text = (item.text or "") if len(item) == 0 else seg_text(item)
-                    elif name == "prop":
+                    if name == "prop":
                         kind = item.get("type", "")
                         if kind == SEGLENGTHS_PROP:
                             lengths = item.text
                         else:
                             vprops.append((kind, item.text or ""))
+                    elif name == "seg":
+                        text = (item.text or "") if len(item) == 0 else seg_text(item)
                 segments = (text,) if lengths is None else split_segments(lang, text, lengths)
-                variants[lang] = Variant(lang, segments, tuple(vprops), code)
+                variants[lang] = _new(Variant, (lang, segments, tuple(vprops), code))
             elif tag == "prop":
                 props.append((child.get("type", ""), child.text or ""))
             elif tag == "note":
                 notes.append(child.text or "")
-        return TranslationUnit(
-            tuple(variants.values()), tuple(props), tuple(notes), tu.get("tuid", "")
+        return _new(
+            TranslationUnit,
+            (tuple(variants.values()), tuple(props), tuple(notes), tu.get("tuid", ""), ""),
         )
+
+
+# NamedTuple construction without its Python-level `__new__` (every field given): ~0.5 us less
+# per tuple, five tuples per four-language TU read.
+_new = tuple.__new__
 
 
 def _line(element: etree._Element) -> int | None:
