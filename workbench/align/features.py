@@ -37,57 +37,64 @@ class Side:
     ) -> None:
         tokenizer = Tokenizer(lang)
         raw_tokens = tokenizer.raw_tokens
+        analyse = tokenizer.analyse_token
+        add_anchor = anchor_vocab.setdefault
         # Each distinct token gets an id in order of first occurrence and is analysed once,
         # so word and anchor ids are numbered as the text introduces them. Texts are read a
-        # block at a time so only the distinct tokens stay alive, not every token.
+        # block at a time so only the distinct tokens and the output stay alive.
         index: dict[str, int] = {}
-        counts: list[int] = []
-        id_blocks: list[IntArray] = []
+        vocab: dict[str, int] = {}
+        token_word = np.zeros(0, dtype=np.int64)  # per token id: word id or -1
+        token_count = np.zeros(0, dtype=np.int64)  # per token id: how many anchors
+        token_first = np.zeros(0, dtype=np.int64)  # per token id: its first anchor
+        anchor_table: list[int] = []
+        table = np.zeros(0, dtype=np.int64)  # anchor_table as an array
+        word_parts: list[IntArray] = []
+        anchor_parts: list[IntArray] = []
+        word_counts: list[IntArray] = []
+        anchor_counts: list[IntArray] = []
         for b0 in range(0, len(texts), _TEXT_BLOCK):
             per_text = [raw_tokens(text) for text in texts[b0 : b0 + _TEXT_BLOCK]]
-            counts.extend(map(len, per_text))
+            lens = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
             flat = list(itertools.chain.from_iterable(per_text))
             del per_text
+            new_words: list[int] = []
+            new_counts: list[int] = []
+            known = len(anchor_table)
             for token in dict.fromkeys(flat):
-                index.setdefault(token, len(index))
-            id_blocks.append(
-                np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
-            )
+                if token in index:
+                    continue
+                index[token] = len(index)
+                word, keys = analyse(token)
+                new_words.append(-1 if word is None else vocab.setdefault(word, len(vocab)))
+                new_counts.append(len(keys))
+                anchor_table.extend([add_anchor(key, len(anchor_vocab)) for key in keys])
+            if new_words:
+                counts = np.array(new_counts, dtype=np.int64)
+                firsts = np.cumsum(counts) - counts + known
+                token_word = np.concatenate((token_word, np.array(new_words, dtype=np.int64)))
+                token_count = np.concatenate((token_count, counts))
+                token_first = np.concatenate((token_first, firsts))
+                table = np.array(anchor_table, dtype=np.int64)
+            ids = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
             del flat
-        token_ids = np.concatenate(id_blocks) if id_blocks else np.zeros(0, dtype=np.int64)
-        del id_blocks
-        token_offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-        np.cumsum(counts, out=token_offsets[1:])
-        vocab: dict[str, int] = {}
-        token_word = np.empty(len(index), dtype=np.int64)
-        token_anchors: list[int] = []
-        anchor_counts = np.empty(len(index), dtype=np.int64)
-        add_anchor = anchor_vocab.setdefault
-        for k, token in enumerate(index):
-            word, keys = tokenizer.analyse_token(token)
-            token_word[k] = -1 if word is None else vocab.setdefault(word, len(vocab))
-            anchor_counts[k] = len(keys)
-            token_anchors.extend([add_anchor(key, len(anchor_vocab)) for key in keys])
+            ends = np.cumsum(lens)  # token offset of the end of every text in the block
+            word_at = token_word[ids]
+            is_word = word_at >= 0
+            word_parts.append(word_at[is_word])
+            word_counts.append(np.diff(np.concatenate(([0], np.cumsum(is_word)))[ends], prepend=0))
+            per_token = token_count[ids]
+            cum = np.concatenate(([0], np.cumsum(per_token)))
+            within = np.arange(int(cum[-1]), dtype=np.int64) - np.repeat(cum[:-1], per_token)
+            anchor_parts.append(table[np.repeat(token_first[ids], per_token) + within])
+            anchor_counts.append(np.diff(cum[ends], prepend=0))
         del index
-        word_at = token_word[token_ids]
-        is_word = word_at >= 0
-        cum_words = np.zeros(len(token_ids) + 1, dtype=np.int64)
-        np.cumsum(is_word, out=cum_words[1:])
-        per_token = anchor_counts[token_ids]
-        cum_anchors = np.zeros(len(token_ids) + 1, dtype=np.int64)
-        np.cumsum(per_token, out=cum_anchors[1:])
-        first_anchor = np.zeros(len(anchor_counts), dtype=np.int64)
-        np.cumsum(anchor_counts[:-1], out=first_anchor[1:])
-        within = np.arange(int(cum_anchors[-1]), dtype=np.int64) - np.repeat(
-            cum_anchors[:-1], per_token
-        )
-        anchor_table = np.array(token_anchors, dtype=np.int64)
         self.n = len(texts)
         self.vocab = vocab
-        self.words = word_at[is_word]
-        self.word_offsets = cum_words[token_offsets]
-        self.anchors = anchor_table[np.repeat(first_anchor[token_ids], per_token) + within]
-        self.anchor_offsets = cum_anchors[token_offsets]
+        self.words = _joined(word_parts)
+        self.word_offsets = np.concatenate(([0], np.cumsum(_joined(word_counts))))
+        self.anchors = _joined(anchor_parts)
+        self.anchor_offsets = np.concatenate(([0], np.cumsum(_joined(anchor_counts))))
         self.lengths = np.array([segment_length(t) for t in texts], dtype=np.float64)
         self.starts = paragraph_flags(starts, len(texts))
 
@@ -102,6 +109,13 @@ class Side:
     def anchor_segments(self) -> IntArray:
         """The segment index of every entry of `anchors`."""
         return np.repeat(np.arange(self.n, dtype=np.int64), np.diff(self.anchor_offsets))
+
+
+def _joined(parts: list[IntArray]) -> IntArray:
+    """The int64 concatenation of `parts` (empty when there are none)."""
+    if not parts:
+        return np.zeros(0, dtype=np.int64)
+    return np.asarray(np.concatenate(parts), dtype=np.int64)
 
 
 def paragraph_flags(starts: Sequence[int] | None, n: int) -> BoolArray | None:
