@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from tests.terms.factories import A, D, P, S, concept, parallel
@@ -225,6 +227,26 @@ def test_cancel_stops_the_check() -> None:
     text = parallel(["Information security."] * 600, {"es": ["Seguridad."] * 600})
     with pytest.raises(CancelledError):
         check_drift(text, GLOSSARY, cancelled=lambda: True)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_state_is_restored_even_after_cancelling(enabled: bool) -> None:
+    text = parallel(["Information security."] * 600, {"es": ["Seguridad."] * 600})
+    seen: list[bool] = []
+
+    def cancelled() -> bool:
+        seen.append(gc.isenabled())
+        return True
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with pytest.raises(CancelledError):
+            check_drift(text, GLOSSARY, cancelled=cancelled)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+    assert seen == [False]  # paused while the check ran
 
 
 def test_finding_dict_has_the_documented_fields() -> None:

@@ -6,11 +6,13 @@ then compares the concepts of its source side with the terms of its target side.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -230,6 +232,34 @@ def check_drift(
     `progress(done, total)` counts matched segments and checked beads; `cancelled()` is
     polled as often, and a True answer raises CancelledError.
     """
+    with _collector_paused():
+        return _check_drift(text, glossary, langs, progress, cancelled)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Automatic garbage collection off for the duration, restored after.
+
+    A check builds hundreds of thousands of long-lived, acyclic objects (segments, matches,
+    findings); the collector's repeated full passes over them cost ~15% of a large check
+    and reclaim nothing. Nothing the check makes needs the cycle collector.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check_drift(
+    text: ParallelText,
+    glossary: Glossary,
+    langs: Iterable[str] | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[Finding]:
     wanted = [lang for lang in (langs if langs is not None else text.alignments)]
     wanted = [lang for lang in wanted if lang in text.alignments]
     pivot = text.pivot_document
