@@ -5,6 +5,7 @@
 
 Phases, each in a fresh process so its peak RSS is its own:
 
+- source: only the generator of TUs that `write` consumes (its share of the write time);
 - write:  `write_tmx` from a generator of four-language TUs (the streaming writer);
 - read:   `TmxReader` over that file, each TU built and dropped (the streaming reader);
 - export: `export_tmx` of a ParallelText (1-1 beads) - the path the CLI and GUI use;
@@ -117,7 +118,9 @@ def run_phase(phase: str, count: int, folder: Path) -> dict[str, float]:
     base = rss_mib()
     start = time.perf_counter()
     cpu_start = time.process_time()
-    if phase == "write":
+    if phase == "source":
+        done = sum(1 for _ in units(count))
+    elif phase == "write":
         done = write_tmx(
             stream_file, units(count), srclang="en", langs=LANGS, creationdate=DATE
         ).units
@@ -135,7 +138,8 @@ def run_phase(phase: str, count: int, folder: Path) -> dict[str, float]:
         raise SystemExit(f"unknown phase {phase}")
     seconds = time.perf_counter() - start
     cpu = time.process_time() - cpu_start
-    size = (stream_file if phase in ("write", "read", "project") else project_file).stat().st_size
+    output = project_file if phase in ("export", "import") else stream_file
+    size = output.stat().st_size if phase != "source" else 0
     return {
         "units": done,
         "seconds": seconds,
@@ -163,6 +167,7 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="tmx-bench-") as folder:
         for phase, count in (
+            ("source", args.units),
             ("write", args.units),
             ("read", args.units),
             ("export", args.project_units),

@@ -192,6 +192,16 @@ def test_control_character_can_be_replaced(tmp_path: Path, dtd: etree.DTD) -> No
     assert tus(assert_valid(tmp_path / "c.tmx", dtd))[0]["es-ES"] == "Ti\ufffdmbre"
 
 
+def test_control_character_in_a_prop_type_is_refused_or_replaced(tmp_path: Path) -> None:
+    bad = TranslationUnit((Variant("en", ("Hi.",), (("x-a\x01", "v"),)), Variant("es", ("Hola.",))))
+    with pytest.raises(FormatError, match=r"prop type.*U\+0001"):
+        write_tmx(tmp_path / "p.tmx", [bad], srclang="en", langs=["en", "es"])
+    assert not (tmp_path / "p.tmx").exists()
+    write_tmx(tmp_path / "p.tmx", [bad], srclang="en", langs=["en", "es"], replace_invalid=True)
+    (read,) = list(TmxReader(tmp_path / "p.tmx"))
+    assert read.variants[0].props == (("x-a\ufffd", "v"),)
+
+
 def test_markup_characters_use_only_the_five_entities(tmp_path: Path) -> None:
     write_tmx(
         tmp_path / "m.tmx",
