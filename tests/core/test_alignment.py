@@ -48,3 +48,30 @@ def test_parallel_text_requires_alignments_from_the_pivot() -> None:
     wrong = Alignment(es, en, [bead([0], [0])])
     with pytest.raises(AlignmentError, match="pivot"):
         ParallelText("en", {"en": en, "es": es}, {"es": wrong})
+
+
+@pytest.mark.parametrize(
+    "replacement, message",
+    [
+        ([bead([1], [1]), bead([3], [2])], "expected 2"),
+        ([bead([1, 2], [1, 2]), bead([3], [])], "next bead starts at 3"),
+        ([bead([1], [1]), bead([], [])], "empty on both sides"),
+    ],
+)
+def test_check_region_finds_a_broken_splice(replacement: list, message: str) -> None:
+    from workbench.core.alignment import check_region
+
+    beads = [bead([0], [0]), bead([1], [1]), bead([2], [2]), bead([3], [3])]
+    beads[1:3] = replacement
+    with pytest.raises(AlignmentError, match=message):
+        check_region(beads, 1, 1 + len(replacement), 4, 4)
+
+
+def test_check_region_accepts_a_valid_splice_and_a_valid_end() -> None:
+    from workbench.core.alignment import check_region
+
+    beads = [bead([0], [0]), bead([1, 2], [1]), bead([], [2]), bead([3], [3])]
+    check_region(beads, 1, 3, 4, 4)
+    check_region(beads, 3, 4, 4, 4)
+    with pytest.raises(AlignmentError, match="next bead starts at 5"):
+        check_region(beads, 3, 4, 5, 4)

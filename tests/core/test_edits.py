@@ -231,3 +231,25 @@ def test_replace_beads_must_cover_the_same_segments() -> None:
     edit = edits.replace_beads(text, "es", 0, 2, [bead([0, 1], [0, 1])], "re-align")
     History(text).do(edit)
     assert beads_of(text)[0] == ((0, 1), (0, 1))
+
+
+def test_edit_built_on_another_state_is_refused_and_changes_nothing() -> None:
+    text = one_to_one()
+    history = History(text)
+    stale = edits.merge_next(text, "es", 0)
+    history.do(edits.merge_next(text, "es", 0))
+    before = snapshot(text)
+    with pytest.raises(EditError, match="changed under the edit"):
+        history.do(stale)
+    assert snapshot(text) == before
+
+
+def test_stale_segment_edit_leaves_document_and_alignments_untouched() -> None:
+    text = one_to_one()
+    history = History(text)
+    stale = edits.split_segment(text, "es", 0, 2)
+    history.do(edits.merge_next(text, "es", 0))
+    before = snapshot(text)
+    with pytest.raises(EditError, match="changed under the edit"):
+        history.do(stale)
+    assert snapshot(text) == before

@@ -124,22 +124,73 @@ def check_beads(
         raise AlignmentError(f"{label}: beads cover {next_target} of {n_target} target segments")
 
 
-def _row_of(beads: Sequence[Bead], index: int, *, is_source: bool) -> int:
-    # Beads are in order, so "one past the last index covered by rows 0..r" never decreases
-    # with r: binary search for the first row where it passes `index`. Finding that value at
-    # a row only walks back over beads empty on this side, which are rare.
-    def covered_through(row: int) -> int:
-        while row >= 0:
-            side = beads[row].source if is_source else beads[row].target
-            if side:
-                return side[-1] + 1
-            row -= 1
-        return 0
+def check_region(
+    beads: Sequence[Bead],
+    start: int,
+    stop: int,
+    n_source: int,
+    n_target: int,
+    pair: tuple[str, str] = ("?", "?"),
+) -> None:
+    """Check rows `start`..`stop` of beads whose other rows were valid before they changed.
 
+    The rows must continue exactly where the rows before them end and stop exactly where
+    the rows after them begin (or at the end of each document): with the rest unchanged,
+    that is the whole invariant, at the cost of the changed rows only.
+    """
+    label = f"{pair[0]}-{pair[1]} alignment"
+    for is_source, total in ((True, n_source), (False, n_target)):
+        expected = _covered_through(beads, start - 1, is_source)
+        for row in range(start, stop):
+            item = beads[row]
+            if is_source and not item.source and not item.target:
+                raise AlignmentError(f"{label}: bead {row + 1} is empty on both sides")
+            if is_source and not 0.0 <= item.confidence <= 1.0:
+                raise AlignmentError(f"{label}: bead {row + 1} has confidence {item.confidence}")
+            for index in item.source if is_source else item.target:
+                if index != expected:
+                    side = "source" if is_source else "target"
+                    raise AlignmentError(
+                        f"{label}: bead {row + 1} has {side} segment {index}, expected {expected}"
+                    )
+                expected += 1
+        following = _first_from(beads, stop, is_source, total)
+        if expected != following:
+            side = "source" if is_source else "target"
+            raise AlignmentError(
+                f"{label}: beads {start + 1}-{stop} end at {side} segment {expected}, "
+                f"the next bead starts at {following}"
+            )
+
+
+def _covered_through(beads: Sequence[Bead], row: int, is_source: bool) -> int:
+    """One past the last index held by rows 0..`row` on one side (0 when none)."""
+    while row >= 0:
+        side = beads[row].source if is_source else beads[row].target
+        if side:
+            return side[-1] + 1
+        row -= 1
+    return 0
+
+
+def _first_from(beads: Sequence[Bead], row: int, is_source: bool, total: int) -> int:
+    """The first index held by rows `row`.. on one side (`total` when none)."""
+    while row < len(beads):
+        side = beads[row].source if is_source else beads[row].target
+        if side:
+            return side[0]
+        row += 1
+    return total
+
+
+def _row_of(beads: Sequence[Bead], index: int, *, is_source: bool) -> int:
+    # Beads are in order, so "one past the last index held by rows 0..r" never decreases
+    # with r: binary search for the first row where it passes `index` (finding that value
+    # only walks back over beads empty on this side, which are rare).
     lo, hi = 0, len(beads)
     while lo < hi:
         mid = (lo + hi) // 2
-        if covered_through(mid) > index:
+        if _covered_through(beads, mid, is_source) > index:
             hi = mid
         else:
             lo = mid + 1

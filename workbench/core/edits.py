@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText, check_beads
+from workbench.core.alignment import (
+    Alignment,
+    Bead,
+    BeadStatus,
+    ParallelText,
+    check_beads,
+    check_region,
+)
 from workbench.core.errors import EditError
 
 Side = Literal["source", "target"]
@@ -68,11 +75,27 @@ class Change:
 
 
 def apply_edit(text: ParallelText, edit: Edit, *, undo: bool = False) -> Change:
-    """Apply `edit` (or revert it) to `text` and say what changed; the invariant is re-checked."""
-    patches = reversed(edit.patches) if undo else iter(edit.patches)
+    """Apply `edit` (or revert it) to `text` and say what changed; the invariant is re-checked.
+
+    Only the rows a patch wrote are checked (with their neighbours), which is the whole
+    invariant since everything else was valid and is unchanged.
+    """
+    patches = list(reversed(edit.patches)) if undo else list(edit.patches)
+    # Every patch is checked against the current state before any is applied, so an edit
+    # built on another state changes nothing. Beads are immutable and patches hold the very
+    # objects of the list: identity is the exact test, and far cheaper than equality.
+    for patch in patches:
+        if isinstance(patch, BeadPatch):
+            expected = patch.new if undo else patch.old
+            current = text.alignments[patch.lang].beads[patch.start : patch.start + len(expected)]
+            if len(current) != len(expected) or any(
+                a is not b for a, b in zip(current, expected, strict=True)
+            ):
+                raise EditError(
+                    f"{edit.description}: the {patch.lang} alignment changed under the edit"
+                )
     changed_beads: list[BeadsChanged] = []
     documents: set[str] = set()
-    touched: set[str] = set()
     for patch in patches:
         if isinstance(patch, DocumentPatch):
             text.documents[patch.lang].replace_paragraphs(patch.old if undo else patch.new)
@@ -80,16 +103,28 @@ def apply_edit(text: ParallelText, edit: Edit, *, undo: bool = False) -> Change:
             continue
         old, new = (patch.new, patch.old) if undo else (patch.old, patch.new)
         beads = text.alignments[patch.lang].beads
-        if tuple(beads[patch.start : patch.start + len(old)]) != old:
-            raise EditError(
-                f"{edit.description}: the {patch.lang} alignment changed under the edit"
-            )
         beads[patch.start : patch.start + len(old)] = new
         changed_beads.append(BeadsChanged(patch.lang, patch.start, len(old), len(new)))
-        touched.add(patch.lang)
+    per_lang: dict[str, list[BeadsChanged]] = {}
+    for changed in changed_beads:
+        per_lang.setdefault(changed.lang, []).append(changed)
     for lang, alignment in text.alignments.items():
-        if lang in touched or {alignment.source.lang, alignment.target.lang} & documents:
-            alignment.check()
+        changes = per_lang.get(lang, [])
+        resized = any(c.removed != c.inserted for c in changes)
+        if len(changes) > 1 and resized:
+            alignment.check()  # rows moved between patches: check everything
+            continue
+        for c in changes:
+            check_region(
+                alignment.beads,
+                c.start,
+                c.start + c.inserted,
+                len(alignment.source),
+                len(alignment.target),
+                alignment.pair,
+            )
+        if not changes and {alignment.source.lang, alignment.target.lang} & documents:
+            alignment.check()  # a document changed under an alignment no patch touched
     return Change(edit.description, tuple(changed_beads), frozenset(documents))
 
 
