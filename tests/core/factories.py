@@ -80,4 +80,31 @@ def make_text() -> ParallelText:
     return ParallelText("en", {"en": en, "es": es, "ru": ru, "zh": zh}, alignments)
 
 
-__all__ = ["Bead", "beads_of", "document", "make_text", "one_to_one", "snapshot"]
+def alignment_from_kinds(en: Document, lang: str, kinds: list[tuple[int, int]]) -> Alignment:
+    """An alignment of `en` built from bead shapes (n, m), cut to fit; the target is made."""
+    n = len(en)
+    beads, i, j = [], 0, 0
+    for a, b in kinds:
+        a = min(a, n - i)
+        if a == 0 and b == 0:
+            continue
+        beads.append(bead(range(i, i + a), range(j, j + b)))
+        i, j = i + a, j + b
+    if i < n:
+        beads.append(bead(range(i, n), [j]))
+        j += 1
+    if j == 0:  # a document needs a segment: give the translation a target-only one
+        beads.append(bead([], [0]))
+        j = 1
+    return Alignment(en, document(lang, [j]), beads)
+
+
+__all__ = [
+    "Bead",
+    "alignment_from_kinds",
+    "beads_of",
+    "document",
+    "make_text",
+    "one_to_one",
+    "snapshot",
+]

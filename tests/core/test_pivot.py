@@ -5,35 +5,17 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.core.factories import document
-from workbench.core.alignment import Alignment, ParallelText, bead
+from tests.core.factories import alignment_from_kinds, document
+from workbench.core.alignment import ParallelText
 from workbench.core.pivot import pivot_rows
 
 KINDS = st.sampled_from([(1, 1), (1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1)])
 
 
-def _alignment(en, lang: str, kinds: list[tuple[int, int]]) -> Alignment:
-    n = len(en)
-    beads, i, j = [], 0, 0
-    for a, b in kinds:
-        a = min(a, n - i)
-        if a == 0 and b == 0:
-            continue
-        beads.append(bead(range(i, i + a), range(j, j + b)))
-        i, j = i + a, j + b
-    if i < n:
-        beads.append(bead(range(i, n), [j]))
-        j += 1
-    if j == 0:  # a document needs a segment: give the translation a target-only one
-        beads.append(bead([], [0]))
-        j = 1
-    return Alignment(en, document(lang, [j]), beads)
-
-
 def test_rows_follow_the_coarsest_pair() -> None:
     en = document("en", [4])
-    es = _alignment(en, "es", [(2, 1), (1, 1), (1, 1)])
-    ru = _alignment(en, "ru", [(1, 1), (1, 1), (2, 1)])
+    es = alignment_from_kinds(en, "es", [(2, 1), (1, 1), (1, 1)])
+    ru = alignment_from_kinds(en, "ru", [(1, 1), (1, 1), (2, 1)])
     text = ParallelText("en", {"en": en, "es": es.target, "ru": ru.target}, {"es": es, "ru": ru})
     rows = pivot_rows(text)
     assert [r.pivot for r in rows] == [(0, 1), (2, 3)]
@@ -43,8 +25,8 @@ def test_rows_follow_the_coarsest_pair() -> None:
 
 def test_target_only_bead_on_a_shared_boundary_gets_its_own_row() -> None:
     en = document("en", [2])
-    es = _alignment(en, "es", [(1, 1), (0, 1), (1, 1)])
-    ru = _alignment(en, "ru", [(1, 1), (1, 1)])
+    es = alignment_from_kinds(en, "es", [(1, 1), (0, 1), (1, 1)])
+    ru = alignment_from_kinds(en, "ru", [(1, 1), (1, 1)])
     text = ParallelText("en", {"en": en, "es": es.target, "ru": ru.target}, {"es": es, "ru": ru})
     rows = pivot_rows(text)
     assert [r.pivot for r in rows] == [(0,), (), (1,)]
@@ -57,7 +39,8 @@ def test_every_bead_lands_in_exactly_one_row_in_order(n: int, kind_lists: list) 
     en = document("en", [n])
     langs = ["es", "ru", "zh"][: len(kind_lists)]
     alignments = {
-        lang: _alignment(en, lang, kinds) for lang, kinds in zip(langs, kind_lists, strict=False)
+        lang: alignment_from_kinds(en, lang, kinds)
+        for lang, kinds in zip(langs, kind_lists, strict=False)
     }
     documents = {"en": en} | {lang: a.target for lang, a in alignments.items()}
     text = ParallelText("en", documents, alignments)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.core.factories import make_text
+from tests.core.factories import alignment_from_kinds, make_text
 from workbench.core import edits
 from workbench.core.alignment import Bead, ParallelText
 from workbench.core.edits import apply_edit
@@ -99,25 +99,12 @@ KINDS = st.sampled_from([(1, 1), (1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2),
 @settings(max_examples=200, deadline=None)
 @given(st.integers(0, 12), st.lists(st.lists(KINDS, max_size=14), min_size=1, max_size=3))
 def test_rows_equal_the_plain_reference_grouping(n: int, kind_lists) -> None:
-    from workbench.core.alignment import Alignment, ParallelText, bead
     from workbench.core.document import Document
 
     en = Document.from_segments("en", [f"s{i}" for i in range(n)])
-    documents = {"en": en}
-    alignments = {}
-    for lang, kinds in zip(["es", "ru", "zh"], kind_lists, strict=False):
-        beads, i, j = [], 0, 0
-        for a, b in kinds:
-            a = min(a, n - i)
-            if a == 0 and b == 0:
-                continue
-            beads.append(bead(range(i, i + a), range(j, j + b)))
-            i, j = i + a, j + b
-        if i < n:
-            beads.append(bead(range(i, n), [j]))
-            j += 1
-        documents[lang] = Document.from_segments(lang, [f"t{k}" for k in range(j)])
-        alignments[lang] = Alignment(en, documents[lang], beads)
+    langs = zip(["es", "ru", "zh"], kind_lists, strict=False)
+    alignments = {lang: alignment_from_kinds(en, lang, kinds) for lang, kinds in langs}
+    documents = {"en": en} | {lang: a.target for lang, a in alignments.items()}
     text = ParallelText("en", documents, alignments)
     layout = compute_rows(text)
     core = reference_rows(text)
