@@ -45,6 +45,7 @@ from workbench.core.atomic import AtomicBatch
 from workbench.core.document import Document
 from workbench.core.errors import AlignmentError, FormatError, InputError, ProjectError
 from workbench.core.project import MANIFEST, Manifest
+from workbench.core.rows import compute_rows
 from workbench.formats.po import export_po, import_po
 from workbench.formats.tmx import (
     DEFAULT_LANG_CODES,
@@ -128,60 +129,33 @@ def _alignments(text: ParallelText, langs: Sequence[str] | None) -> list[Alignme
     return result
 
 
-def group_starts(alignments: Sequence[Alignment]) -> list[int]:
-    """Pivot indices where a group starts: where every alignment starts a bead."""
-    common: set[int] | None = None
-    for alignment in alignments:
-        starts = {b.source[0] for b in alignment.beads if b.source}
-        common = starts if common is None else common & starts
-    return sorted(common or ())
+def group_starts(text: ParallelText, langs: Sequence[str] | None = None) -> list[int]:
+    """Pivot indices where a group starts: where every alignment of `langs` starts a bead."""
+    alignments = _alignments(text, langs)
+    layout = compute_rows(text, [a.target.lang for a in alignments])
+    return [row.pivot_start for row in layout.rows if row.pivot_stop > row.pivot_start]
 
 
 def groups(text: ParallelText, langs: Sequence[str] | None = None) -> Iterator[Group]:
-    """The groups of `text` over `langs` (default: every aligned language), in order."""
+    """The groups of `text` over `langs` (default: every aligned language), in order.
+
+    A group is a body row of the pivot layout (`workbench.core.rows`); rows holding only
+    target-only beads between groups are in no TU (they have no pivot text to match).
+    """
     alignments = _alignments(text, langs)
-    starts = group_starts(alignments)
-    return _groups(alignments, starts, len(text.pivot_document))
-
-
-def _groups(alignments: Sequence[Alignment], starts: list[int], n: int) -> Iterator[Group]:
-    rows = [0] * len(alignments)
-    for number, start in enumerate(starts):
-        stop = starts[number + 1] if number + 1 < len(starts) else n
+    layout = compute_rows(text, [a.target.lang for a in alignments])
+    for row in layout.rows:
+        if row.pivot_stop <= row.pivot_start:
+            continue
         parts: dict[str, Part] = {}
         for k, alignment in enumerate(alignments):
-            beads = alignment.beads
-            row = rows[k]
-            while not beads[row].source:  # target-only beads between groups: in no TU
-                row += 1
-            first = beads[row]
-            if first.source[-1] == stop - 1:  # the common case: one bead is the whole group
-                rows[k] = row + 1
-                parts[alignment.target.lang] = Part(
-                    first.target, first.status is BeadStatus.CONFIRMED, first.confidence
-                )
-                continue
-            taken: list[Bead] = []
-            pending: list[Bead] = []
-            while row < len(beads):
-                item = beads[row]
-                if item.source and item.source[0] >= stop:
-                    break
-                if item.source:
-                    taken += pending
-                    taken.append(item)
-                    pending = []
-                else:
-                    pending.append(item)
-                row += 1
-            rows[k] = row - len(pending)
-            segments = tuple(j for b in taken for j in b.target)
+            taken = alignment.beads[row.beads[k][0] : row.beads[k][1]]
             parts[alignment.target.lang] = Part(
-                segments,
+                tuple(j for b in taken for j in b.target),
                 all(b.is_confirmed for b in taken),
                 min(b.confidence for b in taken),
             )
-        yield Group(start, stop, parts)
+        yield Group(row.pivot_start, row.pivot_stop, parts)
 
 
 def project_units(
@@ -284,7 +258,7 @@ def export_tmx(
     )
     written: list[Path] = []
     for job_langs, target in jobs:
-        total = len(group_starts(_alignments(text, job_langs)))
+        total = len(group_starts(text, job_langs))
         result = write_tmx(
             target,
             project_units(text, job_langs, only_confirmed, multilingual=not pairs),
