@@ -35,3 +35,24 @@ def test_empty_paragraph_is_refused() -> None:
 def test_locate_gives_paragraph_and_position() -> None:
     doc = Document("en", [["A.", "B."], ["C.", "D."]])
     assert doc.locate(3) == (1, 1)
+
+
+def test_single_lookups_agree_with_the_full_segment_list() -> None:
+    doc = Document("en", [["A.", "B."], ["C."], ["D.", "E.", "F."]])
+    singles = [doc.segment(i) for i in range(len(doc))]  # before the list is built
+    assert singles == doc.segments
+    assert [doc.locate(i) for i in range(len(doc))] == [
+        (0, 0),
+        (0, 1),
+        (1, 0),
+        (2, 0),
+        (2, 1),
+        (2, 2),
+    ]
+
+
+@pytest.mark.parametrize("index", [-1, 3])
+def test_segment_outside_the_document_is_refused(index: int) -> None:
+    doc = Document("en", [["A.", "B."], ["C."]])
+    with pytest.raises(EditError, match="no segment number"):
+        doc.segment(index)

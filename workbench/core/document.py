@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -31,12 +32,14 @@ class Document:
     edits in `workbench.core.edits`, never by the document itself.
     """
 
-    __slots__ = ("_count", "_flat", "_paragraphs", "lang", "name")
+    __slots__ = ("_count", "_flat", "_paragraphs", "_place", "_texts", "lang", "name")
 
     def __init__(self, lang: str, paragraphs: Iterable[Sequence[str]], name: str = "") -> None:
         self.lang = lang
         self.name = name
         self._flat: list[Segment] | None = None
+        self._texts: list[str] | None = None
+        self._place: list[tuple[int, int]] | None = None
         self._paragraphs: list[tuple[str, ...]] = [tuple(p) for p in paragraphs]
         self._count = sum(len(p) for p in self._paragraphs)
         for number, paragraph in enumerate(self._paragraphs, start=1):
@@ -85,7 +88,19 @@ class Document:
     @property
     def texts(self) -> list[str]:
         """The segment texts in document order."""
-        return [s.text for s in self.segments]
+        return list(self._flat_texts()[0])
+
+    def _flat_texts(self) -> tuple[list[str], list[tuple[int, int]]]:
+        # Flat texts and (paragraph, sentence) numbers: cheap to rebuild after an edit, unlike
+        # the full list of Segment objects, so single lookups (what a view does) use these.
+        if self._texts is None or self._place is None:
+            self._texts = list(itertools.chain.from_iterable(self._paragraphs))
+            self._place = [
+                (p, s)
+                for p, paragraph in enumerate(self._paragraphs, start=1)
+                for s in range(1, len(paragraph) + 1)
+            ]
+        return self._texts, self._place
 
     @property
     def paragraph_starts(self) -> list[int]:
@@ -99,10 +114,13 @@ class Document:
 
     def segment(self, index: int) -> Segment:
         """The segment at flat index `index`."""
-        try:
-            return self.segments[index]
-        except IndexError:
-            raise EditError(f"{self.lang} document has no segment number {index}") from None
+        if self._flat is not None and 0 <= index < self._count:
+            return self._flat[index]
+        if not 0 <= index < self._count:
+            raise EditError(f"{self.lang} document has no segment number {index}")
+        texts, place = self._flat_texts()
+        p, s = place[index]
+        return Segment(f"{p}:{s}", texts[index], index, p)
 
     def index_of(self, segment_id_: str) -> int:
         """The flat index of the segment with id `segment_id_` ("3:2")."""
@@ -117,14 +135,18 @@ class Document:
 
     def locate(self, index: int) -> tuple[int, int]:
         """(paragraph, position in paragraph), both 0-based, of the segment at `index`."""
-        segment = self.segment(index)
-        return segment.paragraph - 1, int(segment.id.split(":")[1]) - 1
+        if not 0 <= index < self._count:
+            raise EditError(f"{self.lang} document has no segment number {index}")
+        p, s = self._flat_texts()[1][index]
+        return p - 1, s - 1
 
     def replace_paragraphs(self, paragraphs: Sequence[tuple[str, ...]]) -> None:
         """Swap in new paragraphs wholesale; used by edits and their undo."""
         self._paragraphs = list(paragraphs)
         self._count = sum(len(p) for p in self._paragraphs)
         self._flat = None
+        self._texts = None
+        self._place = None
 
     def copy(self) -> Document:
         """An independent copy."""
