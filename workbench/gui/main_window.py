@@ -414,35 +414,44 @@ class MainWindow(QMainWindow):
         """Go to the next row with a finding or an unconfirmed low-confidence bead (F8)."""
         from workbench.gui.models.filter_proxy import row_matches
 
-        if self.model is None or not self.model.rowCount():
-            return
-        count = self.model.rowCount()
-        start = self.current_row()
-        step = -1 if backwards else 1
-        for offset in range(1, count + 1):
-            row = (start + step * offset) % count
-            if row_matches(self.model, row, with_findings=True) or row_matches(
-                self.model, row, low_confidence=True
-            ):
-                self.move_to_row(row)
-                return
-        self.report("no problem found: every bead is confident or confirmed, and no findings")
+        self._go_to_next(
+            lambda model, row: (
+                row_matches(model, row, with_findings=True)
+                or row_matches(model, row, low_confidence=True)
+            ),
+            backwards,
+            "no problem found: every bead is confident or confirmed, and no findings",
+        )
 
     def next_unconfirmed(self, backwards: bool = False) -> None:
         """Go to the next row with an unconfirmed bead (F7)."""
         from workbench.gui.models.filter_proxy import row_matches
 
-        if self.model is None or not self.model.rowCount():
+        self._go_to_next(
+            lambda model, row: row_matches(model, row, unconfirmed=True),
+            backwards,
+            "every bead is confirmed",
+        )
+
+    def _go_to_next(
+        self,
+        wanted: Callable[[AlignmentTableModel, int], bool],
+        backwards: bool,
+        none_left: str,
+    ) -> None:
+        """Move to the next row (wrapping around) where `wanted(model, row)`, else say so."""
+        model = self.model
+        if model is None or not model.rowCount():
             return
-        count = self.model.rowCount()
+        count = model.rowCount()
         start = self.current_row()
         step = -1 if backwards else 1
         for offset in range(1, count + 1):
             row = (start + step * offset) % count
-            if row_matches(self.model, row, unconfirmed=True):
+            if wanted(model, row):
                 self.move_to_row(row)
                 return
-        self.report("every bead is confirmed")
+        self.report(none_left)
 
     def toggle_ids(self, show: bool) -> None:
         """Show or hide segment ids."""
