@@ -76,6 +76,24 @@ def test_import_tmx_makes_a_project_that_exports_the_same_bytes(
     assert first.read_bytes() == second.read_bytes()
 
 
+def test_import_tmx_with_worker_processes_writes_the_same_project(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.formats import tmx
+
+    monkeypatch.setattr(tmx, "PARALLEL_PIECE_BYTES", 500)  # a piece per TU or two
+    first = tmp_path / "first.tmx"
+    assert main(["export", "tmx", str(project), "-o", str(first), "--date", DATE]) == 0
+    made = {}
+    for jobs in ("0", "2"):
+        into = tmp_path / f"jobs{jobs}" / "imported"  # one name: the project is named after it
+        assert main(["import", "tmx", str(first), "--into", str(into), "--jobs", jobs]) == 0
+        made[jobs] = {
+            str(p.relative_to(into)): p.read_bytes() for p in into.rglob("*") if p.is_file()
+        }
+    assert made["0"] == made["2"] and len(made["0"]) == 12  # manifest, 4 texts, 4 documents, 3 XCES
+
+
 def test_import_po_makes_a_two_language_project(project: Path, tmp_path: Path) -> None:
     assert main(["export", "po", str(project), "-o", str(tmp_path / "po"), "--langs", "es"]) == 0
     target = tmp_path / "from-po"

@@ -406,6 +406,28 @@ def test_streamed_import_backfills_a_language_seen_late(tmp_path: Path) -> None:
     assert [(b.source, b.target) for b in zh] == [((0,), ()), ((1,), ()), ((2,), (0,))]
 
 
+TRICKY = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="X" creationtoolversion="1" segtype="sentence"
+ o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="en"><prop type="x-seglengths">3 0 3</prop><seg>A&amp;B  &lt;C&gt;</seg></tuv>
+<tuv xml:lang="es"><prop type="x-status">auto</prop><prop type="x-confidence">0.25</prop>
+<seg>"Uno" y 'dos'&#13;	tres</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg> ]]&gt; </seg></tuv><tuv xml:lang="zh"><seg>三、“四”</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_streamed_import_escapes_as_the_project_writers_do(tmp_path: Path) -> None:
+    # Markup characters, quotes, CR and tab, an empty segment, and a file name that needs
+    # escaping in the documents' name attribute: the text writer must match lxml byte for byte.
+    path = tmp_path / 'a&b "c" <d>.tmx'
+    path.write_text(TRICKY, "utf-8")
+    assert_same_project(path, tmp_path)
+    document = (tmp_path / "streamed" / "alignments" / "p" / "en.xml").read_text("utf-8")
+    assert '<s id="1:2"></s>' in document and "A&amp;B" in document
+
+
 def test_streamed_import_of_a_broken_file_leaves_nothing(tmp_path: Path) -> None:
     from workbench.formats.export import import_tmx_project
 

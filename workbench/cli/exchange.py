@@ -90,6 +90,13 @@ def register(subparsers: Subparsers) -> None:
     _import_arguments(tmx_in)
     tmx_in.add_argument("--langs", help="target languages to read, e.g. es,ru [all found]")
     tmx_in.add_argument("--lang-codes", help="codes used in the file, e.g. zh=zh-TW")
+    tmx_in.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes that parse the file besides this one; 0 = none [one per CPU, up to "
+        "4, for files of 64 MB or more]",
+    )
     tmx_in.set_defaults(handler=run_import_tmx)
 
     po_in = imports.add_parser(
@@ -245,6 +252,7 @@ def run_import_tmx(args: argparse.Namespace) -> int:
             lang_codes=parse_lang_codes(args.lang_codes, DEFAULT_LANG_CODES),
             warnings=warnings,
             progress=TerminalProgress("import tmx"),
+            workers=args.jobs,
         )
     except OSError as exc:
         raise ProjectError(f"cannot write the project in {folder}: {exc}") from None

@@ -36,9 +36,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
-
-from lxml import etree
+from typing import IO, NamedTuple
 
 from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.atomic import AtomicBatch
@@ -49,13 +47,16 @@ from workbench.core.rows import compute_rows
 from workbench.formats.po import export_po, import_po
 from workbench.formats.tmx import (
     DEFAULT_LANG_CODES,
+    FLUSH_UNITS,
     Props,
     TmxReader,
     TmxStats,
     TranslationUnit,
     Variant,
+    escape_attr,
+    escape_text,
     format_confidence,
-    join_segments,
+    segment_joiner,
     write_tmx,
 )
 
@@ -292,14 +293,16 @@ def import_tmx(
     lang_codes: Mapping[str, str] | None = None,
     warnings: list[str] | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> ParallelText:
     """Read a TMX into documents (one paragraph per TU) and beads (one per TU and language).
 
-    Streams the file; `langs` limits the target languages read (default: all found).
+    Streams the file; `langs` limits the target languages read (default: all found);
+    `workers` is the reader's (`TmxReader`).
     """
     codes = dict(DEFAULT_LANG_CODES)
     codes.update(lang_codes or {})
-    reader = TmxReader(path, codes)
+    reader = TmxReader(path, codes, workers=workers)
     pivot_paragraphs: list[list[str]] = []
     pivot_count = 0
     sides: dict[str, _Side] = {}
@@ -363,7 +366,9 @@ def _gaps(paragraphs: Sequence[Sequence[str]]) -> list[Bead]:
 
 
 def _blank(variant: Variant) -> bool:
-    return all(not s or s.isspace() for s in variant.segments)
+    # Every segment empty or white space (`str.strip` strips what `str.isspace` matches).
+    segments = variant.segments
+    return not (segments[0] if len(segments) == 1 else "".join(segments)).strip()
 
 
 def _status(variant: Variant, unit: TranslationUnit) -> tuple[BeadStatus, float]:
@@ -398,84 +403,103 @@ class ImportSummary(NamedTuple):
 
 
 class _Stream:
-    """One language's files of a streamed import: its document, plain text and alignment."""
+    """One language's files of a streamed import: its document, plain text and alignment.
+
+    Written as text, byte for byte what lxml writes for the project's own writers (the
+    document of `formats.documents`, the XCES of `formats.xces`; a test compares them), in
+    blocks of `FLUSH_UNITS` paragraphs: ~3x faster than element-by-element `xmlfile` writes.
+    """
 
     def __init__(self, batch: AtomicBatch, folder: Path, texts: Path, lang: str, name: str):
         self.lang = lang
         self.count = 0
         self.paragraphs = 0
+        self.joiner = segment_joiner(lang)
         self.stack = ExitStack()
-        staged_text = batch.staged(texts / f"{lang}.txt")
-        self.text = self.stack.enter_context(open(staged_text, "wb"))  # noqa: SIM115
-        self.doc = self.stack.enter_context(
-            etree.xmlfile(str(batch.staged(folder / f"{lang}.xml")), encoding="utf-8")
-        )
-        self.doc.write_declaration()
-        self.stack.enter_context(self.doc.element("document", {"lang": lang, "name": name}))
-        self.doc.write("\n")
-        self.links: etree._IncrementalFileWriter | None = None
-        self.link_stack = ExitStack()
-        self._templates: dict[int, etree._Element] = {}
-        # Attributes in the order xces.write_alignment gives them.
-        self._link = etree.Element("link", xtargets="", type="", status="", certainty="")
+        self.text = self.stack.enter_context(open(batch.staged(texts / f"{lang}.txt"), "wb"))  # noqa: SIM115
+        self.doc = self.stack.enter_context(open(batch.staged(folder / f"{lang}.xml"), "wb"))  # noqa: SIM115
+        self.links: IO[bytes] | None = None
+        self._doc_parts: list[str] = [
+            f'{_XML_DECLARATION}\n<document lang="{escape_attr(lang)}" '
+            f'name="{escape_attr(name)}">\n'
+        ]
+        self._text_parts: list[str] = []
+        self._link_parts: list[str] = []
 
     def open_links(self, batch: AtomicBatch, folder: Path, pivot: str) -> None:
         """Start the pivot-`lang` XCES file (the target side of an alignment)."""
         path = batch.staged(folder / f"{pivot}-{self.lang}.xml")
-        links = self.link_stack.enter_context(etree.xmlfile(str(path), encoding="utf-8"))
-        links.write_declaration()
-        self.link_stack.enter_context(links.element("cesAlign", version="1.0"))
-        links.write("\n")
-        self.group = links.element(
-            "linkGrp", targType="s", fromDoc=f"{pivot}.xml", toDoc=f"{self.lang}.xml"
+        self.links = self.stack.enter_context(open(path, "wb"))  # noqa: SIM115
+        self._link_parts.append(
+            f'{_XML_DECLARATION}\n<cesAlign version="1.0">\n<linkGrp targType="s" '
+            f'fromDoc="{escape_attr(pivot)}.xml" toDoc="{escape_attr(self.lang)}.xml">\n'
         )
-        self.group.__enter__()
-        links.write("\n")
-        self.links = links
 
     def add(self, segments: Sequence[str]) -> list[str]:
         """Write one paragraph; return its segment ids."""
         self.paragraphs += 1
         number = self.paragraphs
-        ids = [f"{number}:{s}" for s in range(1, len(segments) + 1)]
-        paragraph = self._templates.get(len(segments))
-        if paragraph is None:  # one reusable <p> per size, refilled (as in the TMX writer)
-            paragraph = etree.Element("p")
-            paragraph.text = "\n  "
-            for _ in segments:
-                etree.SubElement(paragraph, "s").tail = "\n  "
-            paragraph[-1].tail = "\n"
-            paragraph.tail = "\n"
-            self._templates[len(segments)] = paragraph
-        paragraph.set("id", str(number))
-        for element, ident, segment in zip(paragraph, ids, segments, strict=True):
-            element.set("id", ident)
-            element.text = segment
-        self.doc.write(paragraph)
-        self.text.write((join_segments(self.lang, segments) + "\n").encode("utf-8"))
+        parts = self._doc_parts
+        if len(segments) == 1:
+            ident = f"{number}:1"
+            parts.append(
+                f'<p id="{number}">\n  <s id="{ident}">{escape_text(segments[0])}</s>\n</p>\n'
+            )
+            self._text_parts.append(segments[0])
+            self.count += 1
+            if len(parts) > FLUSH_UNITS:
+                self.flush()
+            return [ident]
+        parts.append(f'<p id="{number}">\n')
+        ids = []
+        for index, segment in enumerate(segments, start=1):
+            ident = f"{number}:{index}"
+            ids.append(ident)
+            parts.append(f'  <s id="{ident}">{escape_text(segment)}</s>\n')
+        parts.append("</p>\n")
+        self._text_parts.append(segments[0] if len(segments) == 1 else self.joiner.join(segments))
         self.count += len(segments)
+        if len(parts) > FLUSH_UNITS * 3:
+            self.flush()
         return ids
 
-    def link(self, source: Sequence[str], target: Sequence[str], bead: Bead) -> None:
+    def link(
+        self, source: Sequence[str], target: Sequence[str], *, confirmed: bool, confidence: float
+    ) -> None:
         """Write one XCES link (as `workbench.formats.xces.write_alignment` does)."""
-        assert self.links is not None
-        link = self._link
-        link.set("xtargets", " ".join(source) + ";" + " ".join(target))
-        link.set("type", f"{len(source)}-{len(target)}")
-        link.set("status", "man" if bead.is_confirmed else "auto")
-        link.set("certainty", f"{bead.confidence:.4f}")
-        self.links.write(link)
-        self.links.write("\n")
+        self._link_parts.append(
+            f'<link xtargets="{" ".join(source)};{" ".join(target)}" '
+            f'type="{len(source)}-{len(target)}" status="{"man" if confirmed else "auto"}" '
+            f'certainty="{confidence:.4f}"/>\n'
+        )
+        if len(self._link_parts) > FLUSH_UNITS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is buffered."""
+        if self._doc_parts:
+            self.doc.write("".join(self._doc_parts).encode("utf-8"))
+            self._doc_parts.clear()
+        if self._text_parts:
+            self._text_parts.append("")
+            self.text.write("\n".join(self._text_parts).encode("utf-8"))
+            self._text_parts.clear()
+        if self._link_parts and self.links is not None:
+            self.links.write("".join(self._link_parts).encode("utf-8"))
+            self._link_parts.clear()
 
     def close(self) -> None:
         """Finish the files (in the order the project's own writers close them)."""
         if not self.paragraphs:
             self.text.write(b"\n")
+        self._doc_parts.append("</document>")
         if self.links is not None:
-            self.group.__exit__(None, None, None)
-            self.links.write("\n")
-        self.link_stack.close()
+            self._link_parts.append("</linkGrp>\n</cesAlign>")
+        self.flush()
         self.stack.close()
+
+
+_XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
 
 
 def import_tmx_project(
@@ -488,17 +512,20 @@ def import_tmx_project(
     lang_codes: Mapping[str, str] | None = None,
     warnings: list[str] | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> ImportSummary:
     """Stream a TMX into a new project folder without holding the text: bounded memory.
 
     Writes the same files, byte for byte, as `import_tmx` followed by saving the project
     (manifest, `texts/<lang>.txt`, segmented documents, XCES alignments), all or none.
+    `workers` is the reader's (`TmxReader`): parsing processes, by default one per CPU for
+    a big file.
     """
     folder_root = Path(root)
     existed = folder_root.exists()
     try:
         return _import_tmx_project(
-            path, folder_root, pivot, name, langs, lang_codes, warnings, progress
+            path, folder_root, pivot, name, langs, lang_codes, warnings, progress, workers
         )
     except BaseException:
         if not existed:  # leave no empty folders behind either
@@ -519,6 +546,7 @@ def _import_tmx_project(
     lang_codes: Mapping[str, str] | None,
     warnings: list[str] | None,
     progress: Progress | None,
+    workers: int | None,
 ) -> ImportSummary:
     if (folder_root / MANIFEST).exists():
         raise ProjectError(f"{folder_root} already holds a project; import into a new folder")
@@ -527,7 +555,7 @@ def _import_tmx_project(
     texts = folder_root / "texts"
     codes = dict(DEFAULT_LANG_CODES)
     codes.update(lang_codes or {})
-    reader = TmxReader(path, codes)
+    reader = TmxReader(path, codes, workers=workers)
     label = Path(path).name
     counts = array("L")  # pivot segments per TU kept, to backfill a language seen late
     skipped = 0
@@ -535,8 +563,13 @@ def _import_tmx_project(
         sides: dict[str, _Stream] = {}
         main = _Stream(batch, folder, texts, pivot, label)
         streams.callback(main.close)
+        wanted = set(langs) if langs else None
         for number, unit in enumerate(reader, start=1):
-            source = unit.variant(pivot)
+            source = None
+            for variant in unit.variants:
+                if variant.lang == pivot:
+                    source = variant
+                    break
             if source is None or _blank(source):
                 skipped += 1
                 continue
@@ -544,7 +577,7 @@ def _import_tmx_project(
             present: set[str] = set()
             for variant in unit.variants:
                 lang = variant.lang
-                if lang == pivot or (langs and lang not in langs) or _blank(variant):
+                if lang == pivot or (wanted and lang not in wanted) or _blank(variant):
                     continue
                 side = sides.get(lang)
                 if side is None:
@@ -553,13 +586,19 @@ def _import_tmx_project(
                     side.open_links(batch, folder, pivot)
                     for tu, size in enumerate(counts, start=1):
                         ids = [f"{tu}:{s}" for s in range(1, size + 1)]
-                        side.link(ids, (), Bead(tuple(range(size)), ()))
+                        side.link(ids, (), confirmed=False, confidence=0.0)
                 present.add(lang)
                 status, confidence = _status(variant, unit)
-                side.link(source_ids, side.add(variant.segments), Bead((), (), status, confidence))
-            for lang, side in sides.items():
-                if lang not in present:
-                    side.link(source_ids, (), Bead((), ()))
+                side.link(
+                    source_ids,
+                    side.add(variant.segments),
+                    confirmed=status is BeadStatus.CONFIRMED,
+                    confidence=confidence,
+                )
+            if len(present) < len(sides):
+                for lang, side in sides.items():
+                    if lang not in present:
+                        side.link(source_ids, (), confirmed=False, confidence=0.0)
             counts.append(len(source_ids))
             if progress is not None and number % 1000 == 0:
                 progress(number, 0)

@@ -17,7 +17,7 @@ def line_of(element: etree._Element) -> int | None:
     return line if isinstance(line, int) else None
 
 
-def safe_parser() -> etree.XMLParser:
+def safe_parser(*, collect_ids: bool = True) -> etree.XMLParser:
     """An lxml parser that refuses to resolve entities, load DTDs or touch the network."""
     return etree.XMLParser(
         resolve_entities=False,
@@ -26,10 +26,12 @@ def safe_parser() -> etree.XMLParser:
         dtd_validation=False,
         huge_tree=False,
         remove_comments=False,
+        collect_ids=collect_ids,
     )
 
 
-def _declares_entities(tree: etree._ElementTree) -> bool:
+def declares_entities(tree: etree._ElementTree) -> bool:
+    """Whether the document's DOCTYPE declares entities (its internal subset)."""
     # A DOCTYPE naming an external DTD (TMX files carry one) is harmless since it is never
     # loaded; declared entities are refused outright (XXE, billion laughs).
     dtd = tree.docinfo.internalDTD
@@ -37,7 +39,7 @@ def _declares_entities(tree: etree._ElementTree) -> bool:
 
 
 def _reject_doctype_entities(tree: etree._ElementTree, path: str | Path) -> None:
-    if _declares_entities(tree):
+    if declares_entities(tree):
         raise UnsafeInputError("the file declares entities; refused for safety", path)
 
 
