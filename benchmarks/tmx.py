@@ -7,25 +7,33 @@ Phases, each in a fresh process so its peak RSS is its own:
 
 - source: only the generator of TUs that `write` consumes (its share of the write time);
 - write:  `write_tmx` from a generator of four-language TUs (the streaming writer);
-- read:   `TmxReader` over that file, each TU built and dropped (the streaming reader);
+- read:   `TmxReader` over that file, each TU built and dropped (the streaming reader, with
+  its default worker processes: one per CPU, up to 4);
+- read1:  the same in this process alone (`workers=0`);
 - export: `export_tmx` of a ParallelText (1-1 beads) - the path the CLI and GUI use;
 - import: `import_tmx` of that export into a ParallelText (holds the whole text in memory);
 - project: `import_tmx_project` of the 1M-TU file into a new project folder, streamed (what
-  `workbench import tmx` does).
+  `workbench import tmx` does), with the reader's default worker processes;
+- project1: the same in this process alone (`workers=0`, `workbench import tmx --jobs 0`).
 
 "base MiB" is the process's RSS before the timed work (Python, lxml, the input ParallelText).
-TU/s is given per wall-clock second and per CPU second of the process: on a shared machine the
-CPU figure is the one that does not depend on the neighbours' load.
+"peak MiB" is the peak of the whole process tree (the phase's process, the forkserver and the
+worker processes), their RSS summed (so pages they share count once per process: an upper
+bound), sampled every 0.1 s.
+TU/s is given per wall-clock second and per CPU second of all those processes: on a shared
+machine the CPU figure is the one that does not depend on the neighbours' load.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,41 +118,118 @@ def rss_mib() -> float:
     return peak_mib()
 
 
-def run_phase(phase: str, count: int, folder: Path) -> dict[str, float]:
-    """Run one phase here and return its measurements."""
+class TreeMonitor:
+    """Sample this process and its descendants: peak summed RSS, and their CPU seconds."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.peak = 0.0
+        self.cpu: dict[int, float] = {}  # descendants' CPU seconds, last seen
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._ticks = os.sysconf("SC_CLK_TCK")
+
+    def __enter__(self) -> TreeMonitor:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.sample()
+
+    def sample(self) -> None:
+        pids = descendants(os.getpid())
+        total = 0.0
+        for pid in [os.getpid(), *pids]:
+            try:
+                total += rss_of(pid)
+                if pid != os.getpid():
+                    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                    self.cpu[pid] = (int(fields[11]) + int(fields[12])) / self._ticks
+            except (OSError, IndexError, ValueError):
+                continue  # the process ended between two reads
+        self.peak = max(self.peak, total)
+
+    @property
+    def children_cpu(self) -> float:
+        return sum(self.cpu.values())
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (Linux /proc)."""
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            found.extend(children)
+            todo.extend(children)
+    return found
+
+
+def rss_of(pid: int) -> float:
+    """The resident set size of a process, in MiB (/proc/PID/statm: cheap to read)."""
+    return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE / 2**20
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def run_work(phase: str, count: int, folder: Path, text: ParallelText | None) -> int:
+    """The timed work of a phase; the number of TUs it handled."""
     stream_file = folder / "stream.tmx"
     project_file = folder / "project.tmx"
-    text = parallel_text(count) if phase == "export" else None
-    base = rss_mib()
-    start = time.perf_counter()
-    cpu_start = time.process_time()
     if phase == "source":
-        done = sum(1 for _ in units(count))
-    elif phase == "write":
-        done = write_tmx(
+        return sum(1 for _ in units(count))
+    if phase == "write":
+        return write_tmx(
             stream_file, units(count), srclang="en", langs=LANGS, creationdate=DATE
         ).units
-    elif phase == "read":
-        done = sum(1 for _ in TmxReader(stream_file))
-    elif phase == "export":
+    if phase in ("read", "read1"):
+        return sum(1 for _ in TmxReader(stream_file, workers=0 if phase == "read1" else None))
+    if phase == "export":
         assert text is not None
         export_tmx(text, project_file, creationdate=DATE)
-        done = count
-    elif phase == "import":
-        done = len(import_tmx(project_file).pivot_document)
-    elif phase == "project":
-        done = import_tmx_project(stream_file, folder / "project").segments["en"]
-    else:
-        raise SystemExit(f"unknown phase {phase}")
-    seconds = time.perf_counter() - start
-    cpu = time.process_time() - cpu_start
+        return count
+    if phase == "import":
+        return len(import_tmx(project_file).pivot_document)
+    if phase in ("project", "project1"):
+        target = folder / phase
+        workers = 0 if phase == "project1" else None
+        return import_tmx_project(stream_file, target, workers=workers).segments["en"]
+    raise SystemExit(f"unknown phase {phase}")
+
+
+def run_phase(phase: str, count: int, folder: Path) -> dict[str, float]:
+    """Run one phase here and return its measurements."""
+    text = parallel_text(count) if phase == "export" else None
+    base = rss_mib()
+    with TreeMonitor() as tree:
+        start = time.perf_counter()
+        cpu_start = time.process_time()
+        done = run_work(phase, count, folder, text)
+        seconds = time.perf_counter() - start
+        cpu = time.process_time() - cpu_start
+    stream_file = folder / "stream.tmx"
+    project_file = folder / "project.tmx"
     output = project_file if phase in ("export", "import") else stream_file
     size = output.stat().st_size if phase != "source" else 0
     return {
         "units": done,
         "seconds": seconds,
-        "cpu": cpu,
-        "peak": peak_mib(),
+        "cpu": cpu + tree.children_cpu,
+        "main_cpu": cpu,
+        "peak": max(tree.peak, peak_mib()),
+        "main_peak": peak_mib(),
         "base": base,
         "bytes": size,
     }
@@ -172,7 +257,9 @@ def main() -> int:
             ("read", args.units),
             ("export", args.project_units),
             ("import", args.project_units),
+            ("read1", args.units),
             ("project", args.units),
+            ("project1", args.units),
         ):
             result = subprocess.run(
                 [
@@ -192,7 +279,7 @@ def main() -> int:
             rows.append((phase, json.loads(result.stdout)))
     print(
         f"{'phase':<7} {'TUs':>10} {'wall s':>7} {'CPU s':>7} {'TU/s wall':>10} "
-        f"{'TU/s CPU':>9} {'peak MiB':>9} {'base MiB':>9} {'file MiB':>9}"
+        f"{'TU/s CPU':>9} {'peak MiB':>9} {'base MiB':>9} {'file MiB':>9} {'main CPU s':>10}"
     )
     for phase, row in rows:
         wall = row["units"] / row["seconds"] if row["seconds"] else 0.0
@@ -200,7 +287,7 @@ def main() -> int:
         print(
             f"{phase:<7} {int(row['units']):>10,} {row['seconds']:>7.1f} {row['cpu']:>7.1f} "
             f"{wall:>10,.0f} {cpu:>9,.0f} {row['peak']:>9.0f} {row['base']:>9.0f} "
-            f"{row['bytes'] / 2**20:>9.0f}"
+            f"{row['bytes'] / 2**20:>9.0f} {row['main_cpu']:>10.1f}"
         )
     return 0
 

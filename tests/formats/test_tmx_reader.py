@@ -141,13 +141,17 @@ def test_a_large_file_is_read_by_workers_by_default(
     varied: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(tmx, "PARALLEL_MIN_BYTES", 1000)
-    monkeypatch.setattr(tmx, "available_cpus", lambda: 2)
-    reader = TmxReader(varied)
+    monkeypatch.setattr(tmx, "PARALLEL_PIECE_BYTES", 20_000)
+    for cpus, workers in ((1, 0), (2, 1), (3, 2), (16, tmx.MAX_WORKERS)):
+        monkeypatch.setattr(tmx, "available_cpus", lambda cpus=cpus: cpus)
+        with open(varied, "rb") as stream:  # the workers and this process: one per CPU
+            assert TmxReader(varied)._worker_count(stream) == workers
+    assert list(TmxReader(varied)) == streamed(varied)[0]
+    monkeypatch.setattr(tmx, "PARALLEL_MIN_BYTES", 10**9)
     with open(varied, "rb") as stream:
-        assert reader._worker_count(stream) == 2
-    assert list(reader) == streamed(varied)[0]
+        assert TmxReader(varied)._worker_count(stream) == 0  # a small file: no workers
     with open(varied, "rb") as stream:
-        assert TmxReader(varied, workers=0)._worker_count(stream) == 0
+        assert TmxReader(varied, workers=3)._worker_count(stream) == 3
 
 
 # Files the pieces cannot take: each is read by the streamed parser, with the same result.

@@ -1,4 +1,4 @@
-"""TMX 1.4 exchange: a streaming writer (one string per TU) and a streaming reader (safe iterparse).
+"""TMX 1.4 exchange: a streaming writer (one string per TU) and a streaming reader (lxml, pieces).
 
 The writer follows what CAT tools need (see the README's "TMX mapping"):
 
@@ -15,8 +15,14 @@ The writer follows what CAT tools need (see the README's "TMX mapping"):
   refused with a message naming the unit and language, or replaced by U+FFFD on request.
 - A segment over 2,000 characters (Trados Cloud's cap) is written and reported as a warning.
 
-The reader streams `<tu>` elements through `workbench.formats.xmlsafe.iterparse_safe` and
-clears each one after use, so memory stays bounded by one TU. It reads `xml:lang` (TMX 1.4)
+The reader cuts the body after `</tu>` into pieces of whole TUs, ~64 KB each, and parses
+each with lxml (the safe parser's settings) as `<body>piece</body>`: small trees that stay in
+the CPU cache, no per-element events. A big file's pieces are parsed by worker processes
+(`workbench.formats.workers.ordered_map`) and the TUs come back in file order; memory stays
+bounded by the pieces in flight. Whatever the pieces cannot take (an encoding other than
+UTF-8, namespaces, declared entities, a `</tu>` inside a comment or CDATA, broken XML) goes to
+the streamed parser (`xmlsafe.iterparse_safe`, one `<tu>` at a time), which goes on after the
+TUs already given and names any error with its file and line. It reads `xml:lang` (TMX 1.4)
 or `lang` (TMX 1.1-1.3), maps language codes back to workbench languages, keeps the text of
 `<hi>` and drops native codes (`<bpt>`, `<ept>`, `<ph>`, `<it>`, `<ut>`).
 """
@@ -525,8 +531,8 @@ class TmxReader:
             size = os.fstat(stream.fileno()).st_size
         except (OSError, ValueError):
             return 0
-        cpus = available_cpus()
-        return min(cpus, MAX_WORKERS) if size >= PARALLEL_MIN_BYTES and cpus > 1 else 0
+        cpus = available_cpus()  # workers and this process, which parses too
+        return min(cpus - 1, MAX_WORKERS) if size >= PARALLEL_MIN_BYTES else 0
 
     def _units(self) -> Iterator[TranslationUnit]:
         # The fast path cuts the body after `</tu>` into pieces parsed whole by lxml as
@@ -617,8 +623,27 @@ class TmxReader:
             start = end
 
     def _parallel_units(self, pieces: _Pieces, workers: int) -> Iterator[list[TranslationUnit]]:
-        count = 0
-        new = _new
+        helper = TmxReader(self.path, self._codes, workers=0)
+        parser = _chunk_parser()
+
+        def help_here(piece: bytes, line: int, serve: Callable[[], None]) -> _LocalResult:
+            # Parse a piece here while the workers are busy (see `ordered_map`), with the
+            # cyclic collector paused as in the workers: these TUs wait to be taken.
+            helper._duplicates = []
+            batches = []
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                for batch in helper._piece_units(piece, line, parser):
+                    batches.append(batch)
+                    serve()
+            except (_Unchunkable, FormatError):
+                return None
+            finally:
+                if enabled:
+                    gc.enable()
+            return batches, helper._duplicates
+
         results = ordered_map(
             _read_in_worker,
             pieces,
@@ -626,13 +651,21 @@ class TmxReader:
             _start_worker,
             (str(self.path), self._codes),
             preload=[__name__],
+            local=help_here,
         )
-        for result in results:
+        count = 0
+        new = _new
+        for made_here, result in results:
             if result is None:
                 raise _Unchunkable
-            blobs, duplicates = result
+            parts, duplicates = result
             self._duplicates.extend((count + n, *rest) for n, *rest in duplicates)
-            for blob in blobs:
+            if made_here:
+                for batch in parts:
+                    count += len(batch)
+                    yield batch
+                continue
+            for blob in parts:
                 # Unpickled and rebuilt with the cyclic collector paused: it would scan these
                 # thousands of new tuples again and again (a third of this process's time).
                 enabled = gc.isenabled()
@@ -824,7 +857,9 @@ def _chunk_header(prolog: bytes) -> TmxHeader:
 # Worker processes of a parallel read: each holds a reader of the file (for its language
 # mapping) and turns pieces into plain tuples, or None if a piece needs the streamed parser
 # (which then also names any error, with the TU number and line).
-_PieceResult = tuple[list[bytes], list[tuple[int, int | None, str, str]]] | None
+_Duplicates = list[tuple[int, int | None, str, str]]
+_PieceResult = tuple[list[bytes], _Duplicates] | None
+_LocalResult = tuple[list[list[TranslationUnit]], _Duplicates] | None
 _WORKER: TmxReader | None = None
 
 

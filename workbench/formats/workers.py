@@ -3,9 +3,11 @@
 `ordered_map(function, items, workers)` sends each item to one of `workers` processes, which
 runs `function(*item)`, and yields the results in the order of the items. Each worker has one
 item at a time; the next goes to it as soon as its result is back, before that result is
-yielded, so workers compute while the caller consumes. Nothing else runs in the caller's
-process (no feeder threads fighting for the GIL), and at most `workers` items and results are
-in flight: memory stays bounded by them.
+yielded, so workers compute while the caller consumes. While the oldest result is not back,
+the caller's process may compute the next item itself (`local`), so no CPU waits: on two
+cores, one worker and the caller beat two workers and an idle caller. Nothing else runs in
+the caller's process (no feeder threads fighting for the GIL), and at most `workers` items
+and a few results are in flight: memory stays bounded by them.
 
 Workers are started by multiprocessing's forkserver (safe beside threads, such as the GUI's),
 spawn where there is none; like any multiprocessing program, a script that reads through
@@ -51,6 +53,17 @@ def process_context(preload: Sequence[str] = ()) -> multiprocessing.context.Base
     return context
 
 
+class _Job:
+    """One item's place in the order: a worker's pending result, or a result made here."""
+
+    __slots__ = ("done", "result", "worker")
+
+    def __init__(self, worker: int | None) -> None:
+        self.worker = worker
+        self.done = False
+        self.result: Any = None
+
+
 def ordered_map(
     function: Callable[..., Any],
     items: Iterable[tuple[Any, ...]],
@@ -58,12 +71,19 @@ def ordered_map(
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     preload: Sequence[str] = (),
-) -> Iterator[Any]:
-    """Yield `function(*item)` for each item, computed in `workers` processes, in order.
+    local: Callable[..., Any] | None = None,
+    local_ahead: int = 2,
+) -> Iterator[tuple[bool, Any]]:
+    """Yield (made here, result) for each item, in the order of the items.
 
-    `function` and `initializer` must be module-level functions (they are pickled). An
-    exception in a worker raises `WorkerError` here with its message; closing the iterator
-    early stops the workers.
+    A result is `function(*item)` computed in one of `workers` processes, or, when `local` is
+    given, `local(*item, serve)` computed in this process while the oldest worker result is
+    not back yet: the caller's process helps instead of waiting (up to `local_ahead` results
+    made here and not yet yielded). `local` must call `serve()` now and then (it hands back
+    finished results and gives those workers their next item) and must not raise: an error
+    belongs in its result, to be raised by the caller in order. `function` and `initializer`
+    must be module-level functions (they are pickled). An exception in a worker raises
+    `WorkerError` here with its message; closing the iterator early stops the workers.
     """
     context = process_context(preload)
     pipes: list[multiprocessing.connection.Connection] = []
@@ -78,21 +98,62 @@ def ordered_map(
             theirs.close()
             pipes.append(mine)
             processes.append(process)
-        busy: deque[int] = deque()  # workers with an item, oldest first
+        source = iter(items)
+        jobs: deque[_Job] = deque()  # in the order of the items
+        pending: dict[int, _Job] = {}  # worker -> its job
         idle = deque(range(len(pipes)))
-        for item in items:
-            if idle:
+        exhausted = False
+
+        def feed() -> None:
+            nonlocal exhausted
+            while idle and not exhausted:
+                item = next(source, None)
+                if item is None:
+                    exhausted = True
+                    return
                 worker = idle.popleft()
                 pipes[worker].send(item)
-                busy.append(worker)
+                job = pending[worker] = _Job(worker)
+                jobs.append(job)
+
+        def serve(block: bool = False) -> None:
+            ready = multiprocessing.connection.wait(
+                [pipes[w] for w in pending], timeout=None if block else 0
+            )
+            for pipe in ready:
+                worker = pipes.index(pipe)  # type: ignore[arg-type]
+                job = pending.pop(worker)
+                job.result = _receive(pipes[worker])
+                job.done = True
+                idle.append(worker)
+            feed()
+
+        feed()
+        while jobs:
+            head = jobs[0]
+            if head.done:
+                jobs.popleft()
+                if isinstance(head.result, WorkerError):  # raised in its place, in order
+                    raise head.result
+                yield head.worker is None, head.result
+                head.result = None
                 continue
-            worker = busy.popleft()
-            result = _receive(pipes[worker])
-            pipes[worker].send(item)
-            busy.append(worker)
-            yield result
-        while busy:
-            yield _receive(pipes[busy.popleft()])
+            serve()
+            if head.done:
+                continue
+            if local is not None and not exhausted:
+                made_here = sum(1 for job in jobs if job.worker is None)
+                if made_here < local_ahead:
+                    item = next(source, None)
+                    if item is None:
+                        exhausted = True
+                        continue
+                    job = _Job(None)
+                    jobs.append(job)
+                    job.result = local(*item, serve)
+                    job.done = True
+                    continue
+            serve(block=True)
     finally:
         for pipe in pipes:
             with contextlib.suppress(OSError):
@@ -106,19 +167,20 @@ def ordered_map(
 
 
 def _receive(pipe: multiprocessing.connection.Connection) -> Any:
+    """A worker's result, or the `WorkerError` it met (returned, to be raised in order)."""
     # Unpickling a result makes thousands of tuples at once: the cyclic collector would scan
     # them again and again (a third of the reader's own time); it runs once, later, instead.
     enabled = gc.isenabled()
     gc.disable()
     try:
         kind, value = pipe.recv()
-    except EOFError:
-        raise WorkerError("a worker process stopped unexpectedly") from None
+    except (EOFError, OSError):
+        return WorkerError("a worker process stopped unexpectedly")
     finally:
         if enabled:
             gc.enable()
     if kind == "error":
-        raise WorkerError(f"a worker process failed: {value}")
+        return WorkerError(f"a worker process failed: {value}")
     return value
 
 

@@ -1,0 +1,66 @@
+"""`ordered_map`: results in the order of the items, from worker processes and from the
+caller's process helping, with errors raised in their place."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from workbench.formats.workers import WorkerError, ordered_map
+
+
+def slow_square(n: int, delay: float) -> int:
+    """The work done in a worker (module-level, so that it can be pickled)."""
+    time.sleep(delay)
+    if n < 0:
+        raise ValueError(f"negative {n}")
+    return n * n
+
+
+def test_results_come_in_the_order_of_the_items() -> None:
+    # Later items finish first (shorter delays), and still come out in order.
+    items = [(n, 0.02 * (n % 3 == 0)) for n in range(30)]
+    results = list(ordered_map(slow_square, items, workers=3))
+    assert results == [(False, n * n) for n in range(30)]
+
+
+def test_the_caller_helps_while_the_workers_are_busy() -> None:
+    served = []
+
+    def here(n: int, delay: float, serve: Callable[[], None]) -> int:
+        serve()
+        served.append(n)
+        return -n * n  # marked, to tell where each result was made
+
+    items = [(n, 0.05) for n in range(12)]
+    results = list(ordered_map(slow_square, items, workers=1, local=here))
+    assert [abs(value) for _, value in results] == [n * n for n in range(12)]
+    made_here = [value for here_, value in results if here_]
+    assert made_here and all(value <= 0 for value in made_here)
+    assert [value >= 0 for here_, value in results if not here_] == [True] * (12 - len(made_here))
+    assert len(served) == len(made_here)
+
+
+def test_a_worker_error_is_raised_in_its_place() -> None:
+    items = [(n, 0.0) for n in (1, 2, -3, 4)]
+    got = []
+    with pytest.raises(WorkerError, match="negative -3"):
+        for _, value in ordered_map(slow_square, items, workers=2):
+            got.append(value)
+    assert got == [1, 4]
+
+
+def test_closing_early_stops_taking_items() -> None:
+    taken = []
+
+    def items() -> Iterator[tuple[int, float]]:
+        for n in range(1000):
+            taken.append(n)
+            yield n, 0.01
+
+    results = ordered_map(slow_square, items(), workers=2)
+    assert next(results) == (False, 0)
+    results.close()  # type: ignore[attr-defined]
+    assert len(taken) <= 4  # results back (at most one per worker) and one item per worker
