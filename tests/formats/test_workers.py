@@ -63,4 +63,4 @@ def test_closing_early_stops_taking_items() -> None:
     results = ordered_map(slow_square, items(), workers=2)
     assert next(results) == (False, 0)
     results.close()  # type: ignore[attr-defined]
-    assert len(taken) <= 4  # results back (at most one per worker) and one item per worker
+    assert len(taken) < 10  # the few in flight when it closed, not the 1,000
