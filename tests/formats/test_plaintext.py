@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from workbench.core.errors import EncodingError, FormatError, InputError
@@ -20,6 +20,9 @@ TEXT = st.text(
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXT, codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
 def test_unicode_files_read_back_exactly(tmp_path: Path, text: str, codec: str) -> None:
+    # UTF-16's little-endian BOM followed by U+0000 is the bytes of UTF-32's BOM (FF FE 00 00):
+    # a reader can only take it as UTF-32, as Python's codecs and every BOM sniffer do.
+    assume(not (codec == "utf-16" and text.startswith("\x00")))
     path = tmp_path / "doc.txt"
     path.write_bytes(text.encode(codec))
     if codec == "utf-8" and "\x00" in text:
