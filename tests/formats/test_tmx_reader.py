@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from workbench.core.errors import FormatError, UnsafeInputError
+from workbench.core.errors import FormatError, InputError, UnsafeInputError
 from workbench.formats import tmx
 from workbench.formats.tmx import TmxReader, TranslationUnit
 
@@ -260,3 +262,89 @@ def test_closing_the_reader_early_stops_the_workers(
     first = next(units)
     units.close()  # type: ignore[attr-defined]
     assert first == streamed(varied)[0][0]
+
+
+# --- differential fuzzing: pieces and the streamed parser agree on any input ------------------
+
+TOKENS = [
+    b"</tu>",
+    b"<tu>",
+    b"<!--",
+    b"-->",
+    b"<![CDATA[",
+    b"]]>",
+    b' xmlns="urn:x"',
+    b"&e;",
+    b"<?pi?>",
+    b"\xff",
+    b"\x00",
+    b"</body>",
+    b"<tuv>",
+    b'<tuv xml:lang="ru">',
+    b"</seg>",
+]
+
+
+def outcome(reader: TmxReader) -> tuple[object, ...]:
+    try:
+        units = list(reader)
+    except InputError as exc:
+        return ("error", type(exc).__name__, exc.line, exc.problem)
+    return ("read", units, reader.warnings)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    edits=st.lists(
+        st.tuples(st.integers(0, 10**6), st.sampled_from(TOKENS) | st.binary(max_size=6)),
+        max_size=3,
+    ),
+    cut=st.none() | st.integers(0, 10**6),
+)
+def test_pieces_and_the_streamed_parser_agree_on_mutated_files(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    edits: list[tuple[int, bytes]],
+    cut: int | None,
+) -> None:
+    monkeypatch.setattr(tmx, "CHUNK_BYTES", 300)  # many pieces in a small file
+    assert_agree(tmp_path, edits, cut, workers=0)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    edits=st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(TOKENS)), max_size=2),
+    cut=st.none() | st.integers(0, 10**6),
+)
+def test_workers_and_the_streamed_parser_agree_on_mutated_files(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    edits: list[tuple[int, bytes]],
+    cut: int | None,
+) -> None:
+    monkeypatch.setattr(tmx, "PARALLEL_PIECE_BYTES", 600)  # the workers' pieces
+    assert_agree(tmp_path, edits, cut, workers=2)
+
+
+def assert_agree(
+    tmp_path: Path, edits: list[tuple[int, bytes]], cut: int | None, workers: int
+) -> None:
+    data = (HEAD + "".join(varied_tu(i) for i in range(14)) + TAIL).encode("utf-8")
+    for where, token in edits:
+        where %= len(data) + 1
+        data = data[:where] + token + data[where:]
+    if cut is not None:
+        data = data[: cut % (len(data) + 1)]
+    path = tmp_path / "fuzz.tmx"
+    path.write_bytes(data)
+    streamed_only = TmxReader(path, workers=0)
+
+    def unchunkable(stream: object) -> object:
+        raise tmx._Unchunkable
+
+    streamed_only._chunked_units = unchunkable  # type: ignore[method-assign,assignment]
+    assert outcome(TmxReader(path, workers=workers)) == outcome(streamed_only)
