@@ -94,8 +94,8 @@ def register(subparsers: Subparsers) -> None:
         "--jobs",
         type=int,
         metavar="N",
-        help="processes that parse the file besides this one; 0 = none [one per CPU, up to "
-        "4, for files of 64 MB or more]",
+        help="processes that parse the file beside this one, which parses too; 0 = none [one "
+        "per CPU beyond the first, up to 4, for files of 64 MB or more]",
     )
     tmx_in.set_defaults(handler=run_import_tmx)
 

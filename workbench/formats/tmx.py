@@ -464,9 +464,10 @@ class TmxReader:
     it (case-insensitive), else to its primary subtag ("es-MX" -> "es"). A TU with two variants
     of one language keeps the first and records a warning.
 
-    `workers` processes parse the body in parallel (the TUs still come out in file order, and
-    memory stays bounded: a few MB of pieces in flight); `None` picks one per CPU, up to
-    `MAX_WORKERS`, for a file of `PARALLEL_MIN_BYTES` or more, and 0 reads in this process.
+    `workers` processes parse the body in parallel with this one (the TUs still come out in
+    file order, and memory stays bounded: a few MB of pieces in flight); `None` picks one per
+    CPU beyond the first, up to `MAX_WORKERS`, for a file of `PARALLEL_MIN_BYTES` or more, and
+    0 reads in this process alone.
     """
 
     def __init__(
