@@ -30,9 +30,11 @@ or `lang` (TMX 1.1-1.3), maps language codes back to workbench languages, keeps 
 from __future__ import annotations
 
 import gc
+import mmap
 import os
 import pickle
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -529,9 +531,12 @@ class TmxReader:
         if self.workers is not None:
             return max(0, self.workers)
         try:
-            size = os.fstat(stream.fileno()).st_size
+            status = os.fstat(stream.fileno())
         except (OSError, ValueError):
             return 0
+        if not stat.S_ISREG(status.st_mode):  # the workers read the file themselves
+            return 0
+        size = status.st_size
         cpus = available_cpus()  # workers and this process, which parses too
         return min(cpus - 1, MAX_WORKERS) if size >= PARALLEL_MIN_BYTES else 0
 
@@ -568,16 +573,22 @@ class TmxReader:
         prolog, pending = pending[: match.start()], pending[match.start() :]
         self.header = _chunk_header(prolog)
         workers = self._worker_count(stream)
-        size = PARALLEL_PIECE_BYTES if workers else CHUNK_BYTES
-        pieces = _Pieces(stream, pending, prolog.count(b"\n"), size)
-        batches = self._parallel_units(pieces, workers) if workers else self._local_units(pieces)
+        line = prolog.count(b"\n")  # lines before the first piece
         count = 0
-        for batch in batches:
-            count += len(batch)
-            yield from batch
+        if workers:
+            with _Spans(stream, match.start(), PARALLEL_PIECE_BYTES) as spans:
+                for batch in self._parallel_units(spans, workers, line):
+                    count += len(batch)
+                    yield from batch
+                tail, line = spans.tail
+        else:
+            pieces = _Pieces(stream, pending, line, CHUNK_BYTES)
+            for batch in self._local_units(pieces):
+                count += len(batch)
+                yield from batch
+            tail, line = pieces.tail
         # What follows the last `</tu>` closes <body> and <tmx> (and may hold TUs that end
         # with `</tu >` or `<tu/>`).
-        tail, line = pieces.tail
         body = _parse_piece(b"<tmx><body>" + tail, _chunk_parser())[0]
         for tu in body:
             if tu.tag == "tu":
@@ -623,19 +634,22 @@ class TmxReader:
             line += part.count(b"\n")
             start = end
 
-    def _parallel_units(self, pieces: _Pieces, workers: int) -> Iterator[list[TranslationUnit]]:
+    def _parallel_units(
+        self, spans: _Spans, workers: int, line: int
+    ) -> Iterator[list[TranslationUnit]]:
         helper = TmxReader(self.path, self._codes, workers=0)
         parser = _chunk_parser()
 
-        def help_here(piece: bytes, line: int, serve: Callable[[], None]) -> _LocalResult:
+        def help_here(offset: int, length: int, serve: Callable[[], None]) -> _PieceResult:
             # Parse a piece here while the workers are busy (see `ordered_map`), with the
             # cyclic collector paused as in the workers: these TUs wait to be taken.
+            piece = spans.map[offset : offset + length]
             helper._duplicates = []
-            batches = []
+            batches: list[Any] = []
             enabled = gc.isenabled()
             gc.disable()
             try:
-                for batch in helper._piece_units(piece, line, parser):
+                for batch in helper._piece_units(piece, 0, parser):
                     batches.append(batch)
                     serve()
             except (_Unchunkable, FormatError):
@@ -643,11 +657,11 @@ class TmxReader:
             finally:
                 if enabled:
                     gc.enable()
-            return batches, helper._duplicates
+            return batches, helper._duplicates, piece.count(b"\n")
 
         results = ordered_map(
             _read_in_worker,
-            pieces,
+            spans,
             workers,
             _start_worker,
             (str(self.path), self._codes),
@@ -659,8 +673,13 @@ class TmxReader:
         for made_here, result in results:
             if result is None:
                 raise _Unchunkable
-            parts, duplicates = result
-            self._duplicates.extend((count + n, *rest) for n, *rest in duplicates)
+            parts, duplicates, newlines = result
+            # Pieces number their TUs and lines from 0: here the counts before them are known.
+            self._duplicates.extend(
+                (count + n, None if at is None else at + line, lang, code)
+                for n, at, lang, code in duplicates
+            )
+            line += newlines
             if made_here:
                 for batch in parts:
                     count += len(batch)
@@ -681,6 +700,7 @@ class TmxReader:
                         gc.enable()
                 count += len(batch)
                 yield batch
+        spans.tail = (spans.map[spans.tail_offset :], line)
 
     def _streamed_units(self, skip: int = 0) -> Iterator[TranslationUnit]:
         with self._open() as stream:
@@ -822,6 +842,49 @@ class _Pieces:
         self.tail = (pending, line)
 
 
+class _Spans:
+    """Iterate (offset, length) over the body of a file cut after `</tu>`, ~`size` bytes each.
+
+    The file is memory-mapped and only searched near each cut (`rfind` from the cut back), so
+    this process does not read the pieces that workers read; `tail_offset` is where the rest
+    starts once iterated. A span of `MAX_CHUNK_BYTES` without a `</tu>` raises `_Unchunkable`.
+    """
+
+    def __init__(self, stream: IO[bytes], start: int, size: int) -> None:
+        try:
+            self.map = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            raise _Unchunkable from None
+        self.start = start
+        self.size = size
+        self.tail_offset = start
+        self.tail: tuple[bytes, int] = (b"", 0)  # set by the reader, who counts the lines
+
+    def __enter__(self) -> _Spans:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.map.close()
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        data = self.map
+        start = self.start
+        end_of_file = len(data)
+        while start < end_of_file:
+            limit = min(start + self.size, end_of_file)
+            cut = data.rfind(b"</tu>", start, limit)
+            if cut < 0 and limit < end_of_file:
+                cut = data.find(b"</tu>", limit, start + MAX_CHUNK_BYTES)
+                if cut < 0 and start + MAX_CHUNK_BYTES < end_of_file:
+                    raise _Unchunkable
+            if cut < 0:
+                break
+            cut += 5
+            yield start, cut - start
+            start = cut
+        self.tail_offset = start
+
+
 def _chunk_parser() -> etree.XMLParser:
     return safe_parser(collect_ids=False)  # xml:ids are not looked up
 
@@ -859,27 +922,34 @@ def _chunk_header(prolog: bytes) -> TmxHeader:
 # mapping) and turns pieces into plain tuples, or None if a piece needs the streamed parser
 # (which then also names any error, with the TU number and line).
 _Duplicates = list[tuple[int, int | None, str, str]]
-_PieceResult = tuple[list[bytes], _Duplicates] | None
-_LocalResult = tuple[list[list[TranslationUnit]], _Duplicates] | None
+# A piece's TUs (pickled lists from a worker, lists of TranslationUnit made here), its second
+# variants and its newlines; None if the streamed parser must take over.
+_PieceResult = tuple[list[Any], _Duplicates, int] | None
 _WORKER: TmxReader | None = None
+_WORKER_FILE: IO[bytes] | None = None
 
 
 def _start_worker(path: str, codes: dict[str, str]) -> None:
-    global _WORKER
+    global _WORKER, _WORKER_FILE
     _WORKER = TmxReader(path, codes, workers=0)
+    _WORKER_FILE = open(path, "rb")  # noqa: SIM115 - read until the worker ends
     # A worker holds only acyclic tuples and lxml trees freed by reference counting; the cyclic
     # collector would only rescan the growing list of TUs (~20% of a worker's time).
     gc.disable()
 
 
-def _read_in_worker(piece: bytes, line: int) -> _PieceResult:
+def _read_in_worker(offset: int, length: int) -> _PieceResult:
+    # The worker reads its piece from the file itself: sending 1 MB through a pipe and back
+    # made the parsing that follows ~30% slower (cold caches after the copies).
     reader = _WORKER
-    assert reader is not None
+    assert reader is not None and _WORKER_FILE is not None
+    _WORKER_FILE.seek(offset)
+    piece = _WORKER_FILE.read(length)
     reader._duplicates = []
     blobs = []
     try:
         rows: list[Any]
-        for rows in reader._piece_units(piece, line, _chunk_parser(), 0, tuple, tuple):
+        for rows in reader._piece_units(piece, 0, _chunk_parser(), 0, tuple, tuple):
             # Props repeat from TU to TU ("x-status", "confirmed"): one object each, which
             # pickle writes once; that halves the bytes and triples the speed of unpickling.
             # Each sub-piece is pickled at once, so its TUs die young, in the CPU cache.
@@ -896,7 +966,7 @@ def _read_in_worker(piece: bytes, line: int) -> _PieceResult:
             blobs.append(pickle.dumps(plain, pickle.HIGHEST_PROTOCOL))
     except (_Unchunkable, FormatError):
         return None
-    return blobs, reader._duplicates
+    return blobs, reader._duplicates, piece.count(b"\n")
 
 
 def _read_header(header: etree._Element) -> TmxHeader:
