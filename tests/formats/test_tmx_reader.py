@@ -118,10 +118,11 @@ def test_pieces_read_what_the_streamed_parser_reads(varied: Path, fallbacks: lis
     assert units[6].variant("en").segments == ("x < y & 6",)  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("piece", [20_000, 100])  # ~10 pieces; pieces smaller than a TU
 def test_worker_processes_read_what_the_streamed_parser_reads(
-    varied: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: list[int]
+    varied: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: list[int], piece: int
 ) -> None:
-    monkeypatch.setattr(tmx, "PARALLEL_PIECE_BYTES", 20_000)  # ~10 pieces, 2 workers
+    monkeypatch.setattr(tmx, "PARALLEL_PIECE_BYTES", piece)
     expected, warnings = streamed(varied)
     units, got_warnings, _ = read(varied, workers=2)
     assert fallbacks == []
@@ -348,3 +349,13 @@ def assert_agree(
 
     streamed_only._chunked_units = unchunkable  # type: ignore[method-assign,assignment]
     assert outcome(TmxReader(path, workers=workers)) == outcome(streamed_only)
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_tu_longer_than_any_piece_goes_to_the_streamed_parser(
+    varied: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: list[int], workers: int
+) -> None:
+    monkeypatch.setattr(tmx, "MAX_CHUNK_BYTES", 120)  # shorter than most TUs
+    monkeypatch.setattr(tmx, "PARALLEL_PIECE_BYTES", 100)
+    assert list(TmxReader(varied, workers=workers)) == streamed(varied)[0]
+    assert len(fallbacks) == 1

@@ -30,7 +30,6 @@ or `lang` (TMX 1.1-1.3), maps language codes back to workbench languages, keeps 
 from __future__ import annotations
 
 import gc
-import mmap
 import os
 import pickle
 import re
@@ -576,11 +575,11 @@ class TmxReader:
         line = prolog.count(b"\n")  # lines before the first piece
         count = 0
         if workers:
-            with _Spans(stream, match.start(), PARALLEL_PIECE_BYTES) as spans:
-                for batch in self._parallel_units(spans, workers, line):
-                    count += len(batch)
-                    yield from batch
-                tail, line = spans.tail
+            spans = _Spans(stream, match.start(), PARALLEL_PIECE_BYTES)
+            for batch in self._parallel_units(spans, workers, line):
+                count += len(batch)
+                yield from batch
+            tail, line = spans.tail
         else:
             pieces = _Pieces(stream, pending, line, CHUNK_BYTES)
             for batch in self._local_units(pieces):
@@ -643,7 +642,7 @@ class TmxReader:
         def help_here(offset: int, length: int, serve: Callable[[], None]) -> _PieceResult:
             # Parse a piece here while the workers are busy (see `ordered_map`), with the
             # cyclic collector paused as in the workers: these TUs wait to be taken.
-            piece = spans.map[offset : offset + length]
+            piece = spans.read(offset, length)
             helper._duplicates = []
             batches: list[Any] = []
             enabled = gc.isenabled()
@@ -700,7 +699,7 @@ class TmxReader:
                         gc.enable()
                 count += len(batch)
                 yield batch
-        spans.tail = (spans.map[spans.tail_offset :], line)
+        spans.tail = (spans.read(spans.tail_offset, spans.end_of_file - spans.tail_offset), line)
 
     def _streamed_units(self, skip: int = 0) -> Iterator[TranslationUnit]:
         with self._open() as stream:
@@ -845,44 +844,63 @@ class _Pieces:
 class _Spans:
     """Iterate (offset, length) over the body of a file cut after `</tu>`, ~`size` bytes each.
 
-    The file is memory-mapped and only searched near each cut (`rfind` from the cut back), so
-    this process does not read the pieces that workers read; `tail_offset` is where the rest
-    starts once iterated. A span of `MAX_CHUNK_BYTES` without a `</tu>` raises `_Unchunkable`.
+    Only the bytes near each cut are read (`CHUNK_BYTES` before it, more if need be): the
+    workers read their pieces themselves. `tail_offset` is where the rest starts once
+    iterated. A span of `MAX_CHUNK_BYTES` without a `</tu>` raises `_Unchunkable`.
     """
 
     def __init__(self, stream: IO[bytes], start: int, size: int) -> None:
-        try:
-            self.map = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):
-            raise _Unchunkable from None
+        self.stream = stream
         self.start = start
         self.size = size
+        self.end_of_file = os.fstat(stream.fileno()).st_size
         self.tail_offset = start
         self.tail: tuple[bytes, int] = (b"", 0)  # set by the reader, who counts the lines
 
-    def __enter__(self) -> _Spans:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.map.close()
+    def read(self, offset: int, length: int) -> bytes:
+        """`length` bytes of the file from `offset`."""
+        self.stream.seek(offset)
+        return self.stream.read(length)
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
-        data = self.map
         start = self.start
-        end_of_file = len(data)
-        while start < end_of_file:
-            limit = min(start + self.size, end_of_file)
-            cut = data.rfind(b"</tu>", start, limit)
-            if cut < 0 and limit < end_of_file:
-                cut = data.find(b"</tu>", limit, start + MAX_CHUNK_BYTES)
-                if cut < 0 and start + MAX_CHUNK_BYTES < end_of_file:
+        while start < self.end_of_file:
+            limit = min(start + self.size, self.end_of_file)
+            cut = self._last_end_tag(start, limit)
+            if cut < 0 and limit < self.end_of_file:
+                cut = self._first_end_tag(limit, min(start + MAX_CHUNK_BYTES, self.end_of_file))
+                if cut < 0 and start + MAX_CHUNK_BYTES < self.end_of_file:
                     raise _Unchunkable
+                if cut < 0:
+                    cut = self._last_end_tag(start, self.end_of_file)
             if cut < 0:
                 break
-            cut += 5
             yield start, cut - start
             start = cut
         self.tail_offset = start
+
+    def _last_end_tag(self, start: int, limit: int) -> int:
+        """The end of the last `</tu>` wholly in [start, limit), or -1."""
+        high = limit
+        while high > start:
+            low = max(start, high - CHUNK_BYTES)
+            # 4 bytes more: a `</tu>` that starts before `high` and ends by `limit`
+            found = self.read(low, min(high + 4, limit) - low).rfind(b"</tu>")
+            if found >= 0:
+                return low + found + 5
+            high = low
+        return -1
+
+    def _first_end_tag(self, start: int, limit: int) -> int:
+        """The end of the first `</tu>` wholly in [start, limit), or -1."""
+        low = start
+        while low < limit:
+            high = min(limit, low + CHUNK_BYTES)
+            found = self.read(low, min(high + 4, limit) - low).find(b"</tu>")
+            if found >= 0:
+                return low + found + 5
+            low = high
+        return -1
 
 
 def _chunk_parser() -> etree.XMLParser:
