@@ -371,6 +371,21 @@ def _blank(variant: Variant) -> bool:
     return not (segments[0] if len(segments) == 1 else "".join(segments)).strip()
 
 
+def link_status(confirmed: bool, confidence: float) -> str:
+    """The end of an XCES `<link>`: its status and certainty attributes."""
+    return f' status="{"man" if confirmed else "auto"}" certainty="{confidence:.4f}"/>\n'
+
+
+_UNALIGNED = link_status(False, 0.0)
+_CONFIRMED = link_status(True, 1.0)
+
+
+@lru_cache(maxsize=4096)
+def _link_status_of(unit_props: Props, variant_props: Props) -> str:
+    status, confidence = _status_of(unit_props, variant_props)
+    return link_status(status is BeadStatus.CONFIRMED, confidence)
+
+
 def _status(variant: Variant, unit: TranslationUnit) -> tuple[BeadStatus, float]:
     """A variant's review status and confidence from its `x-` props, else the TU's."""
     if not variant.props and not unit.props:
@@ -463,15 +478,16 @@ class _Stream:
             self.flush()
         return ids
 
-    def link(
-        self, source: Sequence[str], target: Sequence[str], *, confirmed: bool, confidence: float
-    ) -> None:
-        """Write one XCES link (as `workbench.formats.xces.write_alignment` does)."""
-        self._link_parts.append(
-            f'<link xtargets="{" ".join(source)};{" ".join(target)}" '
-            f'type="{len(source)}-{len(target)}" status="{"man" if confirmed else "auto"}" '
-            f'certainty="{confidence:.4f}"/>\n'
-        )
+    def link(self, source: Sequence[str], target: Sequence[str], status: str) -> None:
+        """Write one XCES link (as `workbench.formats.xces.write_alignment` does); `status` is
+        its end, from `link_status`."""
+        if len(source) == 1 and len(target) == 1:
+            self._link_parts.append(f'<link xtargets="{source[0]};{target[0]}" type="1-1"{status}')
+        else:
+            self._link_parts.append(
+                f'<link xtargets="{" ".join(source)};{" ".join(target)}" '
+                f'type="{len(source)}-{len(target)}"{status}'
+            )
         if len(self._link_parts) > FLUSH_UNITS:
             self.flush()
 
@@ -586,19 +602,19 @@ def _import_tmx_project(
                     side.open_links(batch, folder, pivot)
                     for tu, size in enumerate(counts, start=1):
                         ids = [f"{tu}:{s}" for s in range(1, size + 1)]
-                        side.link(ids, (), confirmed=False, confidence=0.0)
+                        side.link(ids, (), _UNALIGNED)
                 present.add(lang)
-                status, confidence = _status(variant, unit)
-                side.link(
-                    source_ids,
-                    side.add(variant.segments),
-                    confirmed=status is BeadStatus.CONFIRMED,
-                    confidence=confidence,
+                # as `_status` decides, as text
+                status = (
+                    _link_status_of(unit.props, variant.props)
+                    if variant.props or unit.props
+                    else _CONFIRMED
                 )
+                side.link(source_ids, side.add(variant.segments), status)
             if len(present) < len(sides):
                 for lang, side in sides.items():
                     if lang not in present:
-                        side.link(source_ids, (), confirmed=False, confidence=0.0)
+                        side.link(source_ids, (), _UNALIGNED)
             counts.append(len(source_ids))
             if progress is not None and number % 1000 == 0:
                 progress(number, 0)
