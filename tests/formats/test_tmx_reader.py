@@ -359,3 +359,24 @@ def test_a_tu_longer_than_any_piece_goes_to_the_streamed_parser(
     monkeypatch.setattr(tmx, "PARALLEL_PIECE_BYTES", 100)
     assert list(TmxReader(varied, workers=workers)) == streamed(varied)[0]
     assert len(fallbacks) == 1
+
+
+def test_when_workers_fail_the_streamed_parser_reads_on(
+    varied: Path, monkeypatch: pytest.MonkeyPatch, fallbacks: list[int]
+) -> None:
+    from workbench.formats import workers
+
+    monkeypatch.setattr(tmx, "PARALLEL_PIECE_BYTES", 20_000)
+    original = workers.ordered_map
+
+    def failing_after_two(*args: object, **kwargs: object) -> object:
+        for number, result in enumerate(original(*args, **kwargs)):  # type: ignore[arg-type]
+            if number == 2:
+                raise workers.WorkerError("a worker process stopped unexpectedly")
+            yield result
+
+    monkeypatch.setattr(tmx, "ordered_map", failing_after_two)
+    reader = TmxReader(varied, workers=1)
+    assert list(reader) == streamed(varied)[0]
+    assert reader.worker_problem == "a worker process stopped unexpectedly"
+    assert len(fallbacks) == 1 and fallbacks[0] > 0

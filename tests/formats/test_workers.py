@@ -3,6 +3,8 @@ caller's process helping, with errors raised in their place."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterator
 
@@ -64,3 +66,34 @@ def test_closing_early_stops_taking_items() -> None:
     assert next(results) == (False, 0)
     results.close()  # type: ignore[attr-defined]
     assert len(taken) < 10  # the few in flight when it closed, not the 1,000
+
+
+def die(n: int, delay: float) -> int:
+    """A worker that dies without a word."""
+    os._exit(3)
+
+
+def test_a_worker_that_dies_is_an_error_in_its_place() -> None:
+    with pytest.raises(WorkerError, match="stopped unexpectedly"):
+        list(ordered_map(die, [(1, 0.0)], workers=1))
+
+
+def test_workers_that_cannot_start_are_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.formats import workers
+
+    class NoProcess:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def start(self) -> None:
+            raise OSError("no forkserver")
+
+    class Context:
+        Process = NoProcess
+
+        def Pipe(self) -> tuple[object, object]:  # multiprocessing's name
+            return multiprocessing.Pipe()
+
+    monkeypatch.setattr(workers, "process_context", lambda preload=(): Context())
+    with pytest.raises(WorkerError, match="cannot start a worker process: no forkserver"):
+        list(ordered_map(slow_square, [(1, 0.0)], workers=1))

@@ -46,7 +46,7 @@ from lxml import etree
 from workbench import __version__
 from workbench.core.atomic import atomic_write
 from workbench.core.errors import EncodingError, FormatError, InputError
-from workbench.formats.workers import available_cpus, ordered_map
+from workbench.formats.workers import WorkerError, available_cpus, ordered_map
 from workbench.formats.xmlsafe import declares_entities, iterparse_safe, safe_parser
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -486,6 +486,8 @@ class TmxReader:
         self._langs: dict[str, str] = {}
         # Second variants of one language: (TU number, line, language, code).
         self._duplicates: list[tuple[int, int | None, str, str]] = []
+        # Why worker processes gave up, if they did (the streamed parser then read on).
+        self.worker_problem: str | None = None
 
     @property
     def warnings(self) -> list[str]:
@@ -556,6 +558,8 @@ class TmxReader:
                 return
             except _Unchunkable:
                 pass
+            except WorkerError as exc:  # a worker died or could not start: slower, not wrong
+                self.worker_problem = str(exc)
         yield from self._streamed_units(skip=done)
 
     def _chunked_units(self, stream: IO[bytes]) -> Iterator[TranslationUnit]:

@@ -82,8 +82,9 @@ def ordered_map(
     made here and not yet yielded). `local` must call `serve()` now and then (it hands back
     finished results and gives those workers their next item) and must not raise: an error
     belongs in its result, to be raised by the caller in order. `function` and `initializer`
-    must be module-level functions (they are pickled). An exception in a worker raises
-    `WorkerError` here with its message; closing the iterator early stops the workers.
+    must be module-level functions (they are pickled). An exception in a worker, a worker that
+    dies or one that cannot start raises `WorkerError` here, in its place in the order;
+    closing the iterator early stops the workers.
     """
     context = process_context(preload)
     pipes: list[multiprocessing.connection.Connection] = []
@@ -94,7 +95,10 @@ def ordered_map(
             process = context.Process(  # type: ignore[attr-defined]
                 target=_serve, args=(theirs, function, initializer, initargs), daemon=True
             )
-            process.start()
+            try:
+                process.start()
+            except (OSError, RuntimeError) as exc:  # no forkserver socket, no fork, limits
+                raise WorkerError(f"cannot start a worker process: {exc}") from None
             theirs.close()
             pipes.append(mine)
             processes.append(process)
