@@ -380,3 +380,8 @@ def test_when_workers_fail_the_streamed_parser_reads_on(
     assert list(reader) == streamed(varied)[0]
     assert reader.worker_problem == "a worker process stopped unexpectedly"
     assert len(fallbacks) == 1 and fallbacks[0] > 0
+    from workbench.formats.export import import_tmx_project
+
+    warnings: list[str] = []
+    import_tmx_project(varied, varied.parent / "project", workers=1, warnings=warnings)
+    assert f"{varied}: read on in one process: a worker process stopped unexpectedly" in warnings

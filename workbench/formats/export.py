@@ -344,6 +344,8 @@ def import_tmx(
         warnings.append(f"{path}: {skipped} TU(s) without a {pivot} text were skipped")
     if warnings is not None:
         warnings.extend(reader.warnings)
+        if reader.worker_problem:
+            warnings.append(f"{path}: read on in one process: {reader.worker_problem}")
     name = Path(path).name
     pivot_doc = Document(pivot, pivot_paragraphs, name)
     order = [lang for lang in (langs or sides) if lang in sides]
@@ -636,5 +638,7 @@ def _import_tmx_project(
         if skipped:
             warnings.append(f"{path}: {skipped} TU(s) without a {pivot} text were skipped")
         warnings.extend(reader.warnings)
+        if reader.worker_problem:
+            warnings.append(f"{path}: read on in one process: {reader.worker_problem}")
     segments = {pivot: main.count, **{lang: sides[lang].count for lang in order}}
     return ImportSummary(folder_root, name, segments, skipped)
