@@ -814,6 +814,9 @@ _TU_START = re.compile(rb"<tu[\s/>]")
 class _Pieces:
     """Iterate (piece, lines before it) over the body cut after `</tu>`; then `tail` is the rest.
 
+    Reads the stream in sequence (the reading process alone parses what it reads); `_Spans`
+    is the worker processes' version, which reads only around the cuts of a seekable file.
+
     A piece holds whole TUs, about `size` bytes; more than `MAX_CHUNK_BYTES` without a
     `</tu>` raises `_Unchunkable`.
     """
