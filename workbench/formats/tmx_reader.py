@@ -153,7 +153,9 @@ class TmxReader:
                     done += 1
                     yield unit
                 return
-            except _Unchunkable:
+            except (_Unchunkable, FormatError):
+                # A bad TU in a piece: the streamed parser names the first error of the file
+                # (lxml's read-ahead may meet broken XML after it first), as a lone reader would.
                 pass
             except WorkerError as exc:  # a worker died or could not start: slower, not wrong
                 self.worker_problem = str(exc)
