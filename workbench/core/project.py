@@ -301,11 +301,11 @@ def _relative(path: Path, folder: Path) -> Path:
 def segment_file(
     path: Path, lang: str, rules_dir: Path | None = None, encoding: str | None = None
 ) -> Document:
-    """Read a text file (.txt, .docx, .html) and segment it into a document."""
+    """Read a document (.txt, .docx, .html, .pdf, .odt, .rtf) and segment it."""
     from workbench.core.segmentation import load_rules, segment_paragraphs
     from workbench.formats.plaintext import read_paragraphs
 
-    paragraphs = read_paragraphs(path, encoding=encoding)
+    paragraphs = read_paragraphs(path, encoding=encoding, lang=lang)
     rules = load_rules(lang, rules_dir)
     segmented = [p for p in segment_paragraphs(paragraphs, lang, rules) if p]
     if not segmented:
