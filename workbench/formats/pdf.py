@@ -170,8 +170,7 @@ def check_pdf(path: str | Path) -> int:
         raise FormatError("the PDF is encrypted with a password", path) from None
     except LimitReachedError:
         raise UnsafeInputError(
-            "a stream of the PDF inflates beyond the safety limit (a decompression bomb?); "
-            "refused",
+            "a stream of the PDF inflates beyond the safety limit (a decompression bomb?); refused",
             path,
         ) from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
