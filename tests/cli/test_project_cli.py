@@ -113,3 +113,35 @@ def test_new_writes_each_document_and_alignment_once(
     assert main([*args, "--doc", f"es={paths['es']}"]) == 0
     assert sorted(written) == ["alignment es.xml", "document en", "document es"]
     assert set(Project.open(tmp_path / "p").text.alignments) == {"es"}
+
+
+def test_new_reads_pdf_odt_and_rtf_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "formats"
+    code = main(
+        [
+            "project",
+            "new",
+            str(tmp_path / "proj"),
+            "--doc",
+            f"en={data / 'pdf' / 'sco-2006-en.pdf'}",
+            "--doc",
+            f"ru={data / 'odt' / 'sco-2006-ru.odt'}",
+            "--doc",
+            f"zh={data / 'rtf' / 'sco-2006-zh.rtf'}",
+            "--no-align",
+            "--show-removed",
+        ]
+    )
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "running header" in captured.err or "UN document symbol" in captured.err
+    project = Project.open(tmp_path / "proj")
+    english = " ".join(" ".join(p) for p in project.text.documents["en"].paragraphs)
+    assert "A/61/1005" not in english
+    assert "Shanghai Cooperation Organisation" in english
+    # 14 paragraphs of body and 2 footnotes; the title's paragraphs are one segment each.
+    assert len(project.text.documents["en"].paragraphs) == 16
+    assert len(project.text.documents["ru"].paragraphs) == 14
+    assert len(project.text.documents["zh"].paragraphs) == 14
