@@ -46,10 +46,10 @@ def seg_runs(seg: etree._Element, path: str = "") -> list[Run]:
             elif name in _STANDALONE:
                 out.append(Code(CodeKind.STANDALONE, ident, _text(child), name))
             elif name == "hi":
-                kind = child.get("type", "")
-                out.append(Code(CodeKind.OPENING, ident, kind, "hi"))
+                hi_type = str(child.get("type", ""))
+                out.append(Code(CodeKind.OPENING, ident, hi_type, "hi"))
                 out.extend(seg_runs(child, path))
-                out.append(Code(CodeKind.CLOSING, ident, kind, "hi"))
+                out.append(Code(CodeKind.CLOSING, ident, hi_type, "hi"))
             else:  # an unknown element: its text is kept, the element is not
                 out.extend(seg_runs(child, path))
         if child.tail:

@@ -20,6 +20,7 @@ from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.document import Document
 from workbench.core.errors import FormatError, UsageError
 from workbench.core.inline import visible
+from workbench.core.langs import segment_joiner
 from workbench.formats.xliff_reader import XliffReader
 from workbench.formats.xliff_writer import BilingualUnit, write_xliff
 
@@ -94,7 +95,7 @@ def import_xliff(
         raise FormatError("the file has no <file> element", file)
     warnings.extend(reader.warnings)
     if skipped_locked:
-        warnings.append(f"{file}: {skipped_locked} unit(s) marked translate=\"no\" were left out")
+        warnings.append(f'{file}: {skipped_locked} unit(s) marked translate="no" were left out')
     if skipped_blank:
         warnings.append(f"{file}: {skipped_blank} segment(s) with an empty source were left out")
     if not source_paragraphs:
@@ -112,8 +113,9 @@ def import_xliff(
     source_doc = Document(source_lang, source_paragraphs, name)
     target_doc = Document(target, target_paragraphs, name)
     alignment = Alignment(source_doc, target_doc, beads)
-    text = ParallelText(source_lang, {source_lang: source_doc, target: target_doc},
-                        {target: alignment})
+    text = ParallelText(
+        source_lang, {source_lang: source_doc, target: target_doc}, {target: alignment}
+    )
     if pivot is not None:
         chosen = langtags.lookup(pivot, [source_lang, target])
         if chosen is None:
@@ -127,19 +129,22 @@ def import_xliff(
 
 def swap(text: ParallelText) -> ParallelText:
     """A two-language parallel text with its pivot and target exchanged."""
-    (lang, alignment), = text.alignments.items()
+    ((lang, alignment),) = text.alignments.items()
     beads = [Bead(b.target, b.source, b.status, b.confidence) for b in alignment.beads]
     source, target = alignment.target, alignment.source
-    return ParallelText(lang, {lang: source, text.pivot: target},
-                        {text.pivot: Alignment(source, target, beads)})
+    return ParallelText(
+        lang, {lang: source, text.pivot: target}, {text.pivot: Alignment(source, target, beads)}
+    )
 
 
-def bilingual_units(alignment: Alignment, *, only_confirmed: bool = False) -> Iterator[BilingualUnit]:
+def bilingual_units(
+    alignment: Alignment, *, only_confirmed: bool = False
+) -> Iterator[BilingualUnit]:
     """The beads of `alignment` as XLIFF units: 1-0 and 0-1 beads have nothing to pair."""
     source_texts = alignment.source.texts
     target_texts = alignment.target.texts
-    source_glue = _glue(alignment.source.lang)
-    target_glue = _glue(alignment.target.lang)
+    source_glue = segment_joiner(alignment.source.lang)
+    target_glue = segment_joiner(alignment.target.lang)
     for number, bead in enumerate(alignment.beads, start=1):
         if not bead.source or not bead.target:
             continue
@@ -154,12 +159,6 @@ def bilingual_units(alignment: Alignment, *, only_confirmed: bool = False) -> It
         )
 
 
-def _glue(lang: str) -> str:
-    from workbench.core.langs import segment_joiner
-
-    return segment_joiner(lang)
-
-
 def export_xliff(
     text: ParallelText,
     out: str | Path,
@@ -171,9 +170,11 @@ def export_xliff(
 ) -> list[tuple[Path, int]]:
     """Write one XLIFF file per aligned pair into `out` (a folder); returns paths and counts."""
     folder = Path(out)
-    chosen = list(text.alignments) if not langs else [
-        lang for lang in text.alignments if any(langtags.matches(r, lang) for r in langs)
-    ]
+    chosen = (
+        list(text.alignments)
+        if not langs
+        else [lang for lang in text.alignments if any(langtags.matches(r, lang) for r in langs)]
+    )
     if not chosen:
         raise UsageError(
             f"no aligned language matches {', '.join(langs or [])}; "
