@@ -76,7 +76,8 @@ def _local(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return etree.QName(tag).localname
+    # Cheaper than etree.QName, which the reader would build for every element.
+    return tag.rpartition("}")[2]
 
 
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
@@ -98,6 +99,7 @@ class _Reading:
     def __init__(self, path: str, warnings: list[str] | None) -> None:
         self.path = path
         self.warnings = warnings if warnings is not None else []
+        self.langs: dict[str, str] = {}
 
     def warn(self, element: etree._Element, message: str) -> None:
         line = _line(element)
@@ -217,8 +219,12 @@ def _lang_of(
     if not written:
         reading.warn(section, f"<{lang_name}> of concept {concept_id!r} has no xml:lang; skipped")
         return None
+    known = reading.langs.get(written)
+    if known is not None:
+        return known
     try:
-        return normalize(written, source="xml:lang", registered=False)
+        known = reading.langs[written] = normalize(written, source="xml:lang", registered=False)
+        return known
     except LanguageTagError as exc:
         reading.warn(section, f"concept {concept_id!r}: {exc}; skipped")
         return None
