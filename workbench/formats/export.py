@@ -38,10 +38,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from workbench.core import langtags
 from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.atomic import AtomicBatch
 from workbench.core.document import Document
-from workbench.core.errors import AlignmentError, FormatError, InputError, ProjectError
+from workbench.core.errors import (
+    AlignmentError,
+    FormatError,
+    InputError,
+    LanguageTagError,
+    ProjectError,
+)
 from workbench.core.project import MANIFEST, Manifest
 from workbench.core.rows import compute_rows
 from workbench.formats.po import export_po, import_po
@@ -285,9 +292,78 @@ class _Side:
     count: int = 0
 
 
+class _PivotChoice:
+    """Which language of the file is the pivot, decided at the first TU that has it.
+
+    The request (`--pivot`, else the header's `srclang`, else `en` for `*all*`) is a BCP 47
+    range: a language of that exact tag first, else one the range matches (RFC 4647: `en`
+    takes `en-US`), preferring the header's `srclang`.
+    """
+
+    def __init__(self, reader: TmxReader, requested: str | None) -> None:
+        self.reader = reader
+        self.requested = requested
+        self.lang: str | None = None
+
+    @property
+    def wanted(self) -> str:
+        """The range asked for, as the messages name it."""
+        if self.requested:
+            return self.requested
+        srclang = self.reader.header.srclang if self.reader.header else ""
+        return srclang if srclang and srclang != "*all*" else "en"
+
+    def source(self, unit: TranslationUnit) -> Variant | None:
+        """The unit's pivot variant, or None."""
+        if self.lang is None:
+            wanted = self.wanted
+            key = self.reader.lang_of(wanted) if langtags.is_valid(wanted, registered=False) else ""
+            found = unit.variant(key) if key else None
+            if found is None:
+                srclang = self.reader.header.srclang if self.reader.header else ""
+                matching = [v for v in unit.variants if langtags.matches(wanted, v.code or v.lang)]
+                matching.sort(key=lambda v: (v.code or v.lang).lower() != srclang.lower())
+                found = matching[0] if matching else None
+            if found is None:
+                return None
+            self.lang = found.lang
+        return unit.variant(self.lang)
+
+
+def _dropped(
+    path: str | Path, unseen: set[str], kept: Sequence[str], langs: Sequence[str] | None
+) -> list[str]:
+    """Warnings for languages only skipped TUs had: a whole language is never lost unsaid."""
+    lost = sorted(
+        lang for lang in unseen - set(kept) if not langs or _wanted(langs, Variant(lang, ()))
+    )
+    return [
+        f"{path}: language {lang} is only in TUs without the pivot; not imported (--pivot "
+        f"{lang} reads it)"
+        for lang in lost
+    ]
+
+
+def _wanted(langs: Sequence[str] | None, variant: Variant) -> bool:
+    """Whether `--langs` takes this variant: its language, or a range matching its tag."""
+    if not langs:
+        return True
+    return variant.lang in langs or any(
+        langtags.matches(r, variant.code or variant.lang) for r in langs
+    )
+
+
+def _code_of(variant: Variant) -> str:
+    """The case-normalised tag the file wrote for the variant."""
+    try:
+        return langtags.normalize(variant.code or variant.lang, registered=False)
+    except LanguageTagError:
+        return variant.lang
+
+
 def import_tmx(
     path: str | Path,
-    pivot: str = "en",
+    pivot: str | None = None,
     *,
     langs: Sequence[str] | None = None,
     lang_codes: Mapping[str, str] | None = None,
@@ -298,20 +374,27 @@ def import_tmx(
     """Read a TMX into documents (one paragraph per TU) and beads (one per TU and language).
 
     Streams the file; `langs` limits the target languages read (default: all found);
-    `workers` is the reader's (`TmxReader`).
+    `workers` is the reader's (`TmxReader`). The pivot is `pivot`, else the header's
+    `srclang` (see `_PivotChoice`); every other language is kept, each variant apart.
     """
     codes = dict(DEFAULT_LANG_CODES)
     codes.update(lang_codes or {})
     reader = TmxReader(path, codes, workers=workers)
+    choice = _PivotChoice(reader, pivot)
     pivot_paragraphs: list[list[str]] = []
     pivot_count = 0
     sides: dict[str, _Side] = {}
+    seen_codes: dict[str, str] = {}
+    unseen: set[str] = set()  # languages of skipped TUs
     skipped = 0
     for number, unit in enumerate(reader, start=1):
-        source = unit.variant(pivot)
+        source = choice.source(unit)
         if source is None or _blank(source):
             skipped += 1
+            unseen.update(v.lang for v in unit.variants if not _blank(v))
             continue
+        pivot = source.lang
+        seen_codes.setdefault(pivot, _code_of(source))
         src = tuple(range(pivot_count, pivot_count + len(source.segments)))
         previous = len(pivot_paragraphs)
         pivot_paragraphs.append(list(source.segments))
@@ -319,11 +402,12 @@ def import_tmx(
         present: set[str] = set()
         for variant in unit.variants:
             lang = variant.lang
-            if lang == pivot or (langs and lang not in langs) or _blank(variant):
+            if lang == pivot or not _wanted(langs, variant) or _blank(variant):
                 continue
             side = sides.get(lang)
             if side is None:
                 side = sides[lang] = _Side([], _gaps(pivot_paragraphs[:previous]))
+                seen_codes[lang] = _code_of(variant)
             present.add(lang)
             status, confidence = _status(variant, unit)
             tgt = tuple(range(side.count, side.count + len(variant.segments)))
@@ -335,26 +419,30 @@ def import_tmx(
                 side.beads.append(Bead(src, (), BeadStatus.AUTO, 0.0))
         if progress is not None and number % 1000 == 0:
             progress(number, 0)
-    if not pivot_paragraphs:
+    if not pivot_paragraphs or pivot is None:
         srclang = reader.header.srclang if reader.header else "?"
         raise FormatError(
-            f"no TU has a {pivot} variant (header srclang {srclang}); choose --pivot", path
+            f"no TU has a {choice.wanted} variant (header srclang {srclang}); choose --pivot",
+            path,
         )
     if skipped and warnings is not None:
         warnings.append(f"{path}: {skipped} TU(s) without a {pivot} text were skipped")
+        warnings.extend(_dropped(path, unseen, [pivot, *sides], langs))
     if warnings is not None:
         warnings.extend(reader.warnings)
         if reader.worker_problem:
             warnings.append(f"{path}: read on in one process: {reader.worker_problem}")
     name = Path(path).name
     pivot_doc = Document(pivot, pivot_paragraphs, name)
-    order = [lang for lang in (langs or sides) if lang in sides]
+    order = list(sides)
     documents = {pivot: pivot_doc}
     alignments: dict[str, Alignment] = {}
     for lang in order:
         documents[lang] = Document(lang, sides[lang].paragraphs, name)
         alignments[lang] = Alignment(pivot_doc, documents[lang], sides[lang].beads)
-    return ParallelText(pivot, documents, alignments)
+    text = ParallelText(pivot, documents, alignments)
+    text.lang_codes = {lang: seen_codes[lang] for lang in documents}
+    return text
 
 
 def _gaps(paragraphs: Sequence[Sequence[str]]) -> list[Bead]:
@@ -523,7 +611,7 @@ _XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
 def import_tmx_project(
     path: str | Path,
     root: str | Path,
-    pivot: str = "en",
+    pivot: str | None = None,
     *,
     name: str | None = None,
     langs: Sequence[str] | None = None,
@@ -558,7 +646,7 @@ def import_tmx_project(
 def _import_tmx_project(
     path: str | Path,
     folder_root: Path,
-    pivot: str,
+    pivot: str | None,
     name: str | None,
     langs: Sequence[str] | None,
     lang_codes: Mapping[str, str] | None,
@@ -574,34 +662,38 @@ def _import_tmx_project(
     codes = dict(DEFAULT_LANG_CODES)
     codes.update(lang_codes or {})
     reader = TmxReader(path, codes, workers=workers)
+    choice = _PivotChoice(reader, pivot)
     label = Path(path).name
     counts = array("L")  # pivot segments per TU kept, to backfill a language seen late
     skipped = 0
+    seen_codes: dict[str, str] = {}
+    unseen: set[str] = set()  # languages of skipped TUs
     with AtomicBatch() as batch, ExitStack() as streams:
         sides: dict[str, _Stream] = {}
-        main = _Stream(batch, folder, texts, pivot, label)
-        streams.callback(main.close)
-        wanted = set(langs) if langs else None
+        main: _Stream | None = None
         for number, unit in enumerate(reader, start=1):
-            source = None
-            for variant in unit.variants:
-                if variant.lang == pivot:
-                    source = variant
-                    break
+            source = choice.source(unit)
             if source is None or _blank(source):
                 skipped += 1
+                unseen.update(v.lang for v in unit.variants if not _blank(v))
                 continue
+            if main is None:
+                pivot = source.lang
+                seen_codes[pivot] = _code_of(source)
+                main = _Stream(batch, folder, texts, pivot, label)
+                streams.callback(main.close)
             source_ids = main.add(source.segments)
             present: set[str] = set()
             for variant in unit.variants:
                 lang = variant.lang
-                if lang == pivot or (wanted and lang not in wanted) or _blank(variant):
+                if lang == pivot or not _wanted(langs, variant) or _blank(variant):
                     continue
                 side = sides.get(lang)
                 if side is None:
+                    seen_codes[lang] = _code_of(variant)
                     side = sides[lang] = _Stream(batch, folder, texts, lang, label)
                     streams.callback(side.close)
-                    side.open_links(batch, folder, pivot)
+                    side.open_links(batch, folder, source.lang)
                     for tu, size in enumerate(counts, start=1):
                         ids = [f"{tu}:{s}" for s in range(1, size + 1)]
                         side.link(ids, (), _UNALIGNED)
@@ -620,23 +712,26 @@ def _import_tmx_project(
             counts.append(len(source_ids))
             if progress is not None and number % 1000 == 0:
                 progress(number, 0)
-        if not counts:
+        if not counts or main is None or pivot is None:
             srclang = reader.header.srclang if reader.header else "?"
             raise FormatError(
-                f"no TU has a {pivot} variant (header srclang {srclang}); choose --pivot", path
+                f"no TU has a {choice.wanted} variant (header srclang {srclang}); choose --pivot",
+                path,
             )
-        order = [lang for lang in (langs or sides) if lang in sides]
+        order = list(sides)
         manifest = Manifest(
             name=name,
             pivot=pivot,
             documents={lang: Path("texts") / f"{lang}.txt" for lang in [pivot, *order]},
             alignments_dir=Path("alignments") / name,
+            lang_codes={**DEFAULT_LANG_CODES, **seen_codes},
         )
         batch.staged(folder_root / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
         streams.close()
     if warnings is not None:
         if skipped:
             warnings.append(f"{path}: {skipped} TU(s) without a {pivot} text were skipped")
+        warnings.extend(_dropped(path, unseen, [pivot, *order], langs))
         warnings.extend(reader.warnings)
         if reader.worker_problem:
             warnings.append(f"{path}: read on in one process: {reader.worker_problem}")

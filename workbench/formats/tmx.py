@@ -152,6 +152,14 @@ def base_lang(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
 
+def language_key(tag: str) -> str:
+    """The workbench language of a case-normalised tag read from a file (see `TmxReader`)."""
+    base = base_lang(tag)
+    if tag.lower() in (base, DEFAULT_LANG_CODES.get(base, base).lower()):
+        return base
+    return tag
+
+
 def tmx_date(moment: datetime | None = None) -> str:
     """A TMX date `YYYYMMDDThhmmssZ` in UTC (now when no moment is given)."""
     moment = moment or datetime.now(UTC)
@@ -266,7 +274,7 @@ def write_tmx(
     order = tuple(dict.fromkeys([srclang, *langs]))
     given = lang_codes or {}
     codes = {lang: given.get(lang) or DEFAULT_LANG_CODES.get(lang, lang) for lang in order}
-    _check_codes(codes)
+    _check_codes(codes, srclang)
     counts = {"units": 0, "incomplete": 0, "empty": 0, "replaced": 0, "long": 0}
     warnings: list[str] = []
 
@@ -313,13 +321,16 @@ def write_tmx(
     return TmxStats(target, written, incomplete, empty, replaced, long, tuple(warnings))
 
 
-def _check_codes(codes: Mapping[str, str]) -> None:
-    # Two variants of one language in a TU (zh-Hans and zh-Hant, es-ES and es-MX) make OmegaT
-    # take whichever comes last, and our reader keep the first: refuse them in one file.
+def _check_codes(codes: Mapping[str, str], srclang: str) -> None:
+    # Two target variants of one language in a TU (zh-Hans and zh-Hant, es-ES and es-MX) make
+    # OmegaT take whichever comes last: refuse them in one file. A source and a target of one
+    # language (an en-US to en-GB memory, as in the LISA kit) is a pair CAT tools take.
     seen: dict[str, tuple[str, str]] = {}
     for lang, code in codes.items():
         if not code or INVALID_XML_CHARS.search(code) or any(c.isspace() for c in code):
             raise InputError(f"language code {code!r} for {lang!r} is not a valid xml:lang")
+        if lang == srclang:
+            continue
         base = base_lang(code)
         if base in seen:
             other, other_code = seen[base]
@@ -463,8 +474,12 @@ class TmxReader:
     """Stream the TUs of a TMX file; `header` is set once the header has been read.
 
     `lang_codes` maps workbench languages to codes; a code found in the file maps back through
-    it (case-insensitive), else to its primary subtag ("es-MX" -> "es"). A TU with two variants
-    of one language keeps the first and records a warning.
+    it (case-insensitive). Any other code is a language of its own: its primary subtag when it
+    is the bare language or that language's default code (`es`, `es-ES` -> "es"; see
+    `DEFAULT_LANG_CODES`), else the whole case-normalised tag (`es-419`, `zh-TW`, `fr-CA`,
+    `en-GB` stay themselves), so variants are never merged. The rule looks at the tag alone,
+    not at the order of the file, so worker processes decide alike. A TU with two variants of
+    one language keeps the first and records a warning.
 
     `workers` processes parse the body in parallel with this one (the TUs still come out in
     file order, and memory stays bounded: a few MB of pieces in flight); `None` picks one per
@@ -508,7 +523,11 @@ class TmxReader:
                     tag = langtags.parse(code, source="xml:lang", registered=False)
                 except LanguageTagError as exc:
                     raise FormatError(exc.problem, self.path, line) from None
-                found = base_lang(tag.tag)
+                found = language_key(tag.tag)
+                # A key the caller gave another code (`zh=zh-TW`) is taken: zh-CN keeps its tag.
+                given = self._codes.get(found)
+                if given is not None and given.lower() != tag.tag.lower():
+                    found = tag.tag
             self._langs[code] = found
         return found
 
@@ -640,7 +659,9 @@ class TmxReader:
                         units.append(self._unit(tu, number, line, variant_type, unit_type))
             except FormatError:
                 yield units  # the TUs before the bad one, as the streamed parser gives them
-                raise
+                # The streamed parser reads ahead and may meet a syntax error further on
+                # before this TU's bad language code: let it say which problem comes first.
+                raise _Unchunkable from None
             yield units
             line += part.count(b"\n")
             start = end
@@ -715,7 +736,8 @@ class TmxReader:
 
     def _streamed_units(self, skip: int = 0) -> Iterator[TranslationUnit]:
         with self._open() as stream:
-            events = iterparse_safe(stream, tag=("tmx", "header", "tu"))
+            # `{*}` also takes a namespaced TMX (go-tm writes xmlns="http://www.lisa.org/tmx14").
+            events = iterparse_safe(stream, tag=("{*}tmx", "{*}header", "{*}tu"))
             count = 0
             doctype = True
             for event, element in events:
@@ -723,7 +745,7 @@ class TmxReader:
                     if count == 0 and self.header is None:
                         tree = element.getroottree()
                         root = tree.getroot()
-                        if root.tag != "tmx":
+                        if _strip_namespace(root.tag) != "tmx":
                             raise FormatError(
                                 f"not a TMX file: the root is <{root.tag}>", self.path, 1
                             )
@@ -732,6 +754,8 @@ class TmxReader:
                         doctype = tree.docinfo.internalDTD is not None
                     continue
                 tag = element.tag
+                if tag[0] == "{":
+                    tag = _strip_namespaces(element)
                 if tag == "tu":
                     count += 1
                     if doctype:
@@ -759,7 +783,7 @@ class TmxReader:
     def _root_problem(self) -> str:
         with self._open() as stream:
             for _, element in iterparse_safe(stream):
-                if element.tag != "tmx":
+                if _strip_namespace(element.tag) != "tmx":
                     return f"the root is <{element.tag}>"
                 return "no <header> in <tmx>"
         return "no XML element"
@@ -818,6 +842,19 @@ class TmxReader:
 # NamedTuple construction without its Python-level `__new__` (every field given): ~0.5 us less
 # per tuple, five tuples per four-language TU read.
 _new = tuple.__new__
+
+
+def _strip_namespace(tag: object) -> str:
+    """An element name without its namespace (`{ns}tu` -> `tu`)."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _strip_namespaces(element: etree._Element) -> str:
+    """Take the namespace off `element` and every element in it; its bare name."""
+    for item in element.iter():
+        if isinstance(item.tag, str) and item.tag[0] == "{":
+            item.tag = item.tag.rpartition("}")[2]
+    return str(element.tag)
 
 
 def _line(element: etree._Element, offset: int = 0) -> int | None:
