@@ -12,7 +12,7 @@ from lxml import etree
 from workbench.cli import main
 from workbench.core.errors import FormatError, UsageError
 from workbench.formats.tbx import tbx_bytes
-from workbench.terms.files import load_glossary
+from workbench.project.glossary import load_glossary
 from workbench.terms.glossary import Glossary, TermStatus
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"

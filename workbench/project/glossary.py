@@ -1,4 +1,4 @@
-"""Load and save a glossary by what the file holds.
+"""A project's glossary files: load by what the file holds, save as TBX v3, TBX v2 or CSV.
 
 XML is told by its root: TBX v3 (`tbx`), TBX v2 (`martif`), TBX-Min (`TBX`), MultiTerm XML
 (`mtf`); anything else XML is refused as "not TBX". Text is our glossary CSV when its header
