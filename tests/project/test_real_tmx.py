@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from workbench.cli import main
-from workbench.core.project import Project
+from workbench.project.project import Project
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real" / "tmx"
 DTD = Path(__file__).resolve().parents[2] / "resources" / "standards" / "tmx14.dtd"
