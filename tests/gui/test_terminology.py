@@ -194,7 +194,9 @@ def test_glossary_editor_edits_with_undo_and_round_trips_csv(
     editor.refresh("infosec")
     index = editor.terms.index(2, 2)
     assert editor.terms.setData(index, "admitted", Qt.ItemDataRole.EditRole)
-    assert editor.glossary.concept("infosec").terms[2].status is TermStatus.ADMITTED
+    qtbot.waitUntil(  # applied once the view has finished committing
+        lambda: editor.glossary.concept("infosec").terms[2].status is TermStatus.ADMITTED
+    )
     assert not editor.terms.setData(index, "no such status", Qt.ItemDataRole.EditRole)
     editor.search.setText("weapons")
     assert editor.filter.rowCount() == 1
