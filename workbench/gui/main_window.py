@@ -524,6 +524,8 @@ class MainWindow(QMainWindow):
                 f"columns/{self.model.columnCount()}", self.table.horizontalHeader().saveState()
             )
         if not self.ask_on_close or self.maybe_discard():
+            if self.terminology is not None:
+                self.terminology.stop()
             if self.recovery is not None and not self.is_dirty:
                 self.recovery.discard()
             event.accept()
