@@ -318,6 +318,10 @@ class Terminology(QObject):
         glossary = self.glossary
         if synchronous:
             self._generation += 1
+            if self._worker is not None:
+                # Its result is stale now (see _checked); the analyzers are per thread, so
+                # the two checks share nothing, and the UI need not wait for it.
+                self._worker.cancel()
             self._show(check_drift(text, glossary))
             return
         if self._worker is not None:
