@@ -235,9 +235,10 @@ class TmxReader:
                         number += 1
                         units.append(self._unit(tu, number, line, variant_type, unit_type))
             except FormatError:
-                yield units  # the TUs before the bad one, as the streamed parser gives them
-                # The streamed parser reads ahead and may meet a syntax error further on
-                # before this TU's bad language code: let it say which problem comes first.
+                # The TUs before the bad one, as the streamed parser gives them; that parser
+                # then names the first error it meets (it may be a syntax error further on,
+                # which its read-ahead finds before this TU).
+                yield units
                 raise _Unchunkable from None
             yield units
             line += part.count(b"\n")

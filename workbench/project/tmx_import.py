@@ -24,6 +24,7 @@ from workbench.formats.export import (
 from workbench.formats.tmx_reader import TmxReader
 from workbench.formats.tmx_units import Progress
 from workbench.formats.tmx_writer import FLUSH_UNITS, escape_attr, escape_text
+from workbench.project.layout import ALIGNMENTS, alignment_file, document_file, text_file
 from workbench.project.manifest import MANIFEST, Manifest
 
 
@@ -44,14 +45,14 @@ class _Stream:
     blocks of `FLUSH_UNITS` paragraphs: ~3x faster than element-by-element `xmlfile` writes.
     """
 
-    def __init__(self, batch: AtomicBatch, folder: Path, texts: Path, lang: str, name: str):
+    def __init__(self, batch: AtomicBatch, root: Path, folder: Path, lang: str, name: str):
         self.lang = lang
         self.count = 0
         self.paragraphs = 0
         self.joiner = segment_joiner(lang)
         self.stack = ExitStack()
-        self.text = self.stack.enter_context(open(batch.staged(texts / f"{lang}.txt"), "wb"))  # noqa: SIM115
-        self.doc = self.stack.enter_context(open(batch.staged(folder / f"{lang}.xml"), "wb"))  # noqa: SIM115
+        self.text = self.stack.enter_context(open(batch.staged(root / text_file(lang)), "wb"))  # noqa: SIM115
+        self.doc = self.stack.enter_context(open(batch.staged(document_file(folder, lang)), "wb"))  # noqa: SIM115
         self.links: IO[bytes] | None = None
         self._doc_parts: list[str] = [
             f'{_XML_DECLARATION}\n<document lang="{escape_attr(lang)}" '
@@ -62,7 +63,7 @@ class _Stream:
 
     def open_links(self, batch: AtomicBatch, folder: Path, pivot: str) -> None:
         """Start the pivot-`lang` XCES file (the target side of an alignment)."""
-        path = batch.staged(folder / f"{pivot}-{self.lang}.xml")
+        path = batch.staged(alignment_file(folder, pivot, self.lang))
         self.links = self.stack.enter_context(open(path, "wb"))  # noqa: SIM115
         self._link_parts.append(
             f'{_XML_DECLARATION}\n<cesAlign version="1.0">\n<linkGrp targType="s" '
@@ -186,8 +187,7 @@ def _import_tmx_project(
     if (folder_root / MANIFEST).exists():
         raise ProjectError(f"{folder_root} already holds a project; import into a new folder")
     name = name or folder_root.resolve().name
-    folder = folder_root / "alignments" / name
-    texts = folder_root / "texts"
+    folder = folder_root / ALIGNMENTS / name
     codes = dict(DEFAULT_LANG_CODES)
     codes.update(lang_codes or {})
     reader = TmxReader(path, codes, workers=workers)
@@ -209,7 +209,7 @@ def _import_tmx_project(
             if main is None:
                 pivot = source.lang
                 seen_codes[pivot] = code_of(source)
-                main = _Stream(batch, folder, texts, pivot, label)
+                main = _Stream(batch, folder_root, folder, pivot, label)
                 streams.callback(main.close)
             source_ids = main.add(source.segments)
             present: set[str] = set()
@@ -220,7 +220,7 @@ def _import_tmx_project(
                 side = sides.get(lang)
                 if side is None:
                     seen_codes[lang] = code_of(variant)
-                    side = sides[lang] = _Stream(batch, folder, texts, lang, label)
+                    side = sides[lang] = _Stream(batch, folder_root, folder, lang, label)
                     streams.callback(side.close)
                     side.open_links(batch, folder, source.lang)
                     for tu, size in enumerate(counts, start=1):
@@ -251,8 +251,8 @@ def _import_tmx_project(
         manifest = Manifest(
             name=name,
             pivot=pivot,
-            documents={lang: Path("texts") / f"{lang}.txt" for lang in [pivot, *order]},
-            alignments_dir=Path("alignments") / name,
+            documents={lang: text_file(lang) for lang in [pivot, *order]},
+            alignments_dir=ALIGNMENTS / name,
             lang_codes={**DEFAULT_LANG_CODES, **seen_codes},
         )
         batch.staged(folder_root / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
