@@ -125,7 +125,7 @@ def _write_12(
             "datatype": "plaintext",
         }
         with xf.element(f"{{{NS_12}}}file", attrs):
-            header = etree.Element(f"{{{NS_12}}}header")
+            header = etree.Element(f"{{{NS_12}}}header", nsmap={None: NS_12})
             etree.SubElement(
                 header,
                 f"{{{NS_12}}}tool",
@@ -150,7 +150,9 @@ def _unit_12(unit: BilingualUnit, ident: str, source_lang: str, target_lang: str
     attrs = {"id": ident, XML_SPACE: "preserve"}
     if unit.is_confirmed:
         attrs["approved"] = "yes"
-    element = etree.Element(f"{q}trans-unit", attrs)
+    # Each unit carries the default namespace declaration: without it lxml would invent an
+    # `ns0:` prefix for an element serialised on its own.
+    element = etree.Element(f"{q}trans-unit", attrs, nsmap={None: NS_12})
     source = etree.SubElement(element, f"{q}source", {XML_LANG: source_lang})
     _inline_12(source, unit.source)
     state = "signed-off" if unit.is_confirmed else "needs-review-translation"
@@ -218,7 +220,7 @@ def _write_20(
 
 def _unit_20(unit: BilingualUnit, ident: str) -> etree._Element:
     q = f"{{{NS_20}}}"
-    element = etree.Element(f"{q}unit", {"id": ident})
+    element = etree.Element(f"{q}unit", {"id": ident}, nsmap={None: NS_20})
     notes = etree.SubElement(element, f"{q}notes")
     for text in (*unit.notes, _confidence_note(unit)):
         note = etree.SubElement(notes, f"{q}note", {"category": "workbench"})
