@@ -212,7 +212,7 @@ def test_review_state_comes_from_the_bead(tmp_path: Path, version: str) -> None:
 
 def test_unknown_version_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match=r"choose 1\.2 or 2\.0"):
-        write_xliff(tmp_path / "x.xlf", [], "en", "fr", version="3.0")
+        write_xliff(tmp_path / "x.xlf", [BilingualUnit("1", "a", "b")], "en", "fr", version="3.0")
 
 
 def test_a_control_character_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
@@ -277,3 +277,30 @@ def test_reader_warns_about_unknown_inline_elements_and_keeps_their_text(tmp_pat
     units = list(reader)
     assert visible(units[0].segments[0].source) == "a bold c"
     assert reader.warnings and "<b>" in reader.warnings[0]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_nothing_to_write_is_an_error_and_leaves_no_file(tmp_path: Path, version: str) -> None:
+    out = tmp_path / "empty.xlf"
+    with pytest.raises(FormatError, match="nothing to write"):
+        write_xliff(out, [], "en", "fr", version=version)
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_layout_white_space_is_normalised_unless_preserved(tmp_path: Path) -> None:
+    path = tmp_path / "w.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+        'original="x" source-language="en" target-language="de" datatype="p"><body>'
+        '<trans-unit id="1"><source>\n   Two\n   lines <x id="1"/> here\n  </source>'
+        "<target>\n Zwei  Zeilen\n</target></trans-unit>"
+        '<trans-unit id="2" xml:space="preserve"><source>  kept  </source></trans-unit>'
+        "</body></file></xliff>",
+        encoding="utf-8",
+    )
+    _, units = read_xliff(path)
+    first = units[0].segments[0]
+    assert visible(first.source) == "Two lines here" and len(codes(first.source)) == 1
+    assert first.target == "Zwei Zeilen"
+    assert units[1].segments[0].source == "  kept  "
