@@ -17,12 +17,12 @@ from workbench.core.errors import (
     UnsafeInputError,
     UsageError,
     WorkbenchError,
+    WriteError,
 )
 from workbench.core.history import History
 from workbench.core.pivot import PivotRow, pivot_rows
-from workbench.core.project import Project, find_project
-
-__version__ = "0.1.0"
+from workbench.core.version import __version__
+from workbench.project import Project, find_project
 
 __all__ = [
     "Alignment",
@@ -47,6 +47,7 @@ __all__ = [
     "UnsafeInputError",
     "UsageError",
     "WorkbenchError",
+    "WriteError",
     "__version__",
     "find_project",
     "pivot_rows",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbench.cli import main
-from workbench.core.project import Project
+from workbench.project.project import Project
 
 
 def write_texts(folder: Path) -> dict[str, Path]:
@@ -88,3 +88,60 @@ def test_missing_text_fails_with_a_message_and_no_traceback(tmp_path: Path) -> N
 def test_info_on_a_plain_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["project", "info", str(tmp_path)]) == 1
     assert "not a workbench project" in capsys.readouterr().err
+
+
+def test_new_writes_each_document_and_alignment_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.formats import xces
+
+    written: list[str] = []
+    write_document, write_alignment = xces.write_document, xces.write_alignment
+
+    def document(path: Path, doc: object) -> None:
+        written.append(f"document {doc.lang}")  # type: ignore[attr-defined]
+        write_document(path, doc)  # type: ignore[arg-type]
+
+    def alignment(path: Path, beads: object, *names: str) -> None:
+        written.append(f"alignment {names[1]}")
+        write_alignment(path, beads, *names)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(xces, "write_document", document)
+    monkeypatch.setattr(xces, "write_alignment", alignment)
+    paths = write_texts(tmp_path)
+    args = ["project", "new", str(tmp_path / "p"), "--doc", f"en={paths['en']}"]
+    assert main([*args, "--doc", f"es={paths['es']}"]) == 0
+    assert sorted(written) == ["alignment es.xml", "document en", "document es"]
+    assert set(Project.open(tmp_path / "p").text.alignments) == {"es"}
+
+
+def test_new_reads_pdf_odt_and_rtf_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "formats"
+    code = main(
+        [
+            "project",
+            "new",
+            str(tmp_path / "proj"),
+            "--doc",
+            f"en={data / 'pdf' / 'sco-2006-en.pdf'}",
+            "--doc",
+            f"ru={data / 'odt' / 'sco-2006-ru.odt'}",
+            "--doc",
+            f"zh={data / 'rtf' / 'sco-2006-zh.rtf'}",
+            "--no-align",
+            "--show-removed",
+        ]
+    )
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "running header" in captured.err or "UN document symbol" in captured.err
+    project = Project.open(tmp_path / "proj")
+    english = " ".join(" ".join(p) for p in project.text.documents["en"].paragraphs)
+    assert "A/61/1005" not in english
+    assert "Shanghai Cooperation Organisation" in english
+    # 14 paragraphs of body and 2 footnotes; the title's paragraphs are one segment each.
+    assert len(project.text.documents["en"].paragraphs) == 16
+    assert len(project.text.documents["ru"].paragraphs) == 14
+    assert len(project.text.documents["zh"].paragraphs) == 14

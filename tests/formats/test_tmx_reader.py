@@ -10,8 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.core.errors import FormatError, InputError, UnsafeInputError
-from workbench.formats import tmx
-from workbench.formats.tmx import TmxReader, TranslationUnit
+from workbench.core.inline import codes, visible
+from workbench.formats import tmx_reader as tmx
+from workbench.formats.tmx_reader import TmxReader
+from workbench.formats.tmx_units import TranslationUnit
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE tmx SYSTEM "tmx14.dtd">
@@ -111,7 +113,9 @@ def test_pieces_read_what_the_streamed_parser_reads(varied: Path, fallbacks: lis
     assert got_warnings == warnings and len(warnings) == 200
     assert reader.header is not None and reader.header.props == (("x-header", "kept"),)
     # spot checks of what the shapes become
-    assert units[1].variants[0].segments == ("Bold 1 end",)
+    (bold,) = units[1].variants[0].segments
+    assert visible(bold) == "Bold 1 end"
+    assert [c.element for c in codes(bold)] == ["bpt", "ept", "hi", "hi"]
     assert units[2].variant("zh") is not None
     assert units[2].variant("zh").segments == ("甲乙", "丙")  # type: ignore[union-attr]
     assert units[4].variant("en").segments == ("a\rb\tc 4",)  # type: ignore[union-attr]
@@ -380,7 +384,7 @@ def test_when_workers_fail_the_streamed_parser_reads_on(
     assert list(reader) == streamed(varied)[0]
     assert reader.worker_problem == "a worker process stopped unexpectedly"
     assert len(fallbacks) == 1 and fallbacks[0] > 0
-    from workbench.formats.export import import_tmx_project
+    from workbench.project.tmx_import import import_tmx_project
 
     warnings: list[str] = []
     import_tmx_project(varied, varied.parent / "project", workers=1, warnings=warnings)

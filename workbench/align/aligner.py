@@ -35,7 +35,7 @@ from workbench.align.features import (
     build_keys,
     translation_pairs,
 )
-from workbench.align.lexicon import Lexicon, base_lang, merge_lexicons
+from workbench.align.lexicon import Lexicon, merge_lexicons
 from workbench.align.scoring import (
     DEFAULT_PRIORS,
     DEFAULT_VARIANCE,
@@ -55,6 +55,7 @@ from workbench.align.search import (
 )
 from workbench.core.alignment import Bead, BeadStatus
 from workbench.core.errors import CancelledError
+from workbench.core.langs import base_lang
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]

@@ -193,7 +193,7 @@ def _failure(doc_set: DocumentSet, reason: str, stage: str, started: float) -> S
 
 
 def _segment(doc_set: DocumentSet) -> dict[str, Document]:
-    from workbench.core.project import segment_file
+    from workbench.project.project import segment_file
 
     return {lang: segment_file(Path(path), lang) for lang, path in doc_set.documents}
 
@@ -201,20 +201,17 @@ def _segment(doc_set: DocumentSet) -> dict[str, Document]:
 def _write_outputs(
     folder: Path, text: ParallelText, findings: Sequence[Finding], config: BatchConfig
 ) -> None:
-    from workbench.formats import xces
+    from workbench.core.atomic import AtomicBatch
+    from workbench.project.layout import write_text_files
 
-    for lang, document in text.documents.items():
-        xces.write_document(folder / f"{lang}.xml", document)
-    for lang, alignment in text.alignments.items():
-        xces.write_alignment(
-            folder / f"{text.pivot}-{lang}.xml", alignment, f"{text.pivot}.xml", f"{lang}.xml"
-        )
+    with AtomicBatch() as batch:
+        write_text_files(text, folder, batch)
     if "check" in config.steps and config.glossary is not None and text.alignments:
         from workbench.terms.report import to_json
 
         (folder / FINDINGS).write_text(to_json(findings), encoding="utf-8")
     if "export" in config.steps and text.alignments:
-        from workbench.formats.export import export_tmx
+        from workbench.project.exchange import export_tmx
 
         codes = dict(config.lang_codes) or None
         pattern = folder / "{pivot}-{lang}.tmx"
@@ -271,7 +268,7 @@ def _record(
 ) -> bytes:
     import json
 
-    from workbench import __version__
+    from workbench.core.version import __version__
 
     record = {
         "format": "workbench-batch-set/1",

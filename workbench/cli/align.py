@@ -12,6 +12,7 @@ from workbench.align.evaluate import format_link, read_links, score_multiple
 from workbench.align.lexicon import Lexicon, merge_lexicons
 from workbench.cli._common import TerminalProgress, emit
 from workbench.core.alignment import Alignment, Bead
+from workbench.core.cells import neutralise
 from workbench.core.document import Document
 from workbench.core.errors import InputError
 
@@ -115,8 +116,9 @@ def read_segments(path: str | Path, lang: str, presegmented: bool) -> list[list[
         paragraphs = [p for p in paragraphs if p]
     else:
         from workbench.core.segmentation import segment_text
+        from workbench.formats.srx import load_rules
 
-        paragraphs = [p for p in segment_text(text, lang) if p]
+        paragraphs = [p for p in segment_text(text, lang, load_rules(lang)) if p]
     if not paragraphs:
         raise InputError("the file holds no text to align", path)
     return paragraphs
@@ -124,8 +126,8 @@ def read_segments(path: str | Path, lang: str, presegmented: bool) -> list[list[
 
 def glossary_lexicon(path: str | Path, src_lang: str, tgt_lang: str) -> Lexicon:
     """The term pairs of a glossary (every source term with every target term of a concept)."""
-    from workbench.align.lexicon import base_lang
-    from workbench.terms.files import load_glossary
+    from workbench.core.langs import base_lang
+    from workbench.project.glossary import load_glossary
 
     glossary = load_glossary(path)
     src, tgt = base_lang(src_lang), base_lang(tgt_lang)
@@ -166,7 +168,8 @@ def format_beads(
         for b in beads:
             left = " ".join(_clean(src[i]) for i in b.source)
             right = " ".join(_clean(tgt[j]) for j in b.target)
-            lines.append(f"{left}\t{right}\t{b.kind}\t{b.confidence:.4f}\n")
+            # Spreadsheets open TSV files: no cell may start a formula (OWASP).
+            lines.append(f"{neutralise(left)}\t{neutralise(right)}\t{b.kind}\t{b.confidence:.4f}\n")
         return "".join(lines)
     from workbench.formats.xces import write_alignment
 

@@ -20,19 +20,17 @@ from pathlib import Path
 
 import polib
 
-from workbench import __version__
+from workbench.core import langtags
 from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.atomic import write_bytes_atomic
 from workbench.core.document import Document
-from workbench.core.errors import AlignmentError, EncodingError, FormatError, InputError
-from workbench.formats.tmx import (
-    DEFAULT_LANG_CODES,
-    INVALID_XML_CHARS,
-    base_lang,
-    format_confidence,
-    join_segments,
-    split_segments,
-)
+from workbench.core.errors import EncodingError, FormatError, InputError, LanguageTagError
+from workbench.core.inline import plain
+from workbench.core.langs import DEFAULT_LANG_CODES, base_lang, join_segments
+from workbench.core.version import __version__
+from workbench.formats.plaintext import check_encoding
+from workbench.formats.tmx_reader import split_segments
+from workbench.formats.tmx_writer import INVALID_XML_CHARS, format_confidence
 
 _COMMENT = re.compile(r"bead (\d+)-(\d+), (auto|confirmed), confidence ([0-9.]+)")
 _LENGTHS = re.compile(r"lengths (.*)")
@@ -88,11 +86,17 @@ def po_entries(
         src = [i for b in group for i in b.source]
         tgt = [j for b in group for j in b.target]
         context = "+".join(src_ids[i] for i in src)
+        # Inline codes as the plain text a gettext user expects (`%s`, `{0}`), formatting
+        # codes left out: PO has no inline markup of its own.
         msgid = _clean(
-            join_segments(source.lang, [src_texts[i] for i in src]), context, replace_invalid
+            plain(join_segments(source.lang, [src_texts[i] for i in src])),
+            context,
+            replace_invalid,
         )
         msgstr = _clean(
-            join_segments(target.lang, [tgt_texts[j] for j in tgt]), context, replace_invalid
+            plain(join_segments(target.lang, [tgt_texts[j] for j in tgt])),
+            context,
+            replace_invalid,
         )
         _check_newlines(msgid, msgstr, context)
         confidence = min(b.confidence for b in group)
@@ -186,50 +190,6 @@ def write_po(
     return len(catalog)
 
 
-def export_po(
-    text: ParallelText,
-    out: str | Path,
-    langs: Sequence[str] | None = None,
-    *,
-    only_confirmed: bool = False,
-    lang_codes: Mapping[str, str] | None = None,
-    project: str = "workbench",
-    creationdate: str | None = None,
-    replace_invalid: bool = False,
-) -> list[Path]:
-    """Write one PO file per target language; return the paths.
-
-    `out` is a folder (files `<pivot>-<lang>.po`), a pattern holding `{lang}`, or, for one
-    language, a file name ending in `.po`.
-    """
-    chosen = list(langs) if langs else [g for g in text.target_langs if g in text.alignments]
-    if not chosen:
-        raise AlignmentError("nothing to export: the text has no alignment yet")
-    written: list[Path] = []
-    for lang in chosen:
-        if lang not in text.alignments:
-            raise AlignmentError(f"no {text.pivot}-{lang} alignment to export")
-        if "{lang}" in str(out):
-            path = Path(str(out).replace("{lang}", lang).replace("{pivot}", text.pivot))
-        elif str(out).endswith(".po"):
-            if len(chosen) > 1:
-                raise InputError(f"{out}: several languages need a folder or a {{lang}} pattern")
-            path = Path(out)
-        else:
-            path = Path(out) / f"{text.pivot}-{lang}.po"
-        write_po(
-            path,
-            text.alignments[lang],
-            lang_codes=lang_codes,
-            project=project,
-            creationdate=creationdate,
-            only_confirmed=only_confirmed,
-            replace_invalid=replace_invalid,
-        )
-        written.append(path)
-    return written
-
-
 def read_po_text(path: str | Path) -> str:
     """The PO file's text, decoded by its header charset; BOM dropped, UTF-16 refused by name."""
     data = Path(path).read_bytes() if Path(path).is_file() else None
@@ -243,6 +203,10 @@ def read_po_text(path: str | Path) -> str:
     charset = found.group(1).decode("ascii") if found else "utf-8"
     if charset.upper() == "CHARSET":  # the xgettext template placeholder
         charset = "utf-8"
+    try:
+        check_encoding(charset, path)
+    except EncodingError as exc:
+        raise EncodingError(f"the PO header's charset: {exc.problem}", path) from None
     try:
         return data.decode(charset)
     except LookupError:
@@ -319,7 +283,7 @@ def import_po(
         raise FormatError(
             f"malformed PO: {exc}", path, int(found.group(1)) if found else None
         ) from None
-    target = lang or base_lang(catalog.metadata.get("Language", ""))
+    target = lang or _header_language(catalog.metadata.get("Language", ""), path)
     if not target:
         raise FormatError("the PO header has no Language; pass --lang", path)
     if target == pivot:
@@ -341,9 +305,16 @@ def import_po(
             split_segments(pivot, entry.msgid, lengths.get(pivot)),
             [r.partition(":")[2] for r in refs if r.startswith(pivot + ":")],
         )
-        target_segments = (
-            split_segments(target, entry.msgstr, lengths.get(target)) if entry.msgstr else ()
-        )
+        msgstr = entry.msgstr
+        if msgstr and not msgstr.strip():
+            # A white-space translation (OmegaT writes them) would be an empty segment, which no
+            # project may hold: read it as untranslated, and say so.
+            if warnings is not None:
+                warnings.append(
+                    f"{path}:{entry.linenum}: the msgstr is only white space; read as untranslated"
+                )
+            msgstr = ""
+        target_segments = split_segments(target, msgstr, lengths.get(target)) if msgstr else ()
         target_range = tgt.add(
             target_segments, [r.partition(":")[2] for r in refs if r.startswith(target + ":")]
         )
@@ -362,6 +333,31 @@ def import_po(
     )
 
 
+def _header_language(value: str, path: str | Path) -> str:
+    """The workbench language of a PO `Language:` header (a POSIX locale such as `pt_BR`,
+    `sr@latin`, `de_DE.UTF-8`): its BCP 47 primary subtag, never a path."""
+    value = value.strip()
+    if not value:
+        return ""
+    locale = value.partition("@")[0].partition(".")[0]
+    try:
+        tag = langtags.parse(locale or value, source="PO Language header", registered=False)
+    except LanguageTagError as exc:
+        raise FormatError(f"{exc.problem}; pass --lang", path, _header_line(path)) from None
+    return base_lang(tag.tag)
+
+
+def _header_line(path: str | Path) -> int | None:
+    try:
+        with open(path, "rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.lstrip().startswith(b'"Language:'):
+                    return number
+    except OSError:
+        return None
+    return None
+
+
 def _lengths(comment: str) -> dict[str, str]:
     found = _LENGTHS.search(comment)
     if found is None:
@@ -376,7 +372,7 @@ def _lengths(comment: str) -> dict[str, str]:
 def _status(entry: polib.POEntry, info: re.Match[str] | None) -> tuple[BeadStatus, float]:
     if "fuzzy" in entry.flags:
         status = BeadStatus.AUTO
-    elif entry.msgstr:
+    elif entry.msgstr.strip():
         status = BeadStatus.CONFIRMED
     else:  # untranslated: confirmed only if our own comment says a person confirmed a 1-0 bead
         confirmed = info is not None and info.group(3) == "confirmed"
