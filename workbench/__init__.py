@@ -20,9 +20,9 @@ from workbench.core.errors import (
     WriteError,
 )
 from workbench.core.history import History
-from workbench.core.pivot import PivotRow, pivot_rows
 from workbench.core.version import __version__
 from workbench.project import Project, find_project
+from workbench.project.session import Session
 
 __all__ = [
     "Alignment",
@@ -40,15 +40,14 @@ __all__ = [
     "InputError",
     "LanguageTagError",
     "ParallelText",
-    "PivotRow",
     "Project",
     "ProjectError",
     "Segment",
+    "Session",
     "UnsafeInputError",
     "UsageError",
     "WorkbenchError",
     "WriteError",
     "__version__",
     "find_project",
-    "pivot_rows",
 ]

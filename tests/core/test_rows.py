@@ -3,17 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.core.factories import alignment_from_kinds, make_text
+from tests.core.factories import alignment_from_kinds, document, make_text
 from workbench.core import edits
 from workbench.core.alignment import Bead, ParallelText
 from workbench.core.edits import apply_edit
 from workbench.core.errors import EditError
-from workbench.core.pivot import PivotRow
-from workbench.core.rows import compute_rows
+from workbench.core.rows import RowLayout, compute_rows
+
+
+class PivotRow(NamedTuple):
+    """A row written plainly: pivot segment indices and, per language, its bead indices."""
+
+    pivot: tuple[int, ...]
+    beads: dict[str, tuple[int, ...]]
+
+
+def plain_rows(layout: RowLayout) -> list[PivotRow]:
+    """The layout's rows as PivotRows (languages without a bead in a row left out)."""
+    return [
+        PivotRow(
+            tuple(range(row.pivot_start, row.pivot_stop)),
+            {
+                lang: tuple(range(*row.beads[k]))
+                for k, lang in enumerate(layout.langs)
+                if row.beads[k][1] > row.beads[k][0]
+            },
+        )
+        for row in layout.rows
+    ]
 
 
 def test_rows_cover_every_bead_once_in_order() -> None:
@@ -162,3 +184,40 @@ def _give_back_trailing_target_only(beads: Sequence[Bead], first: int, end: int)
     while end > first and not beads[end - 1].source:
         end -= 1
     return end
+
+
+def test_a_pair_with_bigger_beads_sets_the_rows() -> None:
+    en = document("en", [4])
+    es = alignment_from_kinds(en, "es", [(2, 1), (1, 1), (1, 1)])
+    ru = alignment_from_kinds(en, "ru", [(1, 1), (1, 1), (2, 1)])
+    text = ParallelText("en", {"en": en, "es": es.target, "ru": ru.target}, {"es": es, "ru": ru})
+    rows = plain_rows(compute_rows(text))
+    assert [r.pivot for r in rows] == [(0, 1), (2, 3)]
+    assert rows[0].beads == {"es": (0,), "ru": (0, 1)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 12), st.lists(st.lists(KINDS, max_size=14), min_size=1, max_size=3))
+def test_every_bead_lands_in_exactly_one_row_as_fine_as_the_pairs_allow(
+    n: int, kind_lists: list[list[tuple[int, int]]]
+) -> None:
+    en = document("en", [n])
+    langs = ["es", "ru", "zh"][: len(kind_lists)]
+    alignments = {
+        lang: alignment_from_kinds(en, lang, kinds)
+        for lang, kinds in zip(langs, kind_lists, strict=False)
+    }
+    documents = {"en": en} | {lang: a.target for lang, a in alignments.items()}
+    rows = plain_rows(compute_rows(ParallelText("en", documents, alignments)))
+    assert [i for r in rows for i in r.pivot] == list(range(n))
+    for lang, alignment in alignments.items():
+        assert [b for r in rows for b in r.beads.get(lang, ())] == list(range(len(alignment)))
+    for row in rows:
+        for lang, bead_rows in row.beads.items():
+            covered = [i for b in bead_rows for i in alignments[lang].beads[b].source]
+            assert covered == [i for i in covered if i in row.pivot]
+        # as fine as possible: no row could be cut at a boundary every pair has
+        for cut in row.pivot[1:]:
+            assert not all(
+                any(b.source and b.source[0] == cut for b in a.beads) for a in alignments.values()
+            )

@@ -45,10 +45,6 @@ class Band:
         """The j of every cell, shape (n + 1, width)."""
         return self.lo[:, None] + np.arange(self.width, dtype=np.int64)[None, :]
 
-    def valid_length(self, i: int) -> int:
-        """How many cells of row i lie inside the matrix (j <= m)."""
-        return int(min(self.width, self.m - self.lo[i] + 1))
-
 
 def make_band(
     center_lo: npt.ArrayLike, width: int, n: int, m: int, moves: tuple[Move, ...] = MOVES

@@ -19,11 +19,6 @@ class Segment:
     paragraph: int
 
 
-def segment_id(paragraph: int, sentence: int) -> str:
-    """The id of sentence `sentence` in paragraph `paragraph` (both 1-based)."""
-    return f"{paragraph}:{sentence}"
-
-
 class Document:
     """A language version: a list of paragraphs, each a non-empty list of segment texts.
 

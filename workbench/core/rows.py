@@ -1,11 +1,12 @@
 """Table rows over several pivot alignments: the finest pivot grouping every pair's beads fit in.
 
-Qt-free, so it can be unit-tested and benchmarked on its own. The grouping is the one of the
-core's `workbench.core.pivot.pivot_rows` (the TMX export uses that; a test keeps the two
-equal); this module computes it with numpy, because the table recomputes it after every
-structural edit and must stay well under 50 ms at 10k beads. It adds what a table model needs:
-half-open bead ranges per row, lookups from pivot segments and beads to rows, and the smallest
-differing stretch between two layouts (so an edit redraws only the rows it touched).
+Qt-free, so it can be unit-tested and benchmarked on its own; the GUI's table and the TMX
+export's groups (`workbench.formats.export.groups`) both use it. It is computed with numpy,
+because the table recomputes it after every structural edit and must stay well under 50 ms
+at 10k beads (a test checks it against a plain bead-by-bead version). It adds what a table
+model needs: half-open bead ranges per row, lookups from pivot segments and beads to rows, and
+the smallest differing stretch between two layouts (so an edit redraws only the rows it
+touched).
 
 A row is a run of pivot segments that no pair's bead crosses. A target-only (0-m) bead that
 sits on a boundary every pair shares (or at the very end) gets a row of its own, placed there;
@@ -90,10 +91,6 @@ class RowLayout:
 
     def __len__(self) -> int:
         return len(self.starts)
-
-    def lang_index(self, lang: str) -> int:
-        """The position of target language `lang` in the layout."""
-        return self.langs.index(lang)
 
     def pivot_range(self, row: int) -> tuple[int, int]:
         """The pivot segments of `row`, as a half-open range."""

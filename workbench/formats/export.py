@@ -1,4 +1,4 @@
-"""Project-level exchange: a ParallelText to TMX/PO files and back.
+"""A ParallelText as TMX translation units and back: the groups, their props, the import.
 
 TMX mapping (one pivot, several target languages, each aligned with the pivot):
 
@@ -19,13 +19,11 @@ TMX mapping (one pivot, several target languages, each aligned with the pivot):
   TU with the TU's status and confidence (confirmed, 1.0 when the file has no `x-` props); a TU
   that lacks a language gives a 1-0 auto bead in that language; a TU without the pivot is
   skipped. Export -> import -> export gives the same bytes (with a fixed `creationdate`).
-  `import_tmx` builds a ParallelText; `import_tmx_project` streams the same result straight
-  into a new project's files in bounded memory (what `workbench import tmx` uses).
+  `import_tmx` builds a ParallelText; `workbench.project.tmx_import` streams the same result
+  straight into a new project's files in bounded memory (what `workbench import tmx` uses),
+  and `workbench.project.exchange` decides which files a project's export writes.
 
-PO mapping (one file per target language): one entry per bead with pivot segments, with the
-target-only beads that follow it (or, at the start, precede it) folded in, so every segment of
-both documents is in the file; `msgctxt` = the pivot segment ids (`3:1+3:2`), `#:` = every
-segment's `lang:id`, `#.` = bead type, status and confidence, `#, fuzzy` = not confirmed.
+The PO mapping is described in `workbench.formats.po`.
 """
 
 from __future__ import annotations

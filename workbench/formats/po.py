@@ -1,6 +1,6 @@
 """PO (gettext) exchange through polib: one file per target language, and reading one back.
 
-Mapping (also in `workbench.formats.export`): one entry per bead with pivot segments; the
+Mapping: one entry per bead with pivot segments; the
 target-only (0-1) beads after it (before the first one, at the start) are folded into it, so
 every segment of both documents is in the file. `msgctxt` = the pivot segment ids
 (`3:1+3:2`, unique, so a repeated sentence is never a duplicate entry); `#:` = `lang:id` of each

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -307,11 +307,6 @@ class Glossary:
 def _check_index(index: int, terms: list[Term], concept_id: str) -> None:
     if not 0 <= index < len(terms):
         raise EditError(f"concept {concept_id!r} has no term number {index}")
-
-
-def glossary_from(concepts: Iterable[Concept], source_lang: str = "en") -> Glossary:
-    """A glossary holding `concepts` in order."""
-    return Glossary(list(concepts), source_lang)
 
 
 class GlossaryStep:
