@@ -299,18 +299,6 @@ class MainWindow(QMainWindow):
         if self.model is not None and 0 <= pivot_index < len(self.model.layout.row_of_pivot):
             self.move_to_row(int(self.model.layout.row_of_pivot[pivot_index]), self.pair_lang())
 
-    def go_to_segment(self, lang: str, index: int) -> None:
-        """Jump to the row showing segment `index` of `lang`."""
-        if self.model is None or self.text is None:
-            return
-        if lang == self.text.pivot:
-            self.go_to_pivot(index)
-            return
-        bead = self.text.alignments[lang].row_of_target(index)
-        rows = self.model.layout.rows_of_beads(lang, bead, bead + 1)
-        if rows:
-            self.move_to_row(rows[0], lang)
-
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self.model is None or not current.isValid():
             return

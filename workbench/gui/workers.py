@@ -40,11 +40,6 @@ class Worker(QRunnable):
         """Ask the job to stop at its next check."""
         self._cancel.set()
 
-    @property
-    def is_cancelled(self) -> bool:
-        """True once cancel() was called."""
-        return self._cancel.is_set()
-
     def _progress(self, done: int, total: int) -> None:
         if self._cancel.is_set():
             raise CancelledError("cancelled")
