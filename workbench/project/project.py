@@ -5,21 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from workbench.core import langtags
 from workbench.core.alignment import Alignment, ParallelText
 from workbench.core.atomic import AtomicBatch
 from workbench.core.document import Document
-from workbench.core.errors import FormatError, ProjectError
+from workbench.core.errors import FormatError, LanguageTagError, ProjectError
 from workbench.core.segmentation import segment_paragraphs
 from workbench.formats import xces
 from workbench.formats.plaintext import read_paragraphs
 from workbench.formats.srx import load_rules
 from workbench.project.manifest import MANIFEST, Manifest, find_project
+from workbench.project.paths import check_name, inside, is_inside, outside_refused
 
 
 class Project:
     """An open project: its manifest and its parallel text (documents + alignments)."""
 
     def __init__(self, root: Path, manifest: Manifest, text: ParallelText) -> None:
+        self.allow_outside = False
         self.root = root
         self.manifest = manifest
         self.text = text
@@ -41,8 +44,15 @@ class Project:
 
     @property
     def glossary_path(self) -> Path | None:
-        """The project's glossary file, if it has one."""
+        """The project's glossary file, if it has one (see `glossary_file` to read it)."""
         return self.root / self.manifest.glossary if self.manifest.glossary else None
+
+    def glossary_file(self) -> Path | None:
+        """The glossary file to read; one outside the project only if `allow_outside`."""
+        path = self.glossary_path
+        if path is not None and not self.allow_outside and not is_inside(self.root, path):
+            raise outside_refused(self.root, path, "[paths] glossary =")
+        return path
 
     @property
     def dismissals_path(self) -> Path:
@@ -63,8 +73,12 @@ class Project:
         return (folder or self.alignments_dir) / f"{self.text.pivot}-{lang}.xml"
 
     @classmethod
-    def open(cls, root: str | Path | None = None) -> Project:
-        """Open a project; documents never segmented yet are read and segmented now."""
+    def open(cls, root: str | Path | None = None, *, allow_outside: bool = False) -> Project:
+        """Open a project; documents never segmented yet are read and segmented now.
+
+        A document, rules folder or glossary the manifest names outside the project folder
+        is read only with `allow_outside` (a manifest from a stranger may name `/etc/passwd`).
+        """
         folder = find_project(root)
         manifest = Manifest.read(folder / MANIFEST)
         stored = folder / manifest.alignments_dir
@@ -75,7 +89,13 @@ class Project:
             if segmented.is_file():
                 documents[lang], ids[lang] = xces.read_document(segmented, lang)
             else:
-                documents[lang] = segment_file(folder / source, lang, _rules_dir(folder, manifest))
+                path = folder / source
+                if not allow_outside and not is_inside(folder, path):
+                    raise outside_refused(folder, source, f"[documents] {lang} =")
+                rules = _rules_dir(folder, manifest)
+                if rules is not None and not allow_outside and not is_inside(folder, rules):
+                    raise outside_refused(folder, rules, "[paths] segmentation =")
+                documents[lang] = segment_file(path, lang, rules)
                 ids[lang] = [s.id for s in documents[lang].segments]
         pivot = documents[manifest.pivot]
         alignments: dict[str, Alignment] = {}
@@ -85,7 +105,9 @@ class Project:
                 alignments[lang] = xces.read_alignment(
                     path, pivot, document, ids[manifest.pivot], ids[lang]
                 )
-        return cls(folder, manifest, ParallelText(manifest.pivot, documents, alignments))
+        project = cls(folder, manifest, ParallelText(manifest.pivot, documents, alignments))
+        project.allow_outside = allow_outside
+        return project
 
     @classmethod
     def create(
@@ -101,15 +123,26 @@ class Project:
     ) -> Project:
         """Make a new project folder from texts (segmented now, not yet aligned) and save it."""
         folder = Path(root)
+        if folder.exists() and not folder.is_dir():
+            raise ProjectError(f"{folder} is a file; name a new folder for the project")
         if (folder / MANIFEST).exists():
             raise ProjectError(f"{folder} already holds a project")
         if pivot not in documents:
             raise ProjectError(f"the pivot language {pivot!r} has no document")
-        folder.mkdir(parents=True, exist_ok=True)
-        name = name or folder.resolve().name
+        name = check_name(name or folder.resolve().name, "the project name")
+        for lang in documents:
+            try:
+                langtags.parse(lang, source="document language", registered=False)
+            except LanguageTagError as exc:
+                raise ProjectError(exc.problem) from None
+        # Everything is read and segmented before the folder is made: a bad document leaves
+        # nothing behind.
         segmented = {
             lang: segment_file(Path(path), lang, None, encoding) for lang, path in documents.items()
         }
+        made = folder / "alignments" / name
+        created = [p for p in (made, *made.parents) if not p.exists()]
+        folder.mkdir(parents=True, exist_ok=True)
         manifest = Manifest(
             name=name,
             pivot=pivot,
@@ -119,12 +152,25 @@ class Project:
             glossary=_relative(Path(glossary), folder) if glossary else None,
         )
         project = cls(folder, manifest, ParallelText(pivot, segmented))
-        project.save()
+        try:
+            project.save()
+        except BaseException:
+            remove_empty_folders(created)
+            raise
         return project
 
-    def save(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Write the manifest, every document and every alignment; all of them or none."""
-        self.write_snapshot(self.alignments_dir, progress, manifest=True)
+    def save(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        texts: Mapping[Path, str] | None = None,
+    ) -> None:
+        """Write the manifest, every document and every alignment; all of them or none.
+
+        `texts` are more files to write in the same batch (paths relative to the root, which
+        must stay inside it), such as the plain texts of an imported project.
+        """
+        self.write_snapshot(self.alignments_dir, progress, manifest=True, texts=texts)
 
     def write_snapshot(
         self,
@@ -132,6 +178,7 @@ class Project:
         progress: Callable[[int, int], None] | None = None,
         *,
         manifest: bool = False,
+        texts: Mapping[Path, str] | None = None,
     ) -> None:
         """Write documents and alignments into `folder` (the project's own, or a recovery copy).
 
@@ -140,6 +187,9 @@ class Project:
         """
         total = len(self.text.documents) + len(self.text.alignments)
         with AtomicBatch() as batch:
+            for relative, content in (texts or {}).items():
+                target = inside(self.root, relative, "a project file")
+                batch.staged(target).write_text(content, encoding="utf-8")
             if manifest:
                 batch.staged(self.root / MANIFEST).write_text(
                     self.manifest.to_toml(), encoding="utf-8"
@@ -169,6 +219,13 @@ class Project:
             done += 1
             if progress:
                 progress(done, total)
+
+
+def remove_empty_folders(created: list[Path]) -> None:
+    """Remove the folders in `created` (innermost first) that a failed write left empty."""
+    for path in created:
+        if path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+            path.rmdir()
 
 
 def _rules_dir(folder: Path, manifest: Manifest) -> Path | None:

@@ -16,6 +16,7 @@ from workbench.formats.tmx_reader import TmxReader
 from workbench.formats.tmx_units import Progress
 from workbench.formats.tmx_writer import FLUSH_UNITS, escape_attr, escape_text
 from workbench.project.manifest import MANIFEST, Manifest
+from workbench.project.paths import check_name
 
 
 class ImportSummary(NamedTuple):
@@ -176,7 +177,9 @@ def _import_tmx_project(
 ) -> ImportSummary:
     if (folder_root / MANIFEST).exists():
         raise ProjectError(f"{folder_root} already holds a project; import into a new folder")
-    name = name or folder_root.resolve().name
+    if folder_root.exists() and not folder_root.is_dir():
+        raise ProjectError(f"{folder_root} is a file; name a new folder for the project")
+    name = check_name(name or folder_root.resolve().name, "the project name (--name)")
     folder = folder_root / "alignments" / name
     texts = folder_root / "texts"
     codes = dict(DEFAULT_LANG_CODES)
