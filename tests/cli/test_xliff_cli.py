@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -10,7 +13,6 @@ from lxml import etree
 
 from tests.formats.exchange_data import sample_text
 from workbench.cli import main
-from workbench.cli.exchange import save_as_project
 from workbench.core.alignment import BeadStatus
 from workbench.core.inline import code_count, visible
 from workbench.formats.tmx_inline import tmx_form
@@ -151,7 +153,7 @@ def test_a_file_with_two_language_pairs_is_refused_and_writes_nothing(
 
 def test_export_xliff_only_confirmed_and_langs(tmp_path: Path) -> None:
     folder = tmp_path / "proj"
-    save_as_project(sample_text(), folder, "sample")
+    Project.create_from_text(sample_text(), folder, "sample")
     text = Project.open(folder).text
     out = tmp_path / "out"
     assert main(["export", "xliff", str(folder), "-o", str(out), "--langs", "es"]) == 0
@@ -177,6 +179,29 @@ def test_export_xliff_with_a_language_the_project_lacks_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "proj"
-    save_as_project(sample_text(), folder, "sample")
+    Project.create_from_text(sample_text(), folder, "sample")
     assert main(["export", "xliff", str(folder), "-o", str(tmp_path / "o"), "--langs", "fr"]) == 2
     assert "no aligned language matches fr" in capsys.readouterr().err
+
+
+def test_po_export_gives_codes_as_the_plain_text_gettext_users_expect(tmp_path: Path) -> None:
+    source = REAL / "xliff" / "ndb-core-messages.de.xlf"  # Angular: <x id=... equiv-text=...>
+    folder = tmp_path / "proj"
+    # Angular writes no target-language: the command says so, and takes --target-lang.
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 2
+    assert not folder.exists()
+    args = ["import", "xliff", str(source), "--into", str(folder), "--target-lang", "de"]
+    assert main(args) == 0
+    out = tmp_path / "po"
+    assert main(["export", "po", str(folder), "-o", str(out)]) == 0
+    (po_file,) = sorted(out.iterdir())
+    text = po_file.read_text("utf-8")
+    assert "\ue000" not in text and "\ue001" not in text
+    assert "{{" in text  # interpolations written as Angular shows them (equiv-text)
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("msgfmt is not installed (Debian package gettext)")
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", os.devnull, str(po_file)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr

@@ -12,13 +12,11 @@ from workbench.cli._common import TerminalProgress, add_allow_outside, language,
 from workbench.core import langtags
 from workbench.core.alignment import ParallelText
 from workbench.core.errors import LanguageTagError, ProjectError, UsageError
-from workbench.core.langs import DEFAULT_LANG_CODES, join_segments
+from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.formats.po import import_po
 from workbench.formats.tmx_writer import TmxStats
 from workbench.project.exchange import export_po, export_tmx
-from workbench.project.manifest import MANIFEST, Manifest
-from workbench.project.paths import check_name
-from workbench.project.project import Project, remove_empty_folders
+from workbench.project.project import Project
 from workbench.project.tmx_import import import_tmx_project
 
 if TYPE_CHECKING:
@@ -285,7 +283,7 @@ def _save_imported(args: argparse.Namespace, text: ParallelText, warnings: Seque
         print(f"warning: {warning}", file=sys.stderr)
     folder = args.into or Path(args.file.stem)
     try:
-        project = save_as_project(text, folder, args.name)
+        project = Project.create_from_text(text, folder, args.name)
     except OSError as exc:
         raise ProjectError(f"cannot write the project in {folder}: {exc}") from None
     counts = ", ".join(
@@ -293,39 +291,3 @@ def _save_imported(args: argparse.Namespace, text: ParallelText, warnings: Seque
     )
     print(f"made project {project.name} in {project.root}: segments {counts}")
     return 0
-
-
-def save_as_project(text: ParallelText, folder: Path, name: str | None = None) -> Project:
-    """Save an imported text as a new project in `folder` (which must not hold one yet).
-
-    The documents are also written as plain texts (`texts/<lang>.txt`, a paragraph a line)
-    so the manifest names real files.
-    """
-    if folder.exists() and not folder.is_dir():
-        raise ProjectError(f"{folder} is a file; name a new folder for the project")
-    if (folder / MANIFEST).exists():
-        raise ProjectError(f"{folder} already holds a project; import into a new folder")
-    name = check_name(name or folder.resolve().name, "the project name (--name)")
-    documents: dict[str, Path] = {}
-    texts: dict[Path, str] = {}
-    for lang, document in text.documents.items():
-        relative = Path("texts") / f"{lang}.txt"
-        lines = [join_segments(lang, paragraph) for paragraph in document.paragraphs]
-        texts[relative] = "\n".join(lines) + "\n"
-        documents[lang] = relative
-    manifest = Manifest(
-        name=name,
-        pivot=text.pivot,
-        documents=documents,
-        alignments_dir=Path("alignments") / name,
-    )
-    project = Project(folder, manifest, text)
-    # One batch for every file; the folders a failed write made are removed again.
-    made = [folder / "alignments" / name, folder / "texts"]
-    created = [p for m in made for p in (m, *m.parents) if not p.exists()]
-    try:
-        project.save(texts=texts)
-    except BaseException:
-        remove_empty_folders(sorted(set(created), key=lambda p: -len(p.parts)))
-        raise
-    return project

@@ -14,8 +14,17 @@ from workbench.core.segmentation import segment_paragraphs
 from workbench.formats import xces
 from workbench.formats.plaintext import read_paragraphs
 from workbench.formats.srx import load_rules
+from workbench.project.layout import (
+    ALIGNMENTS,
+    DISMISSALS,
+    alignment_file,
+    document_file,
+    plain_text,
+    text_file,
+    write_text_files,
+)
 from workbench.project.manifest import MANIFEST, Manifest, find_project
-from workbench.project.paths import check_name, inside, is_inside, outside_refused
+from workbench.project.paths import check_name, is_inside, outside_refused
 
 
 class Project:
@@ -57,7 +66,7 @@ class Project:
     @property
     def dismissals_path(self) -> Path:
         """Where dismissed terminology findings are kept."""
-        return self.alignments_dir / "dismissals.json"
+        return self.alignments_dir / DISMISSALS
 
     @property
     def missing_alignments(self) -> list[str]:
@@ -66,11 +75,11 @@ class Project:
 
     def document_path(self, lang: str, folder: Path | None = None) -> Path:
         """The segmented document file of `lang`."""
-        return (folder or self.alignments_dir) / f"{lang}.xml"
+        return document_file(folder or self.alignments_dir, lang)
 
     def alignment_path(self, lang: str, folder: Path | None = None) -> Path:
         """The XCES file of the pivot-`lang` pair."""
-        return (folder or self.alignments_dir) / f"{self.text.pivot}-{lang}.xml"
+        return alignment_file(folder or self.alignments_dir, self.text.pivot, lang)
 
     @classmethod
     def open(cls, root: str | Path | None = None, *, allow_outside: bool = False) -> Project:
@@ -85,7 +94,7 @@ class Project:
         documents: dict[str, Document] = {}
         ids: dict[str, list[str]] = {}
         for lang, source in manifest.documents.items():
-            segmented = stored / f"{lang}.xml"
+            segmented = document_file(stored, lang)
             if segmented.is_file():
                 documents[lang], ids[lang] = xces.read_document(segmented, lang)
             else:
@@ -100,7 +109,7 @@ class Project:
         pivot = documents[manifest.pivot]
         alignments: dict[str, Alignment] = {}
         for lang, document in documents.items():
-            path = stored / f"{manifest.pivot}-{lang}.xml"
+            path = alignment_file(stored, manifest.pivot, lang)
             if lang != manifest.pivot and path.is_file():
                 alignments[lang] = xces.read_alignment(
                     path, pivot, document, ids[manifest.pivot], ids[lang]
@@ -120,8 +129,10 @@ class Project:
         title: str = "",
         glossary: str | Path | None = None,
         encoding: str | None = None,
+        save: bool = True,
     ) -> Project:
-        """Make a new project folder from texts (segmented now, not yet aligned) and save it."""
+        """Make a new project folder from texts, segmented now, not yet aligned; saved unless
+        `save` is false (to align first and write each file once)."""
         folder = Path(root)
         if folder.exists() and not folder.is_dir():
             raise ProjectError(f"{folder} is a file; name a new folder for the project")
@@ -140,37 +151,57 @@ class Project:
         segmented = {
             lang: segment_file(Path(path), lang, None, encoding) for lang, path in documents.items()
         }
-        made = folder / "alignments" / name
-        created = [p for p in (made, *made.parents) if not p.exists()]
-        folder.mkdir(parents=True, exist_ok=True)
         manifest = Manifest(
             name=name,
             pivot=pivot,
             title=title,
             documents={lang: _relative(Path(p), folder) for lang, p in documents.items()},
-            alignments_dir=Path("alignments") / name,
+            alignments_dir=ALIGNMENTS / name,
             glossary=_relative(Path(glossary), folder) if glossary else None,
         )
         project = cls(folder, manifest, ParallelText(pivot, segmented))
-        try:
+        if save:
             project.save()
+        return project
+
+    @classmethod
+    def create_from_text(
+        cls, text: ParallelText, root: str | Path, name: str | None = None
+    ) -> Project:
+        """Save an imported text as a new project in `root` (which must not hold one yet).
+
+        The documents are also written as plain texts (`texts/<lang>.txt`, a paragraph a
+        line) so the manifest names real files; all files are written or none.
+        """
+        folder = Path(root)
+        if folder.exists() and not folder.is_dir():
+            raise ProjectError(f"{folder} is a file; name a new folder for the project")
+        if (folder / MANIFEST).exists():
+            raise ProjectError(f"{folder} already holds a project; import into a new folder")
+        name = check_name(name or folder.resolve().name, "the project name (--name)")
+        manifest = Manifest(
+            name=name,
+            pivot=text.pivot,
+            documents={lang: text_file(lang) for lang in text.documents},
+            alignments_dir=ALIGNMENTS / name,
+        )
+        project = cls(folder, manifest, text)
+        created = missing_folders(project.alignments_dir, folder / text_file(text.pivot).parent)
+        try:
+            with AtomicBatch() as batch:
+                for lang, document in text.documents.items():
+                    staged = batch.staged(folder / text_file(lang))
+                    staged.write_bytes(plain_text(lang, document).encode("utf-8"))
+                batch.staged(folder / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
+                write_text_files(text, project.alignments_dir, batch)
         except BaseException:
             remove_empty_folders(created)
             raise
         return project
 
-    def save(
-        self,
-        progress: Callable[[int, int], None] | None = None,
-        *,
-        texts: Mapping[Path, str] | None = None,
-    ) -> None:
-        """Write the manifest, every document and every alignment; all of them or none.
-
-        `texts` are more files to write in the same batch (paths relative to the root, which
-        must stay inside it), such as the plain texts of an imported project.
-        """
-        self.write_snapshot(self.alignments_dir, progress, manifest=True, texts=texts)
+    def save(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Write the manifest, every document and every alignment; all of them or none."""
+        self.write_snapshot(self.alignments_dir, progress, manifest=True)
 
     def write_snapshot(
         self,
@@ -178,47 +209,30 @@ class Project:
         progress: Callable[[int, int], None] | None = None,
         *,
         manifest: bool = False,
-        texts: Mapping[Path, str] | None = None,
     ) -> None:
         """Write documents and alignments into `folder` (the project's own, or a recovery copy).
 
         Every file is staged first and renamed into place only when all are written, so an
-        interrupted save leaves the previous files as they were.
+        interrupted save leaves the previous files as they were, and the folders it had to
+        make are removed again.
         """
-        total = len(self.text.documents) + len(self.text.alignments)
-        with AtomicBatch() as batch:
-            for relative, content in (texts or {}).items():
-                target = inside(self.root, relative, "a project file")
-                batch.staged(target).write_text(content, encoding="utf-8")
-            if manifest:
-                batch.staged(self.root / MANIFEST).write_text(
-                    self.manifest.to_toml(), encoding="utf-8"
-                )
-            self._write_files(folder, batch, progress, total)
+        created = missing_folders(folder, self.root)
+        try:
+            with AtomicBatch() as batch:
+                if manifest:
+                    batch.staged(self.root / MANIFEST).write_text(
+                        self.manifest.to_toml(), encoding="utf-8"
+                    )
+                write_text_files(self.text, folder, batch, progress)
+        except BaseException:
+            remove_empty_folders(created)
+            raise
 
-    def _write_files(
-        self,
-        folder: Path,
-        batch: AtomicBatch,
-        progress: Callable[[int, int], None] | None,
-        total: int,
-    ) -> None:
-        done = 0
-        for lang, document in self.text.documents.items():
-            xces.write_document(batch.staged(self.document_path(lang, folder)), document)
-            done += 1
-            if progress:
-                progress(done, total)
-        for lang, alignment in self.text.alignments.items():
-            xces.write_alignment(
-                batch.staged(self.alignment_path(lang, folder)),
-                alignment,
-                f"{self.text.pivot}.xml",
-                f"{lang}.xml",
-            )
-            done += 1
-            if progress:
-                progress(done, total)
+
+def missing_folders(*folders: Path) -> list[Path]:
+    """The folders among `folders` and their parents that do not exist yet, innermost first."""
+    missing = {p for f in folders for p in (f, *f.parents) if not p.exists()}
+    return sorted(missing, key=lambda p: -len(p.parts))
 
 
 def remove_empty_folders(created: list[Path]) -> None:
