@@ -55,6 +55,7 @@ from workbench.align.search import (
 )
 from workbench.core.alignment import Bead, BeadStatus
 from workbench.core.errors import CancelledError
+from workbench.core.inline import visible
 from workbench.core.langs import base_lang
 
 Progress = Callable[[int, int], None]
@@ -142,8 +143,9 @@ class _Aligner:
         embedder: Embedder | None = None,
         embedding_cache: EmbeddingCache | None = None,
     ) -> None:
-        self.source = list(source)
-        self.target = list(target)
+        # Lengths and words are those of the visible text: inline codes are not words.
+        self.source = [visible(text) for text in source]
+        self.target = [visible(text) for text in target]
         self.src_lang = base_lang(src_lang)
         self.tgt_lang = base_lang(tgt_lang)
         self.source_paragraphs = source_paragraphs

@@ -17,7 +17,7 @@ from workbench.align.evaluate import (
     score_multiple,
 )
 from workbench.align.lexicon import Lexicon, merge_lexicons
-from workbench.cli._common import TerminalProgress, emit
+from workbench.cli._common import TerminalProgress, emit, language
 from workbench.core.alignment import Alignment, Bead
 from workbench.core.cells import neutralise
 from workbench.core.document import Document
@@ -36,8 +36,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("source", metavar="SRC", help="source text file")
     parser.add_argument("target", metavar="TGT", help="target text file")
-    parser.add_argument("--src-lang", required=True, metavar="L1", help="source language code")
-    parser.add_argument("--tgt-lang", required=True, metavar="L2", help="target language code")
+    parser.add_argument(
+        "--src-lang", required=True, type=language, metavar="L1", help="source language code"
+    )
+    parser.add_argument(
+        "--tgt-lang", required=True, type=language, metavar="L2", help="target language code"
+    )
     parser.add_argument(
         "--presegmented",
         action="store_true",
