@@ -1,0 +1,126 @@
+"""Every format against the shared contract (tests/formats/contract.py): one class each."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from tests.formats.contract import FormatContract
+from tests.formats.exchange_data import parallel_texts, segment_texts
+from tests.terms.factories import glossaries
+from workbench.core.document import Document
+from workbench.formats.codecs import (
+    GlossaryCsvCodec,
+    PoCodec,
+    TbxCodec,
+    TmxCodec,
+    XcesDocumentCodec,
+)
+from workbench.formats.tmx_units import TranslationUnit, Variant
+
+TMX_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header creationtool="t" '
+    b'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en-US" '
+    b'datatype="plaintext"/>\n<body>\n'
+)
+TMX_TU = (
+    b'<tu><tuv xml:lang="en-US"><seg>The member states agreed &amp; signed.</seg></tuv>'
+    b'<tuv xml:lang="es-ES"><seg>Los estados miembros acordaron y firmaron.</seg></tuv>'
+    + '<tuv xml:lang="zh-CN"><seg>成员国同意并签署。</seg></tuv></tu>\n'.encode()
+)
+
+
+@st.composite
+def tmx_units(draw: st.DrawFn) -> list[TranslationUnit]:
+    units = []
+    for _ in range(draw(st.integers(0, 4))):
+        variants = tuple(
+            Variant(lang, tuple(draw(st.lists(segment_texts, min_size=1, max_size=3))))
+            for lang in ("en", "es", "zh")
+        )
+        notes = tuple(draw(st.lists(segment_texts, max_size=1)))
+        units.append(TranslationUnit(variants, (), notes))
+    return units
+
+
+class TestTmx(FormatContract):
+    codec = TmxCodec()
+    values = tmx_units()
+    bad_files = (
+        (TMX_HEAD + b"<tu><tuv><seg>no language</seg></tuv></tu>\n</body></tmx>\n", 5),
+        (TMX_HEAD + b"<tu><tuv xml:lang='en'><seg>open\n</body></tmx>\n", None),
+        (b'<?xml version="1.0"?>\n<html/>\n', 1),
+    )
+    large_head, large_tail = TMX_HEAD, b"</body>\n</tmx>\n"
+
+    def large_unit(self, number: int) -> bytes:
+        return TMX_TU
+
+
+class TestPo(FormatContract):
+    codec = PoCodec()
+    values = parallel_texts(("es",)).map(lambda text: text.alignments["es"])
+    bad_files = (
+        (b'msgid ""\nmsgstr ""\n"Language: es\\n"\n\nmsgid "a"\nmsgstr "b"\nmsgid\n', 7),
+        (b'msgid ""\nmsgstr ""\n"Language: es\\n"\n', None),
+    )
+    is_xml = False
+    large_head = (
+        b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"\n\n'
+    )
+
+    def large_unit(self, number: int) -> bytes:
+        return (
+            f'msgctxt "{number}"\nmsgid "The member states agreed and signed."\n'
+            'msgstr "Los estados miembros acordaron y firmaron."\n\n'
+        ).encode()
+
+
+class TestXcesDocument(FormatContract):
+    codec = XcesDocumentCodec()
+    values = st.lists(st.lists(segment_texts, min_size=1, max_size=3), min_size=1, max_size=4).map(
+        lambda paragraphs: Document("en", paragraphs)
+    )
+    bad_files = (
+        (b'<?xml version="1.0"?>\n<document lang="en">\n<p id="1">\n<s>x</s>\n', None),
+        (b'<?xml version="1.0"?>\n<other/>\n', 2),
+    )
+    large_head = b'<?xml version="1.0" encoding="utf-8"?>\n<document lang="en" name="x">\n'
+    large_tail = b"</document>\n"
+
+    def large_unit(self, number: int) -> bytes:
+        return (
+            f'<p id="{number + 1}">\n  <s id="{number + 1}:1">The member states agreed.</s>\n'
+            f'  <s id="{number + 1}:2">They signed.</s>\n</p>\n'
+        ).encode()
+
+
+class TestTbx(FormatContract):
+    codec = TbxCodec()
+    values = glossaries()
+    bad_files = (
+        (b'<?xml version="1.0"?>\n<tbx>\n<text><body>\n<oops>\n', None),
+        (b'<?xml version="1.0"?>\n<html/>\n', 2),
+    )
+    large_head = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" '
+        b'xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n<tbxHeader><fileDesc><sourceDesc>'
+        b"<p>x</p></sourceDesc></fileDesc></tbxHeader>\n<text><body>\n"
+    )
+    large_tail = b"</body></text></tbx>\n"
+
+    def large_unit(self, number: int) -> bytes:
+        return (
+            f'<conceptEntry id="c{number}"><langSec xml:lang="en"><termSec>'
+            f"<term>member state {number}</term></termSec></langSec></conceptEntry>\n"
+        ).encode()
+
+
+class TestGlossaryCsv(FormatContract):
+    codec = GlossaryCsvCodec()
+    values = glossaries()
+    bad_files = ((b"concept,lang\n", None),)
+    is_xml = False
+    large_head = b"concept_id,subject_field,lang,term,status,note\n"
+
+    def large_unit(self, number: int) -> bytes:
+        return f"c{number},security,en,member state {number},preferred,\n".encode()
