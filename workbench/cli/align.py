@@ -8,9 +8,16 @@ from pathlib import Path
 
 from workbench.align import align_segments
 from workbench.align.dictionaries import dictd_lexicon, dictd_pair, is_dictd
-from workbench.align.evaluate import format_link, read_links, score_multiple
+from workbench.align.evaluate import (
+    format_link,
+    judge_links,
+    read_links,
+    read_scored_links,
+    reliability,
+    score_multiple,
+)
 from workbench.align.lexicon import Lexicon, merge_lexicons
-from workbench.cli._common import TerminalProgress, emit
+from workbench.cli._common import TerminalProgress, emit, language
 from workbench.core.alignment import Alignment, Bead
 from workbench.core.cells import neutralise
 from workbench.core.document import Document
@@ -29,8 +36,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("source", metavar="SRC", help="source text file")
     parser.add_argument("target", metavar="TGT", help="target text file")
-    parser.add_argument("--src-lang", required=True, metavar="L1", help="source language code")
-    parser.add_argument("--tgt-lang", required=True, metavar="L2", help="target language code")
+    parser.add_argument(
+        "--src-lang", required=True, type=language, metavar="L1", help="source language code"
+    )
+    parser.add_argument(
+        "--tgt-lang", required=True, type=language, metavar="L2", help="target language code"
+    )
     parser.add_argument(
         "--presegmented",
         action="store_true",
@@ -56,6 +67,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="do not use the bundled CC-CEDICT for zh-en",
     )
+    add_embedding_flags(parser)
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -76,6 +88,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "files", nargs="+", metavar="GOLD TEST", help="pairs of gold and test link files"
     )
     evaluate.set_defaults(handler=run_evaluate)
+
+
+def add_embedding_flags(parser: argparse.ArgumentParser) -> None:
+    """`--embeddings` / `--no-embeddings` (default: use them when the extra is installed)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--embeddings",
+        dest="embeddings",
+        action="store_const",
+        const=True,
+        default=None,
+        help="re-score uncertain stretches with the bundled sentence-embedding model "
+        "(needs the [embeddings] extra; the default when it is installed)",
+    )
+    group.add_argument(
+        "--no-embeddings",
+        dest="embeddings",
+        action="store_const",
+        const=False,
+        help="align with lengths and words only",
+    )
 
 
 def read_segments(path: str | Path, lang: str, presegmented: bool) -> list[list[str]]:
@@ -186,6 +219,7 @@ def run_align(args: argparse.Namespace) -> int:
         lexicon=lexicon,
         progress=TerminalProgress("aligning"),
         builtin_dictionaries=not args.no_builtin_dictionary,
+        embeddings=args.embeddings,
     )
     names = (Path(args.source).name, Path(args.target).name)
     emit(format_beads(beads, source, target, args.format, names), args.output)
@@ -198,7 +232,17 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if len(files) % 2:
         raise InputError("evaluate takes pairs of files: GOLD TEST [GOLD TEST ...]")
     pairs = []
+    judged: list[tuple[float, bool]] = []
     for gold_path, test_path in zip(files[::2], files[1::2], strict=True):
-        pairs.append((read_links(gold_path), read_links(test_path)))
-    emit(score_multiple(pairs).format(), None)
+        gold = read_links(gold_path)
+        scored = read_scored_links(test_path)
+        pairs.append((gold, [link for link, _c in scored]))
+        judged.extend(judge_links(gold, scored))
+    text = score_multiple(pairs).format()
+    if judged:
+        # Confidences in the test files (`[0]:[0]:0.83`): how often each band is exactly right.
+        text += (
+            "\nreliability (beads exactly matching a gold link)\n" + reliability(judged).format()
+        )
+    emit(text, None)
     return 0

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli._common import TerminalProgress, emit
+from workbench.cli._common import TerminalProgress, add_allow_outside, emit, languages
 from workbench.core.errors import ProjectError, UsageError
 from workbench.project.dismissals import load_dismissals, save_dismissals
 from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
@@ -35,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     check.add_argument("project", nargs="?", type=Path, help="project folder [bundled project]")
     check.add_argument("--lang", help="target languages, comma-separated [all aligned]")
+    add_allow_outside(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="report format [text]")
     check.add_argument("-o", "--output", help="write the report here [stdout]")
     check.add_argument("--glossary", type=Path, help="glossary file (TBX or CSV) [the project's]")
@@ -52,12 +54,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp = actions.add_parser("import", help="CSV, TBX v2 or TBX v3 in, TBX v3 out")
     imp.add_argument("file", type=Path, help="the glossary to import")
     imp.add_argument("-o", "--output", help="the TBX v3 file to write [stdout]")
+    imp.add_argument(
+        "--langs",
+        help="source,target languages of a two-column OmegaT TSV or Weblate/memoQ CSV, e.g. en,es",
+    )
     imp.set_defaults(handler=run_import)
 
     exp = actions.add_parser("export", help="write a glossary as TBX v3, TBX v2 or CSV")
     exp.add_argument("file", type=Path, help="the glossary to export (TBX or CSV)")
     exp.add_argument("-o", "--output", required=True, help="the file to write")
     exp.add_argument("--format", choices=SAVE_FORMATS, default="tbx", help="output format [tbx]")
+    exp.add_argument("--langs", help="source,target languages of a two-column TSV/CSV glossary")
     exp.set_defaults(handler=run_export)
 
     sug = actions.add_parser(
@@ -68,6 +75,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     what.add_argument("--concept", help="the concept id")
     what.add_argument("--term", help="a source-language term not in the glossary yet")
     sug.add_argument("--lang", help="target languages, comma-separated [all aligned]")
+    add_allow_outside(sug)
     sug.add_argument("--glossary", type=Path, help="glossary file [the project's]")
     sug.add_argument("--limit", type=int, default=10, help="candidates per language [10]")
     sug.add_argument("--format", choices=("text", "json"), default="text", help="[text]")
@@ -76,16 +84,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _langs(value: str | None) -> list[str] | None:
-    if not value:
-        return None
-    return [lang.strip() for lang in value.split(",") if lang.strip()]
+    return languages(value, "--lang") if value else None
 
 
-def _open(project_dir: Path | None, langs: list[str] | None) -> Project:
+def _open(
+    project_dir: Path | None, langs: list[str] | None, allow_outside: bool = False
+) -> Project:
     """Open the project and align, in memory, the wanted languages it has not aligned yet."""
     from workbench.project.project import Project
 
-    project = Project.open(project_dir)
+    project = Project.open(project_dir, allow_outside=allow_outside)
     wanted = langs if langs is not None else project.text.target_langs
     unknown = [
         lang for lang in wanted if lang not in project.text.documents or lang == project.text.pivot
@@ -99,7 +107,7 @@ def _open(project_dir: Path | None, langs: list[str] | None) -> Project:
 
 
 def _glossary(explicit: Path | None, project: Project) -> Glossary:
-    path = explicit if explicit is not None else project.glossary_path
+    path = explicit if explicit is not None else project.glossary_file()
     if path is None:
         raise ProjectError(f"project {project.name} has no glossary; give one with --glossary")
     return load_glossary(path)
@@ -108,8 +116,9 @@ def _glossary(explicit: Path | None, project: Project) -> Glossary:
 def run_check(args: argparse.Namespace) -> int:
     """Check terminology; exit 1 when there are findings left after dismissals."""
     langs = _langs(args.lang)
-    project = _open(args.project, langs)
+    project = _open(args.project, langs, args.allow_outside)
     glossary = _glossary(args.glossary, project)
+    _check_coverage(glossary, langs if langs is not None else project.text.target_langs)
     dismissals_path = args.dismissals if args.dismissals is not None else project.dismissals_path
     dismissals = load_dismissals(dismissals_path)
     findings = check_drift(project.text, glossary, langs, TerminalProgress("checking terms"))
@@ -118,6 +127,22 @@ def run_check(args: argparse.Namespace) -> int:
     shown = findings if args.all else dismissals.active(findings)
     emit(render(shown, args.format, f"Terminology check: {project.name}"), args.output)
     return 1 if shown else 0
+
+
+def _check_coverage(glossary: Glossary, targets: list[str]) -> None:
+    """Refuse a check whose glossary has no term in any of the target languages.
+
+    A glossary language covers a document when it matches the document's tag as an RFC 4647
+    range (`zh` covers `zh-CN` and `zh-TW`; `zh-CN` covers only `zh-CN`).
+    """
+    from workbench.core.langtags import matches
+
+    have = glossary.langs
+    if not any(matches(g, t) for g in have for t in targets):
+        raise ProjectError(
+            f"the glossary has terms in {', '.join(have) or 'no language'} but none in the "
+            f"target language(s) {', '.join(targets)}: nothing can be checked"
+        )
 
 
 def _edit_dismissals(
@@ -140,9 +165,27 @@ def _edit_dismissals(
     return 0
 
 
+def _pair(value: str | None) -> tuple[str, str] | None:
+    langs = _langs(value)
+    if langs is None:
+        return None
+    if len(langs) != 2:
+        raise UsageError(f"--langs takes two languages, source,target (not {value!r})")
+    return langs[0], langs[1]
+
+
+def _load_told(path: Path, langs: str | None) -> Glossary:
+    """Load a glossary, printing to stderr what the reader skipped or kept as notes."""
+    warnings: list[str] = []
+    glossary = load_glossary(path, langs=_pair(langs), warnings=warnings)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return glossary
+
+
 def run_import(args: argparse.Namespace) -> int:
-    """Read CSV/TBX v2/TBX v3, write TBX v3."""
-    glossary = load_glossary(args.file)
+    """Read CSV/TSV/TBX v2/TBX v3/TBX-Min/MultiTerm XML, write TBX v3."""
+    glossary = _load_told(args.file, args.langs)
     if not glossary.description:
         glossary.description = f"Imported from {args.file.name}"
     if args.output is None or str(args.output) == "-":
@@ -157,7 +200,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write a glossary in another format."""
-    glossary = load_glossary(args.file)
+    glossary = _load_told(args.file, args.langs)
     save_glossary(args.output, glossary, args.format)
     print(f"{args.output}: {len(glossary)} concepts ({args.format})")
     return 0
@@ -166,7 +209,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_suggest(args: argparse.Namespace) -> int:
     """Print the renderings of a concept or a new term in each target language."""
     langs = _langs(args.lang)
-    project = _open(args.project, langs)
+    project = _open(args.project, langs, args.allow_outside)
     glossary = _glossary(args.glossary, project)
     if args.concept:
         found = suggest_renderings(project.text, glossary, args.concept, langs, limit=args.limit)
