@@ -349,7 +349,7 @@ def assert_agree(
     streamed_only = TmxReader(path, workers=0)
 
     def unchunkable(stream: object) -> object:
-        raise tmx._Unchunkable
+        raise tmx.Unchunkable
 
     streamed_only._chunked_units = unchunkable  # type: ignore[method-assign,assignment]
     assert outcome(TmxReader(path, workers=workers)) == outcome(streamed_only)

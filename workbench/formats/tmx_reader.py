@@ -17,7 +17,6 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import re
 import stat
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -30,6 +29,14 @@ from workbench.core.collector import collector_paused
 from workbench.core.errors import EncodingError, FormatError, InputError, LanguageTagError
 from workbench.core.langs import language_key, segment_joiner
 from workbench.formats.tmx_inline import seg_text as inline_seg_text
+from workbench.formats.tmx_pieces import (
+    TU_START,
+    Pieces,
+    Spans,
+    Unchunkable,
+    chunk_parser,
+    parse_piece,
+)
 from workbench.formats.tmx_units import (
     SEGLENGTHS_PROP,
     XML_LANG,
@@ -38,7 +45,7 @@ from workbench.formats.tmx_units import (
     Variant,
 )
 from workbench.formats.workers import WorkerError, available_cpus, ordered_map
-from workbench.formats.xmlsafe import declares_entities, iterparse_safe, safe_parser
+from workbench.formats.xmlsafe import declares_entities, iterparse_safe
 
 CHUNK_BYTES = 1 << 16  # the reader parses the body in pieces of about this size
 MAX_CHUNK_BYTES = 1 << 24  # a piece with no `</tu>` in 16 MB goes to the streamed parser
@@ -148,7 +155,7 @@ class TmxReader:
         # `<body>piece</body>` (~64 KB each: small trees stay in the CPU cache and need no
         # per-element events), in this process or in worker processes. A piece that does not
         # parse on its own (a `</tu>` inside a comment or CDATA, a namespace, an entity, a
-        # truncated file), an encoding other than UTF-8 or a DTD subset raises `_Unchunkable`;
+        # truncated file), an encoding other than UTF-8 or a DTD subset raises `Unchunkable`;
         # the streamed parser then goes on after the TUs already given, and reads exactly what
         # the fast path would, or names the error with its line.
         done = 0
@@ -158,7 +165,7 @@ class TmxReader:
                     done += 1
                     yield unit
                 return
-            except (_Unchunkable, FormatError):
+            except (Unchunkable, FormatError):
                 # A bad TU in a piece: the streamed parser names the first error of the file
                 # (lxml's read-ahead may meet broken XML after it first), as a lone reader would.
                 pass
@@ -172,38 +179,38 @@ class TmxReader:
         while match is None:
             block = stream.read(CHUNK_BYTES)
             pending += block
-            match = _TU_START.search(pending)
+            match = TU_START.search(pending)
             if not block or len(pending) > MAX_CHUNK_BYTES:
                 break
         if match is None:
-            raise _Unchunkable
+            raise Unchunkable
         prolog, pending = pending[: match.start()], pending[match.start() :]
         self.header = _chunk_header(prolog)
         workers = self._worker_count(stream)
         line = prolog.count(b"\n")  # lines before the first piece
         count = 0
         if workers:
-            spans = _Spans(stream, match.start(), PARALLEL_PIECE_BYTES)
+            spans = Spans(stream, match.start(), PARALLEL_PIECE_BYTES, CHUNK_BYTES, MAX_CHUNK_BYTES)
             for batch in self._parallel_units(spans, workers, line):
                 count += len(batch)
                 yield from batch
             tail, line = spans.tail
         else:
-            pieces = _Pieces(stream, pending, line, CHUNK_BYTES)
+            pieces = Pieces(stream, pending, line, CHUNK_BYTES, MAX_CHUNK_BYTES)
             for batch in self._local_units(pieces):
                 count += len(batch)
                 yield from batch
             tail, line = pieces.tail
         # What follows the last `</tu>` closes <body> and <tmx> (and may hold TUs that end
         # with `</tu >` or `<tu/>`).
-        body = _parse_piece(b"<tmx><body>" + tail, _chunk_parser())[0]
+        body = parse_piece(b"<tmx><body>" + tail, chunk_parser())[0]
         for tu in body:
             if tu.tag == "tu":
                 count += 1
                 yield self._unit(tu, count, line)
 
-    def _local_units(self, pieces: _Pieces) -> Iterator[list[TranslationUnit]]:
-        parser = _chunk_parser()
+    def _local_units(self, pieces: Pieces) -> Iterator[list[TranslationUnit]]:
+        parser = chunk_parser()
         count = 0
         for piece, line in pieces:
             for batch in self._piece_units(piece, line, parser, count):
@@ -230,7 +237,7 @@ class TmxReader:
             part = piece[start:end]
             units: list[TranslationUnit] = []
             try:
-                for tu in _parse_piece(b"<body>" + part + b"</body>", parser):
+                for tu in parse_piece(b"<body>" + part + b"</body>", parser):
                     if tu.tag == "tu":
                         number += 1
                         units.append(self._unit(tu, number, line, variant_type, unit_type))
@@ -239,16 +246,16 @@ class TmxReader:
                 # then names the first error it meets (it may be a syntax error further on,
                 # which its read-ahead finds before this TU).
                 yield units
-                raise _Unchunkable from None
+                raise Unchunkable from None
             yield units
             line += part.count(b"\n")
             start = end
 
     def _parallel_units(
-        self, spans: _Spans, workers: int, line: int
+        self, spans: Spans, workers: int, line: int
     ) -> Iterator[list[TranslationUnit]]:
         helper = TmxReader(self.path, self._codes, workers=0)
-        parser = _chunk_parser()
+        parser = chunk_parser()
 
         def help_here(offset: int, length: int, serve: Callable[[], None]) -> _PieceResult:
             # Parse a piece here while the workers are busy (see `ordered_map`), with the
@@ -261,7 +268,7 @@ class TmxReader:
                     for batch in helper._piece_units(piece, 0, parser):
                         batches.append(batch)
                         serve()
-            except (_Unchunkable, FormatError):
+            except (Unchunkable, FormatError):
                 return None
             return batches, helper._duplicates, piece.count(b"\n")
 
@@ -278,7 +285,7 @@ class TmxReader:
         new = _new
         for made_here, result in results:
             if result is None:
-                raise _Unchunkable
+                raise Unchunkable
             parts, duplicates, newlines = result
             # Pieces number their TUs and lines from 0: here the counts before them are known.
             self._duplicates.extend(
@@ -431,130 +438,13 @@ def _line(element: etree._Element, offset: int = 0) -> int | None:
     return line + offset if isinstance(line, int) else None
 
 
-class _Unchunkable(Exception):
-    """The file is not one the chunked reader can take; the streamed reader will."""
-
-
-_TU_START = re.compile(rb"<tu[\s/>]")
-
-
-class _Pieces:
-    """Iterate (piece, lines before it) over the body cut after `</tu>`; then `tail` is the rest.
-
-    Reads the stream in sequence (the reading process alone parses what it reads); `_Spans`
-    is the worker processes' version, which reads only around the cuts of a seekable file.
-
-    A piece holds whole TUs, about `size` bytes; more than `MAX_CHUNK_BYTES` without a
-    `</tu>` raises `_Unchunkable`.
-    """
-
-    def __init__(self, stream: IO[bytes], pending: bytes, line: int, size: int) -> None:
-        self.stream = stream
-        self.pending = pending
-        self.line = line
-        self.size = size
-        self.tail: tuple[bytes, int] = (b"", line)
-
-    def __iter__(self) -> Iterator[tuple[bytes, int]]:
-        pending = self.pending
-        line = self.line
-        while True:
-            block = self.stream.read(self.size)
-            pending += block
-            if len(pending) > MAX_CHUNK_BYTES:
-                raise _Unchunkable
-            if block and len(pending) < self.size:
-                continue  # a short read: gather a piece's worth
-            end = pending.rfind(b"</tu>") + 5
-            if end >= 5:
-                piece, pending = pending[:end], pending[end:]
-                yield piece, line
-                line += piece.count(b"\n")
-            if not block:
-                break
-        self.tail = (pending, line)
-
-
-class _Spans:
-    """Iterate (offset, length) over the body of a file cut after `</tu>`, ~`size` bytes each.
-
-    Only the bytes near each cut are read (`CHUNK_BYTES` before it, more if need be): the
-    workers read their pieces themselves. `tail_offset` is where the rest starts once
-    iterated. A span of `MAX_CHUNK_BYTES` without a `</tu>` raises `_Unchunkable`.
-    """
-
-    def __init__(self, stream: IO[bytes], start: int, size: int) -> None:
-        self.stream = stream
-        self.start = start
-        self.size = size
-        self.end_of_file = os.fstat(stream.fileno()).st_size
-        self.tail_offset = start
-        self.tail: tuple[bytes, int] = (b"", 0)  # set by the reader, who counts the lines
-
-    def read(self, offset: int, length: int) -> bytes:
-        """`length` bytes of the file from `offset`."""
-        self.stream.seek(offset)
-        return self.stream.read(length)
-
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        start = self.start
-        while start < self.end_of_file:
-            limit = min(start + self.size, self.end_of_file)
-            cut = self._last_end_tag(start, limit)
-            if cut < 0 and limit < self.end_of_file:
-                cut = self._first_end_tag(limit, min(start + MAX_CHUNK_BYTES, self.end_of_file))
-                if cut < 0 and start + MAX_CHUNK_BYTES < self.end_of_file:
-                    raise _Unchunkable
-                if cut < 0:
-                    cut = self._last_end_tag(start, self.end_of_file)
-            if cut < 0:
-                break
-            yield start, cut - start
-            start = cut
-        self.tail_offset = start
-
-    def _last_end_tag(self, start: int, limit: int) -> int:
-        """The end of the last `</tu>` wholly in [start, limit), or -1."""
-        high = limit
-        while high > start:
-            low = max(start, high - CHUNK_BYTES)
-            # 4 bytes more: a `</tu>` that starts before `high` and ends by `limit`
-            found = self.read(low, min(high + 4, limit) - low).rfind(b"</tu>")
-            if found >= 0:
-                return low + found + 5
-            high = low
-        return -1
-
-    def _first_end_tag(self, start: int, limit: int) -> int:
-        """The end of the first `</tu>` wholly in [start, limit), or -1."""
-        low = start
-        while low < limit:
-            high = min(limit, low + CHUNK_BYTES)
-            found = self.read(low, min(high + 4, limit) - low).find(b"</tu>")
-            if found >= 0:
-                return low + found + 5
-            low = high
-        return -1
-
-
-def _chunk_parser() -> etree.XMLParser:
-    return safe_parser(collect_ids=False)  # xml:ids are not looked up
-
-
-def _parse_piece(data: bytes, parser: etree.XMLParser) -> etree._Element:
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError:
-        raise _Unchunkable from None
-
-
 def _chunk_header(prolog: bytes) -> TmxHeader:
     """The header of a TMX whose text before the first `<tu` is `prolog`, if chunks can follow.
 
     The prolog must open exactly `<tmx><body>`, declare no namespace, no entity and no
     encoding but UTF-8 (the pieces are parsed without the XML declaration and DOCTYPE).
     """
-    root = _parse_piece(prolog + b"</body></tmx>", _chunk_parser())
+    root = parse_piece(prolog + b"</body></tmx>", chunk_parser())
     tree = root.getroottree()
     encoding = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
     header = root.find("header")
@@ -566,7 +456,7 @@ def _chunk_header(prolog: bytes) -> TmxHeader:
         or header is None
         or root[-1].tag != "body"
     ):
-        raise _Unchunkable
+        raise Unchunkable
     return _read_header(header)
 
 
@@ -601,7 +491,7 @@ def _read_in_worker(offset: int, length: int) -> _PieceResult:
     blobs = []
     try:
         rows: list[Any]
-        for rows in reader._piece_units(piece, 0, _chunk_parser(), 0, tuple, tuple):
+        for rows in reader._piece_units(piece, 0, chunk_parser(), 0, tuple, tuple):
             # Props repeat from TU to TU ("x-status", "confirmed"): one object each, which
             # pickle writes once; that halves the bytes and triples the speed of unpickling.
             # Each sub-piece is pickled at once, so its TUs die young, in the CPU cache.
@@ -616,7 +506,7 @@ def _read_in_worker(offset: int, length: int) -> _PieceResult:
                 for row in rows
             ]
             blobs.append(pickle.dumps(plain, pickle.HIGHEST_PROTOCOL))
-    except (_Unchunkable, FormatError):
+    except (Unchunkable, FormatError):
         return None
     return blobs, reader._duplicates, piece.count(b"\n")
 
