@@ -69,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         creationdate=time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
         glossary=glossary,
         glossary_sha256=digest,
+        embeddings=args.embeddings,
     )
     engine = make_engine(args.jobs, args.scheduler)
     try:
@@ -102,6 +103,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "and OUT/summary.html. Exit status: 0 all sets done, 1 some failed, 130 interrupted.",
     )
     parser.add_argument("manifest", type=Path, metavar="MANIFEST", help="the JSON Lines manifest")
+    from workbench.cli.align import add_embedding_flags
+
+    add_embedding_flags(parser)
     parser.add_argument(
         "--out", "-o", type=Path, required=True, metavar="DIR", help="output folder"
     )
