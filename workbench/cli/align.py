@@ -31,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--src-lang", required=True, metavar="L1", help="source language code")
     parser.add_argument("--tgt-lang", required=True, metavar="L2", help="target language code")
     parser.add_argument(
+        "--encoding",
+        metavar="E",
+        help="the texts' encoding when not UTF-8 or UTF-16/32 with BOM (latin-1, cp1251...)",
+    )
+    parser.add_argument(
         "--presegmented",
         action="store_true",
         help="one segment per line; an empty line marks a paragraph break",
@@ -77,11 +82,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     evaluate.set_defaults(handler=run_evaluate)
 
 
-def read_segments(path: str | Path, lang: str, presegmented: bool) -> list[list[str]]:
+def read_segments(
+    path: str | Path, lang: str, presegmented: bool, encoding: str | None = None
+) -> list[list[str]]:
     """Paragraphs of segments of a text file (segmented unless it already is)."""
     from workbench.formats.plaintext import read_text
 
-    text = read_text(path)
+    text = read_text(path, encoding)
     if presegmented:
         paragraphs: list[list[str]] = [[]]
         for line in text.splitlines():
@@ -157,8 +164,8 @@ def format_beads(
 
 def run_align(args: argparse.Namespace) -> int:
     """Align SRC with TGT and write the beads."""
-    src_paragraphs = read_segments(args.source, args.src_lang, args.presegmented)
-    tgt_paragraphs = read_segments(args.target, args.tgt_lang, args.presegmented)
+    src_paragraphs = read_segments(args.source, args.src_lang, args.presegmented, args.encoding)
+    tgt_paragraphs = read_segments(args.target, args.tgt_lang, args.presegmented, args.encoding)
     lexicons: list[Lexicon | None] = []
     for path in args.glossary:
         lexicons.append(glossary_lexicon(path, args.src_lang, args.tgt_lang))

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     steps = parse_steps(
         args.steps or "align,check,export", args.glossary is not None, args.steps is not None
     )
-    sets = read_manifest(args.manifest)
+    sets = read_manifest(args.manifest, args.encoding)
     glossary = None
     digest = ""
     if args.glossary is not None and "check" in steps:
@@ -111,6 +111,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         metavar="FILE",
         help="glossary to check the terminology against (.tbx or .csv)",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="E",
+        help="the documents' encoding when not UTF-8 or UTF-16/32 with BOM (latin-1, "
+        'cp1251...); a manifest entry {"path": ..., "encoding": ...} names its own',
     )
     parser.add_argument(
         "--steps",

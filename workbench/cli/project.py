@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument("--no-align", action="store_true", help="segment only; align later")
     new.set_defaults(handler=run_new)
 
-    info = actions.add_parser("info", help="describe a project (default: the bundled one)")
+    info = actions.add_parser("info", help="describe a project (default: the one around here)")
     info.add_argument("dir", nargs="?", type=Path, help="the project folder")
     info.set_defaults(handler=run_info)
 

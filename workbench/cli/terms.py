@@ -32,7 +32,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="check terminology drift in a project against its glossary",
         description="Exit 0 when there is no finding, 1 when there are findings.",
     )
-    check.add_argument("project", nargs="?", type=Path, help="project folder [bundled project]")
+    check.add_argument(
+        "project", nargs="?", type=Path, help="project folder [the one around the current folder]"
+    )
     check.add_argument("--lang", help="target languages, comma-separated [all aligned]")
     check.add_argument("--format", choices=FORMATS, default="text", help="report format [text]")
     check.add_argument("-o", "--output", help="write the report here [stdout]")
@@ -62,7 +64,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sug = actions.add_parser(
         "suggest", help="renderings of a concept (or a new term) actually used in the texts"
     )
-    sug.add_argument("project", nargs="?", type=Path, help="project folder [bundled project]")
+    sug.add_argument(
+        "project", nargs="?", type=Path, help="project folder [the one around the current folder]"
+    )
     what = sug.add_mutually_exclusive_group(required=True)
     what.add_argument("--concept", help="the concept id")
     what.add_argument("--term", help="a source-language term not in the glossary yet")

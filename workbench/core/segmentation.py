@@ -1,11 +1,11 @@
 """Sentence segmentation driven by SRX rule files: paragraphs in, lists of segments out.
 
-The rules (per language, SRX 2.0 with `\\L<name>` word lists) live in
-`resources/segmentation/`; a user's folder of the same shape overrides them. Line breaks
-inside a paragraph carry information: a block of short lines without final punctuation
-(a title block, an address, a list) gives one segment per line, while hard-wrapped prose is
-joined back into sentences. Contract: the segments of a paragraph, joined, equal the paragraph
-text except for whitespace.
+The rules (per language, SRX 2.0 with `\\L<name>` word lists) are bundled (in the folder
+`workbench.resources.segmentation_rules_dir()` names); a user's folder of the same shape
+overrides them. Line breaks inside a paragraph carry information: a block of short lines
+without final punctuation (a title block, an address, a list) gives one segment per line,
+while hard-wrapped prose is joined back into sentences. Contract: the segments of a
+paragraph, joined, equal the paragraph text except for whitespace.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import regex  # type: ignore[import-untyped]
 
 from workbench.core.errors import InputError
 from workbench.core.srx import SrxDocument, SrxRule, read_srx
+from workbench.resources import segmentation_rules_dir
 
-BUNDLED_RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "segmentation"
 DEFAULT_RULES_FILE = "default.srx"
 # "Chapter 1. The Beginning", "Article 5. Definitions": a line this short that does not end
 # like a sentence is a heading and stays whole.
@@ -121,7 +121,7 @@ def _rules_file(lang: str, folder: Path) -> Path | None:
 
 @functools.lru_cache(maxsize=32)
 def _load_bundled(lang: str) -> SegmentationRules:
-    return _load_from(lang, BUNDLED_RULES_DIR)
+    return _load_from(lang, segmentation_rules_dir())
 
 
 def _load_from(lang: str, folder: Path) -> SegmentationRules:
