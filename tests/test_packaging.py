@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import tomllib
 from pathlib import Path
 
@@ -16,9 +15,16 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
 
 
+PACKAGED = {
+    path.relative_to(ROOT).as_posix()
+    for pattern in SETUPTOOLS["package-data"]["workbench.bundled"]
+    for path in ROOT.glob(pattern)  # setuptools globs the same way: ** is any depth
+    if path.is_file()
+}
+
+
 def _packaged(relative: str) -> bool:
-    patterns = SETUPTOOLS["package-data"]["workbench.bundled"]
-    return any(fnmatch.fnmatchcase(relative, pattern) for pattern in patterns)
+    return relative in PACKAGED
 
 
 def test_every_package_folder_is_listed_for_the_wheel() -> None:
