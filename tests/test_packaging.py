@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbench import resources
-from workbench.core.project import Project
+from workbench.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -96,3 +96,12 @@ def test_a_relative_xdg_data_home_is_ignored(
     monkeypatch.setenv("XDG_DATA_HOME", "relative/data")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert resources.user_data_dir() == tmp_path / ".local" / "share" / "workbench"
+
+
+def test_the_resource_lookup_imports_nothing_of_workbench() -> None:
+    import ast
+
+    tree = ast.parse(Path(resources.__file__).read_text(encoding="utf-8"))
+    names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert [n for n in names if n.split(".")[0] == "workbench"] == []

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from workbench.core.errors import ProjectError
-from workbench.core.project import find_project
+from workbench.project import find_project
 from workbench.resources import sample_project
 
 

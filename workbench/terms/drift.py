@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workbench.core.alignment import Alignment, ParallelText
+from workbench.core.collector import collector_paused
 from workbench.core.document import Document
 from workbench.core.errors import CancelledError
+from workbench.core.langs import word_joiner
 from workbench.terms.glossary import Glossary, TermStatus
-from workbench.terms.matching import HAN_RE, Match, TermMatcher, collector_paused, script_of
+from workbench.terms.matching import HAN_RE, Match, TermMatcher, script_of
 
 Progress = Callable[[int, int], None]
 _SCRIPT_LETTERS = {
@@ -27,7 +29,6 @@ _SCRIPT_LETTERS = {
     "GREEK": re.compile("[\u0370-\u03ff]"),
     "Han": HAN_RE,
 }
-_NO_SPACE_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my"})
 
 
 class FindingKind(StrEnum):
@@ -114,11 +115,6 @@ class Finding:
 
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
-
-
-def joiner(lang: str) -> str:
-    """How a language joins segments: nothing for Chinese and Japanese, else a space."""
-    return "" if lang.split("-")[0].lower() in _NO_SPACE_LANGS else " "
 
 
 class _SegmentMatches:
@@ -288,8 +284,8 @@ class _LanguageCheck:
             )
         # A quick test for letters of the pivot's script before looking for its terms.
         self.foreign_letters = _SCRIPT_LETTERS.get(pivot_script)
-        self.source_glue = joiner(pivot)
-        self.target_glue = joiner(lang)
+        self.source_glue = word_joiner(pivot)
+        self.target_glue = word_joiner(lang)
         self.expected = {
             c.id: tuple(t.text for t in c.approved_in(lang)) for c in glossary.concepts
         }
