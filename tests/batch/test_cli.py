@@ -91,21 +91,31 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_continues(tmp_path: Path) -> None:
     os.mkfifo(blocked)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "workbench", "batch", str(manifest), "--out", str(out)]
-    process = subprocess.Popen(
-        [*command, "-j", "1"],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, as a terminal's Ctrl+C would reach
-    )
+    # Output to files, not pipes: a grandchild (the forkserver, a worker being killed) that
+    # still holds a pipe must not keep the test waiting after the batch itself has exited.
+    stdout_path, stderr_path = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
+        process = subprocess.Popen(
+            [*command, "-j", "1"],
+            cwd=REPO,
+            stdout=stdout,
+            stderr=stderr,
+            env={**os.environ, "PYTHONFAULTHANDLER": "1"},  # a hang below dumps its stacks
+            start_new_session=True,  # its own process group, as a terminal's Ctrl+C would reach
+        )
     hang_guard = time.monotonic() + 300  # a broken batch must fail the test, not hang it
     while len(_finished(out, ids)) < 3:
         assert process.poll() is None and time.monotonic() < hang_guard
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=120)
-    assert process.returncode == 130, stderr.decode()
-    assert "Interrupted" in stdout.decode()
+    try:
+        process.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        process.wait()
+    stderr_text = stderr_path.read_text(encoding="utf-8", errors="replace")
+    assert process.returncode == 130, stderr_text
+    assert "Interrupted" in stdout_path.read_text(encoding="utf-8")
     assert staging_dirs(out) == []
     assert _finished(out, ids) == ids[:3]
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ from workbench.align.lexicon import Lexicon, merge_lexicons
 from workbench.cli._common import TerminalProgress, emit
 from workbench.core.alignment import Alignment, Bead
 from workbench.core.document import Document
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, UsageError
 
 FORMATS = ("links", "xces", "tsv")
 
@@ -201,7 +201,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     """Print strict and lax precision, recall and F1 over all GOLD TEST pairs."""
     files: list[str] = args.files
     if len(files) % 2:
-        raise InputError("evaluate takes pairs of files: GOLD TEST [GOLD TEST ...]")
+        raise UsageError("evaluate takes pairs of files: GOLD TEST [GOLD TEST ...]")
     pairs = []
     for gold_path, test_path in zip(files[::2], files[1::2], strict=True):
         pairs.append((read_links(gold_path), read_links(test_path)))

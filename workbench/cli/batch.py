@@ -101,7 +101,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--scheduler",
         metavar="ADDRESS",
         default=None,
-        help="run on a Dask distributed cluster, e.g. tcp://host:8786 (needs workbench[dask]; "
+        help="run on a Dask distributed cluster, e.g. tcp://host:8786 (needs the dask extra; "
         "workers must see the document paths)",
     )
     parser.add_argument(

@@ -298,7 +298,7 @@ def save_as_project(text: ParallelText, folder: Path, name: str | None = None) -
     so the manifest names real files.
     """
     if (folder / MANIFEST).exists():
-        raise ProjectError(f"{folder} already holds a project; import into a new folder")
+        raise UsageError(f"{folder} already holds a project; import into a new folder")
     name = name or folder.resolve().name
     documents: dict[str, Path] = {}
     for lang, document in text.documents.items():

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli._common import TerminalProgress, emit
-from workbench.core.errors import ProjectError, UsageError
+from workbench.core.errors import UsageError
 from workbench.project.dismissals import load_dismissals, save_dismissals
 from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
 from workbench.terms.dismissals import Dismissals
@@ -59,7 +59,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     exp = actions.add_parser("export", help="write a glossary as TBX v3, TBX v2 or CSV")
     exp.add_argument("file", type=Path, help="the glossary to export (TBX or CSV)")
     exp.add_argument("-o", "--output", required=True, help="the file to write")
-    exp.add_argument("--format", choices=SAVE_FORMATS, default="tbx", help="output format [tbx]")
+    exp.add_argument(
+        "--format",
+        choices=SAVE_FORMATS,
+        default=None,
+        help="output format [from OUT's extension: .tbx -> tbx (v3), .csv -> csv]",
+    )
     exp.set_defaults(handler=run_export)
 
     sug = actions.add_parser(
@@ -108,7 +113,7 @@ def _open(project_dir: Path | None, langs: list[str] | None) -> Project:
 def _glossary(explicit: Path | None, project: Project) -> Glossary:
     path = explicit if explicit is not None else project.glossary_path
     if path is None:
-        raise ProjectError(f"project {project.name} has no glossary; give one with --glossary")
+        raise UsageError(f"project {project.name} has no glossary; give one with --glossary")
     return load_glossary(path)
 
 
@@ -123,7 +128,8 @@ def run_check(args: argparse.Namespace) -> int:
     if args.dismiss or args.undismiss:
         return _edit_dismissals(args, findings, dismissals, dismissals_path)
     shown = findings if args.all else dismissals.active(findings)
-    emit(render(shown, args.format, f"Terminology check: {project.name}"), args.output)
+    reasons = {d.key: d.reason for d in dismissals} if args.all else None
+    emit(render(shown, args.format, f"Terminology check: {project.name}", reasons), args.output)
     return 1 if shown else 0
 
 
@@ -138,7 +144,7 @@ def _edit_dismissals(
         return 0
     match = [f for f in findings if f.key == args.dismiss]
     if not match:
-        raise UsageError(f"no current finding has key {args.dismiss} (see --format json)")
+        raise UsageError(f"no current finding has key {args.dismiss} (the report shows each key)")
     if not args.reason.strip():
         raise UsageError("--dismiss needs --reason")
     dismissals.dismiss(match[0], args.reason)
@@ -162,11 +168,28 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+EXTENSION_FORMATS = {".tbx": "tbx", ".csv": "csv"}
+
+
+def export_format(output: str | Path, named: str | None) -> str:
+    """The format to write: the one named, else the one OUT's extension says."""
+    if named is not None:
+        return named
+    suffix = Path(output).suffix.lower()
+    if suffix not in EXTENSION_FORMATS:
+        raise UsageError(
+            f"cannot tell the format from {Path(output).name!r}: name the file .tbx or .csv, "
+            f"or pass --format {'|'.join(SAVE_FORMATS)}"
+        )
+    return EXTENSION_FORMATS[suffix]
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Write a glossary in another format."""
+    fmt = export_format(args.output, args.format)
     glossary = load_glossary(args.file)
-    save_glossary(args.output, glossary, args.format)
-    print(f"{args.output}: {len(glossary)} concepts ({args.format})")
+    save_glossary(args.output, glossary, fmt)
+    print(f"{args.output}: {len(glossary)} concepts ({fmt})")
     return 0
 
 
@@ -200,7 +223,7 @@ def _suggestions_dict(s: Suggestions) -> dict[str, object]:
             "status": x.status,
             "examples": [
                 {
-                    "row": e.row,
+                    "bead": e.row + 1,
                     "source": e.source_text,
                     "target": e.target_text,
                     "span": list(e.span),
@@ -232,7 +255,7 @@ def _suggestions_text(found: list[Suggestions], label: str) -> str:
                 example = ""
                 if x.examples:
                     e = x.examples[0]
-                    example = f"   e.g. row {e.row + 1}: …{_context(e.target_text, e.span)}…"
+                    example = f"   e.g. bead {e.row + 1}: …{_context(e.target_text, e.span)}…"
                 lines.append(f"    {x.count:4d}  {x.score:.2f}  {x.text}{example}")
         lines.append("")
     return "\n".join(lines)

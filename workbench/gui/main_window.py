@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = build_actions(self)
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 860)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:  # size, place and maximised state of the last session
+            self.restoreGeometry(geometry)
         self._update_state()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -492,6 +495,7 @@ class MainWindow(QMainWindow):
         self.autosaver.save_now(force)
 
     def closeEvent(self, event) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
         if self.model is not None:  # column order and hidden columns survive a restart
             self.settings.setValue(
                 f"columns/{self.model.columnCount()}", self.table.horizontalHeader().saveState()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from workbench.core.alignment import Alignment, ParallelText
-from workbench.core.atomic import AtomicBatch
+from workbench.core.atomic import AtomicBatch, write_bytes_atomic
 from workbench.core.document import Document
 from workbench.core.errors import FormatError, ProjectError
 from workbench.core.segmentation import segment_paragraphs
@@ -114,9 +114,11 @@ class Project:
             name=name,
             pivot=pivot,
             title=title,
-            documents={lang: _relative(Path(p), folder) for lang, p in documents.items()},
+            documents={
+                lang: _adopt(Path(p), folder, Path("texts") / lang) for lang, p in documents.items()
+            },
             alignments_dir=Path("alignments") / name,
-            glossary=_relative(Path(glossary), folder) if glossary else None,
+            glossary=_adopt(Path(glossary), folder, Path("glossary")) if glossary else None,
         )
         project = cls(folder, manifest, ParallelText(pivot, segmented))
         project.save()
@@ -175,13 +177,19 @@ def _rules_dir(folder: Path, manifest: Manifest) -> Path | None:
     return folder / manifest.segmentation if manifest.segmentation else None
 
 
-def _relative(path: Path, folder: Path) -> Path:
-    # Files inside the project folder are named relative to it (the folder can move);
-    # files elsewhere keep their absolute path.
+def _adopt(path: Path, folder: Path, place: Path) -> Path:
+    """`path` relative to the project folder; a file from elsewhere is copied in under `place`.
+
+    Every file the manifest names is then inside the folder, with a relative path, so the
+    folder can be moved, zipped and shared.
+    """
     try:
         return path.resolve().relative_to(folder.resolve())
     except ValueError:
-        return path.resolve()
+        pass
+    copy = place / path.name
+    write_bytes_atomic(folder / copy, path.read_bytes())
+    return copy
 
 
 def segment_file(
