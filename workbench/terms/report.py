@@ -7,6 +7,7 @@ import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from workbench.core.cells import neutralise
 from workbench.terms.drift import Finding
 
 FORMATS = ("text", "json", "tsv", "html")
@@ -72,7 +73,7 @@ def to_json(findings: Sequence[Finding], dismissed: Mapping[str, str] | None = N
 
 
 def _cell(value: str) -> str:
-    return " ".join(value.replace("\t", " ").split())
+    return neutralise(" ".join(value.replace("\t", " ").split()))
 
 
 def to_tsv(findings: Sequence[Finding], dismissed: Mapping[str, str] | None = None) -> str:
