@@ -22,4 +22,4 @@ def test_every_public_reexport_is_listed() -> None:
 def test_version_matches_the_package_metadata() -> None:
     from importlib.metadata import version
 
-    assert workbench.__version__ == version("workbench")
+    assert workbench.__version__ == version("alignment-workbench")  # the distribution's name
