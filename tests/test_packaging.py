@@ -105,3 +105,10 @@ def test_the_resource_lookup_imports_nothing_of_workbench() -> None:
     names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     assert [n for n in names if n.split(".")[0] == "workbench"] == []
+
+
+def test_the_distribution_name_is_free_of_the_unrelated_workbench_on_pypi() -> None:
+    # "workbench" on PyPI is another project; the import package and the command keep the name.
+    assert PYPROJECT["project"]["name"] == "alignment-workbench"
+    assert PYPROJECT["project"]["scripts"] == {"workbench": "workbench.cli:main"}
+    assert PYPROJECT["project"]["gui-scripts"] == {"workbench-gui": "workbench.cli:gui_main"}
