@@ -112,3 +112,12 @@ def test_the_distribution_name_is_free_of_the_unrelated_workbench_on_pypi() -> N
     assert PYPROJECT["project"]["name"] == "alignment-workbench"
     assert PYPROJECT["project"]["scripts"] == {"workbench": "workbench.cli:main"}
     assert PYPROJECT["project"]["gui-scripts"] == {"workbench-gui": "workbench.cli:gui_main"}
+
+
+def test_every_install_hint_names_the_real_distribution() -> None:
+    hints = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "workbench").rglob("*.py")
+        if "'workbench[" in path.read_text(encoding="utf-8")
+    ]
+    assert hints == []

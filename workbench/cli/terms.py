@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli._common import TerminalProgress, emit
-from workbench.core.errors import UsageError
+from workbench.core.errors import ProjectError, UsageError
 from workbench.project.dismissals import load_dismissals, save_dismissals
 from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
 from workbench.terms.dismissals import Dismissals
@@ -54,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp = actions.add_parser("import", help="CSV, TBX v2 or TBX v3 in, TBX v3 out")
     imp.add_argument("file", type=Path, help="the glossary to import")
     imp.add_argument("-o", "--output", help="the TBX v3 file to write [stdout]")
+    imp.add_argument(
+        "--langs",
+        help="source,target languages of a two-column OmegaT TSV or Weblate/memoQ CSV, e.g. en,es",
+    )
     imp.set_defaults(handler=run_import)
 
     exp = actions.add_parser("export", help="write a glossary as TBX v3, TBX v2 or CSV")
@@ -65,6 +70,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         help="output format [from OUT's extension: .tbx -> tbx (v3), .csv -> csv]",
     )
+    exp.add_argument("--langs", help="source,target languages of a two-column TSV/CSV glossary")
     exp.set_defaults(handler=run_export)
 
     sug = actions.add_parser(
@@ -119,6 +125,7 @@ def run_check(args: argparse.Namespace) -> int:
     langs = _langs(args.lang)
     project = _open(args.project, langs)
     glossary = _glossary(args.glossary, project)
+    _check_coverage(glossary, langs if langs is not None else project.text.target_langs)
     dismissals_path = args.dismissals if args.dismissals is not None else project.dismissals_path
     dismissals = load_dismissals(dismissals_path)
     findings = check_drift(project.text, glossary, langs, TerminalProgress("checking terms"))
@@ -128,6 +135,22 @@ def run_check(args: argparse.Namespace) -> int:
     reasons = {d.key: d.reason for d in dismissals} if args.all else None
     emit(render(shown, args.format, f"Terminology check: {project.name}", reasons), args.output)
     return 1 if shown else 0
+
+
+def _check_coverage(glossary: Glossary, targets: list[str]) -> None:
+    """Refuse a check whose glossary has no term in any of the target languages.
+
+    A glossary language covers a document when it matches the document's tag as an RFC 4647
+    range (`zh` covers `zh-CN` and `zh-TW`; `zh-CN` covers only `zh-CN`).
+    """
+    from workbench.core.langtags import matches
+
+    have = glossary.langs
+    if not any(matches(g, t) for g in have for t in targets):
+        raise ProjectError(
+            f"the glossary has terms in {', '.join(have) or 'no language'} but none in the "
+            f"target language(s) {', '.join(targets)}: nothing can be checked"
+        )
 
 
 def _edit_dismissals(
@@ -150,9 +173,27 @@ def _edit_dismissals(
     return 0
 
 
+def _pair(value: str | None) -> tuple[str, str] | None:
+    langs = _langs(value)
+    if langs is None:
+        return None
+    if len(langs) != 2:
+        raise UsageError(f"--langs takes two languages, source,target (not {value!r})")
+    return langs[0], langs[1]
+
+
+def _load_told(path: Path, langs: str | None) -> Glossary:
+    """Load a glossary, printing to stderr what the reader skipped or kept as notes."""
+    warnings: list[str] = []
+    glossary = load_glossary(path, langs=_pair(langs), warnings=warnings)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return glossary
+
+
 def run_import(args: argparse.Namespace) -> int:
-    """Read CSV/TBX v2/TBX v3, write TBX v3."""
-    glossary = load_glossary(args.file)
+    """Read CSV/TSV/TBX v2/TBX v3/TBX-Min/MultiTerm XML, write TBX v3."""
+    glossary = _load_told(args.file, args.langs)
     if not glossary.description:
         glossary.description = f"Imported from {args.file.name}"
     if args.output is None or str(args.output) == "-":
@@ -184,7 +225,7 @@ def export_format(output: str | Path, named: str | None) -> str:
 def run_export(args: argparse.Namespace) -> int:
     """Write a glossary in another format."""
     fmt = export_format(args.output, args.format)
-    glossary = load_glossary(args.file)
+    glossary = _load_told(args.file, args.langs)
     save_glossary(args.output, glossary, fmt)
     print(f"{args.output}: {len(glossary)} concepts ({fmt})")
     return 0
