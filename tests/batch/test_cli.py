@@ -76,6 +76,10 @@ def test_a_batch_with_failures_exits_1_and_writes_the_summary(
     assert "Corpus terminology" in (out / "summary.html").read_text(encoding="utf-8")
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _finished(out: Path, ids: list[str]) -> list[str]:
     return sorted(p.name for p in out.iterdir() if p.name in ids) if out.is_dir() else []
 
@@ -102,6 +106,10 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_continues(tmp_path: Path) -> None:
             stderr=stderr,
             env={**os.environ, "PYTHONFAULTHANDLER": "1"},  # a hang below dumps its stacks
             start_new_session=True,  # its own process group, as a terminal's Ctrl+C would reach
+            # A program started in the background inherits SIGINT ignored (and Python keeps
+            # it so): the pytest that a background job runs would pass that on, and the batch
+            # would rightly ignore the Ctrl+C. A terminal's program starts with the default.
+            preexec_fn=_default_sigint,
         )
     hang_guard = time.monotonic() + 300  # a broken batch must fail the test, not hang it
     while len(_finished(out, ids)) < 3:
