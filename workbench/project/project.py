@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workbench.core import langtags
 from workbench.core.alignment import Alignment, ParallelText
-from workbench.core.atomic import AtomicBatch, write_bytes_atomic
+from workbench.core.atomic import AtomicBatch
 from workbench.core.document import Document
 from workbench.core.errors import FormatError, LanguageTagError, ProjectError
 from workbench.core.langs import DEFAULT_LANG_CODES
@@ -33,6 +33,8 @@ class Project:
 
     def __init__(self, root: Path, manifest: Manifest, text: ParallelText) -> None:
         self.allow_outside = False
+        # Files from outside the folder that the next save copies in (relative path -> source).
+        self.adopted: dict[Path, Path] = {}
         self.root = root
         self.manifest = manifest
         self.text = text
@@ -152,17 +154,22 @@ class Project:
         segmented = {
             lang: segment_file(Path(path), lang, None, encoding) for lang, path in documents.items()
         }
+        adopted: dict[Path, Path] = {}
         manifest = Manifest(
             name=name,
             pivot=pivot,
             title=title,
             documents={
-                lang: _adopt(Path(p), folder, Path("texts") / lang) for lang, p in documents.items()
+                lang: _adopt(Path(p), folder, Path("texts") / lang, adopted)
+                for lang, p in documents.items()
             },
             alignments_dir=ALIGNMENTS / name,
-            glossary=_adopt(Path(glossary), folder, Path("glossary")) if glossary else None,
+            glossary=_adopt(Path(glossary), folder, Path("glossary"), adopted)
+            if glossary
+            else None,
         )
         project = cls(folder, manifest, ParallelText(pivot, segmented))
+        project.adopted = adopted
         if save:
             project.save()
         return project
@@ -221,7 +228,8 @@ class Project:
         interrupted save leaves the previous files as they were, and the folders it had to
         make are removed again.
         """
-        created = missing_folders(folder, self.root)
+        copies = self.adopted if manifest else {}
+        created = missing_folders(folder, *((self.root / r).parent for r in copies))
         try:
             with AtomicBatch() as batch:
                 if manifest:
@@ -229,9 +237,13 @@ class Project:
                         self.manifest.to_toml(), encoding="utf-8"
                     )
                 write_text_files(self.text, folder, batch, progress)
+                for relative, source in copies.items():
+                    batch.staged(self.root / relative).write_bytes(source.read_bytes())
         except BaseException:
             remove_empty_folders(created)
             raise
+        if manifest:
+            self.adopted = {}
 
 
 def missing_folders(*folders: Path) -> list[Path]:
@@ -251,7 +263,7 @@ def _rules_dir(folder: Path, manifest: Manifest) -> Path | None:
     return folder / manifest.segmentation if manifest.segmentation else None
 
 
-def _adopt(path: Path, folder: Path, place: Path) -> Path:
+def _adopt(path: Path, folder: Path, place: Path, adopted: dict[Path, Path]) -> Path:
     """`path` relative to the project folder; a file from elsewhere is copied in under `place`.
 
     Every file the manifest names is then inside the folder, with a relative path, so the
@@ -262,7 +274,7 @@ def _adopt(path: Path, folder: Path, place: Path) -> Path:
     except ValueError:
         pass
     copy = place / path.name
-    write_bytes_atomic(folder / copy, path.read_bytes())
+    adopted[copy] = path  # copied by the first save, with the project's other files
     return copy
 
 
