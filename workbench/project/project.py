@@ -95,7 +95,9 @@ class Project:
                 alignments[lang] = xces.read_alignment(
                     path, pivot, document, ids[manifest.pivot], ids[lang]
                 )
-        return cls(folder, manifest, ParallelText(manifest.pivot, documents, alignments))
+        text = ParallelText(manifest.pivot, documents, alignments)
+        text.lang_codes = {lang: manifest.lang_codes.get(lang, lang) for lang in documents}
+        return cls(folder, manifest, text)
 
     @classmethod
     def create(
