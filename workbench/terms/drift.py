@@ -18,6 +18,7 @@ from workbench.core.alignment import Alignment, ParallelText
 from workbench.core.collector import collector_paused
 from workbench.core.document import Document
 from workbench.core.errors import CancelledError
+from workbench.core.inline import visible
 from workbench.core.langs import word_joiner
 from workbench.terms.glossary import Glossary, TermStatus, for_documents
 from workbench.terms.matching import HAN_RE, Match, TermMatcher, script_of
@@ -132,7 +133,9 @@ class _SegmentMatches:
         texts: list[str] | None = None,
     ) -> None:
         self.matcher = matcher
-        self.texts = texts if texts is not None else document.texts
+        # Terms are matched in the visible text (inline codes out, a term split by a
+        # formatting code reads whole) and findings' offsets point into it.
+        self.texts = [visible(t) for t in (texts if texts is not None else document.texts)]
         self.ids = [s.id for s in document.segments]
         self._all: list[list[Match]] | None = None
         self._cache: dict[int, list[Match]] = {}

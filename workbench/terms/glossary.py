@@ -353,3 +353,20 @@ def for_documents(glossary: Glossary, tags: Mapping[str, str]) -> tuple[Glossary
         )
         concepts.append(replace(concept, terms=concept.terms + extra) if extra else concept)
     return Glossary(concepts, glossary.source_lang, glossary.description), notes
+
+
+class GlossaryStep:
+    """One glossary change as an undoable step of the project history (`core.history.Step`)."""
+
+    def __init__(self, glossary: Glossary, change: GlossaryChange) -> None:
+        self.glossary = glossary
+        self.change = change
+        self.description = change.description
+
+    def redo(self) -> None:
+        """Apply the change."""
+        self.glossary.apply(self.change)
+
+    def undo(self) -> None:
+        """Revert the change."""
+        self.glossary.revert(self.change)
