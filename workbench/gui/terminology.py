@@ -428,7 +428,12 @@ def install_terminology(window: MainWindow) -> None:
 
     terms: Terminology | None = getattr(window, "terminology", None)
     project = window.project
-    path = project.glossary_path if project is not None else None
+    path = None
+    if project is not None:
+        try:
+            path = project.glossary_file()
+        except WorkbenchError as exc:  # a glossary outside the project is not read
+            window.report(str(exc))
     if project is None or path is None or not path.exists():
         if terms is not None:
             terms.load(Glossary(), Dismissals())
