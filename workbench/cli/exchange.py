@@ -16,9 +16,10 @@ from workbench.core.errors import LanguageTagError, ProjectError, UsageError
 from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.formats.po import import_po
 from workbench.formats.tmx_writer import TmxStats
-from workbench.project.exchange import ORIGIN_DIR, export_po, export_tmx, origin_catalogs
+from workbench.project.exchange import export_po, export_tmx, origin_catalogs
 from workbench.project.project import Project
 from workbench.project.tmx_import import import_tmx_project
+from workbench.project.tmx_metadata import METADATA_FILE, ORIGIN_DIR, load_metadata
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -206,6 +207,7 @@ def run_export_tmx(args: argparse.Namespace) -> int:
         creationdate=_check_date(args.date),
         replace_invalid=args.replace_invalid,
         stats=stats,
+        metadata=load_metadata(project.root / METADATA_FILE),
     )
     for item in stats:
         print(describe_stats(item))

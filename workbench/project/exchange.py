@@ -17,9 +17,7 @@ from workbench.formats.po import write_po
 from workbench.formats.po_catalog import fits, write_into_catalog
 from workbench.formats.tmx_units import Progress
 from workbench.formats.tmx_writer import TmxStats, write_tmx
-
-# A project's imported PO catalogues, `<lang>.po`: `export po` writes into them.
-ORIGIN_DIR = "origin"
+from workbench.project.tmx_metadata import ORIGIN_DIR, TmxMetadata, with_metadata
 
 
 def origin_catalogs(root: Path, langs: Sequence[str]) -> dict[str, Path]:
@@ -55,12 +53,15 @@ def export_tmx(
     creationdate: str | None = None,
     replace_invalid: bool = False,
     stats: list[TmxStats] | None = None,
+    metadata: TmxMetadata | None = None,
 ) -> list[Path]:
     """Write one multilingual TMX at `path`, or (`pairs`) one TMX per pair; return the paths.
 
     With `pairs`, `path` is a folder (files `<pivot>-<lang>.tmx`), a file name (`sco.tmx` gives
     `sco-en-es.tmx`, ...) or a pattern holding `{lang}` (and `{pivot}`), e.g.
-    `tmx/sco-{pivot}-{lang}.tmx`.
+    `tmx/sco-{pivot}-{lang}.tmx`. `metadata` (what an imported TMX said beside its text,
+    `tmx_metadata`) puts its header props and notes and each TU's props, notes and attributes
+    back on the TUs that start where its TUs started.
     """
     chosen = [a.target.lang for a in exported_alignments(text, langs)]
     codes = dict(DEFAULT_LANG_CODES)
@@ -73,14 +74,21 @@ def export_tmx(
     written: list[Path] = []
     for job_langs, target in jobs:
         total = len(group_starts(text, job_langs))
+        units = project_units(text, job_langs, only_confirmed, multilingual=not pairs)
+        if metadata is not None:
+            units = with_metadata(units, metadata)
         result = write_tmx(
             target,
-            project_units(text, job_langs, only_confirmed, multilingual=not pairs),
+            units,
             srclang=text.pivot,
             langs=[text.pivot, *job_langs],
             lang_codes=codes,
             creationdate=creationdate,
-            header_notes=header_notes(text.pivot, job_langs),
+            header_props=metadata.header_props if metadata else (),
+            header_notes=(
+                *(metadata.header_notes if metadata else ()),
+                *header_notes(text.pivot, job_langs),
+            ),
             replace_invalid=replace_invalid,
             progress=progress,
             total=total,
