@@ -38,7 +38,14 @@ try:
 except Exception as exc:
     outcome = type(exc).__name__
 seconds = time.perf_counter() - start
+# VmHWM is this program's own peak: ru_maxrss keeps the forked parent's across exec.
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            peak = int(line.split()[1]) / 1024
+except OSError:
+    pass
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({{"outcome": outcome, "peak_mb": max(peak, children), "seconds": seconds}}))
 """

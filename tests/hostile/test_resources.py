@@ -32,7 +32,14 @@ try:
         read_paragraphs(path)
 except Exception as exc:
     outcome = type(exc).__name__
+# VmHWM is this program's own peak: ru_maxrss keeps the forked parent's across exec.
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            peak = int(line.split()[1]) / 1024
+except OSError:
+    pass
 print(json.dumps({"outcome": outcome, "peak_mb": peak}))
 """
 
