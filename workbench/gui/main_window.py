@@ -113,6 +113,11 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.map_dock, self.undo_dock)
         self.map_dock.raise_()
+        self.problems_label = QLabel(self)
+        self.problems_label.setToolTip(
+            "Unconfirmed omissions (1:0, 0:1) and low-confidence beads; F8 goes to the next"
+        )
+        self.statusBar().addPermanentWidget(self.problems_label)
         self.pair_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.pair_label)
         self.table.cell_delegate.text_committed.connect(self._text_committed)
@@ -467,7 +472,7 @@ class MainWindow(QMainWindow):
                 or row_matches(model, row, low_confidence=True)
             ),
             backwards,
-            "no problem found: every bead is confident or confirmed, and no findings",
+            "no problem found: every bead is confident or confirmed, no omissions, no findings",
         )
 
     def next_unconfirmed(self, backwards: bool = False) -> None:
@@ -661,6 +666,17 @@ class MainWindow(QMainWindow):
         """Redraw the title (unsaved mark) and the actions' enabled state."""
         self._update_state()
 
+    def _update_problems(self) -> None:
+        from workbench.gui.models.alignment_table import count_problems
+
+        if self.text is None:
+            self.problems_label.setText("")
+            return
+        omissions, low = count_problems(self.text)
+        self.problems_label.setText(
+            f"{omissions} omission{'s' if omissions != 1 else ''} · {low} low confidence"
+        )
+
     def _update_state(self, *args) -> None:
         name = self.project.name if self.project is not None else "untitled"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
@@ -675,3 +691,4 @@ class MainWindow(QMainWindow):
             undo.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
             redo.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
         self._update_pair_label()
+        self._update_problems()
