@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -347,17 +348,16 @@ def is_omission(bead: Bead) -> bool:
     return bead.status is not BeadStatus.CONFIRMED and not (bead.source and bead.target)
 
 
-def count_problems(text: ParallelText) -> tuple[int, int]:
-    """(omissions, other low-confidence beads) among the unconfirmed beads of every pair."""
+def count_problems(beads: Sequence[Bead]) -> tuple[int, int]:
+    """(omissions, other low-confidence beads) among the unconfirmed `beads` of one pair."""
     omissions = low = 0
-    for alignment in text.alignments.values():
-        for bead in alignment.beads:
-            if bead.status is BeadStatus.CONFIRMED:
-                continue
-            if not (bead.source and bead.target):
-                omissions += 1
-            elif bead.confidence < LOW_CONFIDENCE:
-                low += 1
+    for bead in beads:
+        if bead.status is BeadStatus.CONFIRMED:
+            continue
+        if not (bead.source and bead.target):
+            omissions += 1
+        elif bead.confidence < LOW_CONFIDENCE:
+            low += 1
     return omissions, low
 
 
