@@ -109,7 +109,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["shift_source_up"] = make_action(
         w,
         "Shift pivot segment up",
-        "Alt+Shift+Up",
+        "Alt+PgUp",  # Alt+Shift+Up/Down are window-manager keys (Openbox, GNOME)
         lambda: w.shift("source", "up"),
         "Move the bead's first pivot segment into the bead above",
         table_only=True,
@@ -117,7 +117,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["shift_source_down"] = make_action(
         w,
         "Shift pivot segment down",
-        "Alt+Shift+Down",
+        "Alt+PgDown",
         lambda: w.shift("source", "down"),
         "Move the bead's last pivot segment into the bead below",
         table_only=True,
