@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self.pair_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.pair_label)
         self.table.cell_delegate.text_committed.connect(self._text_committed)
+        self.table.cell_delegate.tags_refused.connect(
+            lambda why: self.statusBar().showMessage(f"Not saved: {why}", 10000)
+        )
         self.table.cell_delegate.split_requested.connect(self._split_requested)
         from workbench.gui.autosave import Autosaver
 
