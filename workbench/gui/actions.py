@@ -71,6 +71,13 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         w, "Export &PO…", "Ctrl+Shift+E", lambda: w.export_dialog("po"), "Export PO files"
     )
     a["quit"] = make_action(w, "&Quit", "Ctrl+Q", w.close, "Close the workbench")
+    a["align_missing"] = make_action(
+        w,
+        "&Align missing pairs",
+        "Ctrl+Shift+L",
+        w.align_missing_pairs,
+        "Align the pivot with every language that has no alignment yet (in the background)",
+    )
 
     a["undo"] = make_action(w, "&Undo", ["Ctrl+Z"], w.undo, "Undo the last edit")
     a["redo"] = make_action(w, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], w.redo, "Redo the undone edit")
@@ -272,6 +279,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     edit_menu.addSeparator()
     for name in ("edit_text", "merge_segments"):
         edit_menu.addAction(a[name])
+
+    project_menu = bar.addMenu("&Project")
+    project_menu.addAction(a["align_missing"])
 
     go_menu = bar.addMenu("&Go")
     for name in (

@@ -281,6 +281,12 @@ class MainWindow(QMainWindow):
 
         install_terminology(self)
 
+    def align_missing_pairs(self, synchronous: bool = False) -> None:
+        """Align the pairs the project lacks (after a cancelled or failed open, say)."""
+        from workbench.gui.loading import align_missing_pairs
+
+        align_missing_pairs(self, synchronous=synchronous)
+
     def open_project(self, root, *, ask_recover: bool = True, synchronous: bool = False) -> None:
         """Open the project at `root`; missing alignments are computed in a worker first."""
         from workbench.gui.loading import open_project
