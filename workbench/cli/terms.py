@@ -14,7 +14,7 @@ from workbench.project.dismissals import load_dismissals, save_dismissals
 from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
 from workbench.terms.dismissals import Dismissals
 from workbench.terms.drift import Finding, check_drift
-from workbench.terms.glossary import Glossary
+from workbench.terms.glossary import Glossary, for_documents
 from workbench.terms.report import FORMATS, render
 from workbench.terms.suggest import (
     Suggestion,
@@ -118,6 +118,10 @@ def run_check(args: argparse.Namespace) -> int:
     langs = _langs(args.lang)
     project = _open(args.project, langs, args.allow_outside)
     glossary = _glossary(args.glossary, project)
+    tags = {lang: project.text.lang_codes.get(lang, lang) for lang in project.text.documents}
+    glossary, notes = for_documents(glossary, tags)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     _check_coverage(glossary, langs if langs is not None else project.text.target_langs)
     dismissals_path = args.dismissals if args.dismissals is not None else project.dismissals_path
     dismissals = load_dismissals(dismissals_path)
@@ -132,13 +136,11 @@ def run_check(args: argparse.Namespace) -> int:
 def _check_coverage(glossary: Glossary, targets: list[str]) -> None:
     """Refuse a check whose glossary has no term in any of the target languages.
 
-    A glossary language covers a document when it matches the document's tag as an RFC 4647
-    range (`zh` covers `zh-CN` and `zh-TW`; `zh-CN` covers only `zh-CN`).
+    The glossary is already named by document (`for_documents`: a `zh` term covers `zh-CN`
+    and `zh-TW` documents, a `zh-CN` term only `zh-CN`).
     """
-    from workbench.core.langtags import matches
-
     have = glossary.langs
-    if not any(matches(g, t) for g in have for t in targets):
+    if not any(t in have for t in targets):
         raise ProjectError(
             f"the glossary has terms in {', '.join(have) or 'no language'} but none in the "
             f"target language(s) {', '.join(targets)}: nothing can be checked"

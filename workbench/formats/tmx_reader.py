@@ -36,6 +36,7 @@ from workbench.formats.tmx_units import (
     TmxHeader,
     TranslationUnit,
     Variant,
+    attribute_props,
 )
 from workbench.formats.workers import WorkerError, available_cpus, ordered_map
 from workbench.formats.xmlsafe import declares_entities, iterparse_safe, safe_parser
@@ -383,7 +384,8 @@ class TmxReader:
                 if lang in variants:
                     self._duplicates.append((number, _line(child, offset), lang, code))
                     continue
-                vprops: list[tuple[str, str]] = []
+                # xml:lang is one attribute; creation/change ids and dates are kept as props.
+                vprops = attribute_props(child.items()) if len(child.attrib) > 1 else []
                 text = ""
                 lengths = None
                 for item in child:
@@ -402,6 +404,8 @@ class TmxReader:
                 props.append((child.get("type", ""), child.text or ""))
             elif tag == "note":
                 notes.append(child.text or "")
+        if len(tu.attrib) > ("tuid" in tu.attrib):
+            props[:0] = attribute_props(tu.items())
         return _new(  # type: ignore[return-value]
             unit_type,
             (tuple(variants.values()), tuple(props), tuple(notes), tu.get("tuid", ""), ""),
