@@ -244,6 +244,14 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
             f"Edit the pivot's pair with target language {number}",
         )
 
+    a["shortcuts"] = make_action(
+        w,
+        "&Keyboard shortcuts…",
+        "Ctrl+Shift+K",
+        w.shortcuts_dialog,
+        "Change the keys of any action (kept for the next start)",
+    )
+
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
     for name in ("new", "open"):
@@ -279,6 +287,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     edit_menu.addSeparator()
     for name in ("edit_text", "merge_segments"):
         edit_menu.addAction(a[name])
+    edit_menu.addSeparator()
+    edit_menu.addAction(a["shortcuts"])
 
     project_menu = bar.addMenu("&Project")
     project_menu.addAction(a["align_missing"])

@@ -133,6 +133,9 @@ class MainWindow(QMainWindow):
         from workbench.gui.actions import build_actions
 
         self.actions_by_name: dict[str, QAction] = build_actions(self)
+        from workbench.gui.dialogs.shortcuts import apply_saved_shortcuts
+
+        apply_saved_shortcuts(self.actions_by_name, self.settings)
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 860)
         self._update_state()
@@ -280,6 +283,12 @@ class MainWindow(QMainWindow):
         from workbench.gui.terminology import install_terminology
 
         install_terminology(self)
+
+    def shortcuts_dialog(self) -> None:
+        """Rebind keys (saved in the settings, applied at once and at every start)."""
+        from workbench.gui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def align_missing_pairs(self, synchronous: bool = False) -> None:
         """Align the pairs the project lacks (after a cancelled or failed open, say)."""
