@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from workbench.core.alignment import Bead, BeadStatus, ParallelText
 from workbench.core.edits import Change
 from workbench.core.inline import Display, display, has_codes, visible_map
+from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.core.rows import IntArray, RowLayout, compute_rows, source_lengths
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -145,18 +146,27 @@ class AlignmentTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    def header_label(self, lang: str) -> str:
+        """A language column's title: the document's language, with the tag it was read with
+        when that is not the language's default code (`es (es-MX)`; `zh-TW` is its own)."""
+        tag = self._text.lang_codes.get(lang, lang)
+        if tag.lower() in (lang.lower(), DEFAULT_LANG_CODES.get(lang, lang).lower()):
+            return lang
+        return f"{lang} ({tag})"
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         horizontal = orientation == Qt.Orientation.Horizontal
         if role != Qt.ItemDataRole.DisplayRole:
             if role == Qt.ItemDataRole.ToolTipRole and horizontal and section < len(self._langs):
                 lang = self._langs[section]
                 name = self._text.documents[lang].name
-                return f"{lang}: {name}" if name else lang
+                tag = self._text.lang_codes.get(lang, lang)
+                label = lang if tag == lang else f"{lang} = {tag}"
+                return f"{label}: {name}" if name else label
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._langs):
-                lang = self._langs[section]
-                return lang if lang == self._text.pivot else f"{lang}"
+                return self.header_label(self._langs[section])
             return None
         return str(section + 1)
 
