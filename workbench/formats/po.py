@@ -38,8 +38,10 @@ _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _SYNTAX_LINE = re.compile(r"line (\d+)")
 # polib silently mangles some broken lines (a missing closing quote drops a character), so
 # every keyword or continuation line is checked first.
+# The string is matched as an unrolled loop with possessive repeats: `(?:[^"\\]|\\.)*` kept one
+# backtracking frame per character, 740 MB for a 6 MB entry; this takes constant memory.
 _PO_LINE = re.compile(
-    r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*'
+    r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"[^"\\]*+(?:\\.[^"\\]*+)*+"\s*'
 )
 
 

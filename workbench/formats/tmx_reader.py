@@ -46,6 +46,7 @@ MAX_CHUNK_BYTES = 1 << 24  # a piece with no `</tu>` in 16 MB goes to the stream
 PARALLEL_MIN_BYTES = 1 << 26  # files from 64 MB are read by worker processes
 PARALLEL_PIECE_BYTES = 1 << 20  # bytes of whole TUs sent to a worker at once
 MAX_WORKERS = 4
+MAX_EXPLICIT_WORKERS = 64  # what --jobs may ask for at most
 # Native-code elements whose content is markup of the original format, not translatable text.
 
 
@@ -132,8 +133,6 @@ class TmxReader:
             raise InputError(f"cannot read the file: {exc.strerror or exc}", self.path) from None
 
     def _worker_count(self, stream: IO[bytes]) -> int:
-        if self.workers is not None:
-            return max(0, self.workers)
         try:
             status = os.fstat(stream.fileno())
         except (OSError, ValueError):
@@ -141,6 +140,12 @@ class TmxReader:
         if not stat.S_ISREG(status.st_mode):  # the workers read the file themselves
             return 0
         size = status.st_size
+        if self.workers is not None:
+            # Capped by the work: one worker per piece beyond the one this process reads, and
+            # never more than MAX_EXPLICIT_WORKERS (`--jobs 1000` on a 400-byte file started
+            # 1,000 processes for nothing: 24 s).
+            pieces = -(-size // PARALLEL_PIECE_BYTES)
+            return max(0, min(self.workers, pieces - 1, MAX_EXPLICIT_WORKERS))
         cpus = available_cpus()  # workers and this process, which parses too
         return min(cpus - 1, MAX_WORKERS) if size >= PARALLEL_MIN_BYTES else 0
 
