@@ -3,6 +3,7 @@ exchange files, glossary and dismissals files, recovery copies, and the editing 
 
 from __future__ import annotations
 
+<<<<<<< HEAD
 import importlib
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,15 @@ def __getattr__(name: str) -> object:
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'workbench.project' has no attribute {name!r}")
 
+=======
+from workbench.project.align import align_project
+from workbench.project.dismissals import load_dismissals, save_dismissals
+from workbench.project.exchange import export_po, export_tmx, pair_path
+from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
+from workbench.project.manifest import MANIFEST, Manifest, find_project
+from workbench.project.project import Project, segment_file
+from workbench.project.tmx_import import ImportSummary, import_tmx_project
+>>>>>>> main
 
 __all__ = [
     "MANIFEST",
@@ -50,7 +60,6 @@ __all__ = [
     "Manifest",
     "Project",
     "align_project",
-    "bundled_project_root",
     "export_po",
     "export_tmx",
     "find_project",
