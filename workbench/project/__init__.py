@@ -3,7 +3,6 @@ exchange files, glossary and dismissals files, recovery copies, and the editing 
 
 from __future__ import annotations
 
-<<<<<<< HEAD
 import importlib
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,7 @@ if TYPE_CHECKING:
     from workbench.project.dismissals import load_dismissals, save_dismissals
     from workbench.project.exchange import export_po, export_tmx, pair_path
     from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
-    from workbench.project.manifest import MANIFEST, Manifest, bundled_project_root, find_project
+    from workbench.project.manifest import MANIFEST, Manifest, find_project
     from workbench.project.project import Project, segment_file
     from workbench.project.tmx_import import ImportSummary, import_tmx_project
 
@@ -29,7 +28,6 @@ _LAZY = {
     "save_glossary": "workbench.project.glossary",
     "MANIFEST": "workbench.project.manifest",
     "Manifest": "workbench.project.manifest",
-    "bundled_project_root": "workbench.project.manifest",
     "find_project": "workbench.project.manifest",
     "Project": "workbench.project.project",
     "segment_file": "workbench.project.project",
@@ -43,15 +41,6 @@ def __getattr__(name: str) -> object:
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'workbench.project' has no attribute {name!r}")
 
-=======
-from workbench.project.align import align_project
-from workbench.project.dismissals import load_dismissals, save_dismissals
-from workbench.project.exchange import export_po, export_tmx, pair_path
-from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
-from workbench.project.manifest import MANIFEST, Manifest, find_project
-from workbench.project.project import Project, segment_file
-from workbench.project.tmx_import import ImportSummary, import_tmx_project
->>>>>>> main
 
 __all__ = [
     "MANIFEST",
