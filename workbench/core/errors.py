@@ -34,6 +34,10 @@ class UnsafeInputError(FormatError):
     """A file tries something hostile: external entities, DTD fetching, entity expansion."""
 
 
+class LanguageTagError(InputError):
+    """A language code is not a well-formed, registered BCP 47 tag (or looks like a path)."""
+
+
 class AlignmentError(WorkbenchError):
     """An alignment breaks its invariant: beads must cover both documents once, in order."""
 
