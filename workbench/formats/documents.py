@@ -16,7 +16,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from workbench.core.errors import FormatError
+from workbench.core.errors import FormatError, UnsafeInputError
 from workbench.core.segmentation import split_paragraphs
 from workbench.formats.plaintext import decode_bytes, read_bytes, sniff_bom
 
@@ -84,6 +84,10 @@ SKIPPED_TAGS = frozenset(
         "option",
     ]
 )
+# Inflated sizes a .docx may declare: all members, and any one XML part (lxml holds a part
+# in memory at ~10x its size; 64 MB of XML is a book of well over a million words).
+MAX_PACKAGE_BYTES = 512 * 1024 * 1024
+MAX_PART_BYTES = 64 * 1024 * 1024
 _LINE_BREAK = "\u2028"  # stands for <br> and <pre> newlines until whitespace is collapsed
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -104,13 +108,69 @@ def _iter_docx_blocks(container: Any) -> Iterator[str]:
             yield str(item.text)
 
 
+def check_package(path: str | Path) -> None:
+    """Refuse a .docx whose parts are too big to read or that could hide text.
+
+    Sizes are checked from the zip directory before anything is inflated (a zip bomb of a
+    few MB can inflate to GBs); a zip member cannot inflate past its declared size, since
+    `zipfile` stops there and checks the CRC. XML parts may hold no DOCTYPE: OOXML has none,
+    and a declared entity would be kept unresolved by python-docx, losing the text after it.
+    """
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+            total = sum(m.file_size for m in members)
+            if total > MAX_PACKAGE_BYTES:
+                raise FormatError(
+                    f"the package inflates to {total:,} bytes, over the limit of "
+                    f"{MAX_PACKAGE_BYTES:,}; refused (a zip bomb, or split the document)",
+                    path,
+                )
+            for member in members:
+                if not member.filename.endswith((".xml", ".rels")):
+                    continue
+                if member.file_size > MAX_PART_BYTES:
+                    raise FormatError(
+                        f"part {member.filename} is {member.file_size:,} bytes, over the "
+                        f"limit of {MAX_PART_BYTES:,}; refused",
+                        path,
+                    )
+                with package.open(member) as stream:
+                    head = stream.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise UnsafeInputError(
+                        f"part {member.filename} has a DOCTYPE (entities); refused for safety",
+                        path,
+                    )
+    except FileNotFoundError:
+        raise FormatError("file not found", path) from None
+    except IsADirectoryError:
+        raise FormatError("is a folder, not a file", path) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise FormatError(f"not a readable Word .docx file ({exc})", path) from None
+
+
+def _xml_problem(exc: etree.XMLSyntaxError) -> str:
+    message = str(exc.msg or exc)
+    if "Excessive depth" in message:
+        return "elements are nested more than 255 deep; refused (the text would be cut)"
+    if "Text node too long" in message:
+        return "a text run is over 10,000,000 characters; refused (split the paragraph)"
+    return f"malformed XML in the document: {message}"
+
+
 def read_docx_paragraphs(path: str | Path) -> list[str]:
     """The non-empty paragraphs of a .docx file (line breaks inside a paragraph kept)."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_package(path)
     try:
         document = docx.Document(str(path))
+    except etree.XMLSyntaxError as exc:
+        # python-docx parses with its own parser; the line is that of the XML part.
+        line = f"line {exc.lineno} of an XML part: " if exc.lineno else ""
+        raise FormatError(line + _xml_problem(exc), path) from None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         if not Path(path).is_file():
             raise FormatError("file not found", path) from None
@@ -171,6 +231,14 @@ def read_html_paragraphs(path: str | Path, encoding: str | None = None) -> list[
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise FormatError(f"cannot parse as HTML ({exc})", path) from None
+    # The HTML parser recovers from sloppy markup, but a fatal error (nesting past libxml2's
+    # limit of 255) silently drops the rest of the file: refuse rather than read part of it.
+    for entry in parser.error_log:
+        if entry.level_name == "FATAL":
+            problem = entry.message
+            if "Excessive depth" in problem:
+                problem = "elements are nested more than 255 deep"
+            raise FormatError(f"{problem}; refused (the rest would be lost)", path, entry.line)
     out: list[str] = []
     buffer: list[str] = []
     _walk(root, buffer, out, False)

@@ -38,6 +38,37 @@ def _column_of(data: bytes, offset: int) -> int:
     return offset - (data.rfind(b"\n", 0, offset) + 1) + 1
 
 
+# Codecs Python can decode text with that a document must not be read through: UTF-7 and the
+# escape codecs turn plain ASCII into other characters (`+ADw-` is `<`), which hides text
+# from a reviewer and markup from the parser; IDNA and Punycode are for host names.
+_REFUSED_CODECS = frozenset(
+    {"utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"}
+)
+
+
+def check_encoding(name: str, path: str | Path | None = None) -> str:
+    """The codec's canonical name if `name` is a text encoding a document may be read in.
+
+    Refuses unknown names, bytes-to-bytes codecs (rot13, hex, base64, zlib...) and codecs that
+    hide text (UTF-7, unicode-escape...) with an EncodingError naming the file.
+    """
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):  # ValueError: a name with NUL
+        info = None
+    hint = "use a text encoding such as utf-8, utf-16, latin-1, cp1252, cp1251, gb18030"
+    if info is None:
+        raise EncodingError(f"unknown encoding {name!r}; {hint}", path)
+    canonical = info.name.replace("_", "-")
+    if not getattr(info, "_is_text_encoding", True):
+        raise EncodingError(f"{name!r} is not a text encoding; {hint}", path)
+    if canonical in _REFUSED_CODECS:
+        raise EncodingError(
+            f"encoding {name!r} is refused: it can hide text from review; {hint}", path
+        )
+    return canonical
+
+
 def sniff_bom(data: bytes) -> str | None:
     """The codec named by a byte-order mark at the start of `data`, if any."""
     for bom, codec in _BOMS:
@@ -53,14 +84,7 @@ def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> 
     Errors name the file, the line of the first bad byte and what to do.
     """
     codec = encoding or sniff_bom(data) or "utf-8"
-    try:
-        codecs.lookup(codec)
-    except LookupError:
-        raise EncodingError(
-            f"unknown encoding {codec!r}; use a Python codec name such as "
-            "utf-8, utf-16, latin-1, cp1252, cp1251, gb18030",
-            path,
-        ) from None
+    check_encoding(codec, path)
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:

@@ -21,10 +21,18 @@ from pathlib import Path
 import polib
 
 from workbench import __version__
+from workbench.core import langtags
 from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.atomic import write_bytes_atomic
 from workbench.core.document import Document
-from workbench.core.errors import AlignmentError, EncodingError, FormatError, InputError
+from workbench.core.errors import (
+    AlignmentError,
+    EncodingError,
+    FormatError,
+    InputError,
+    LanguageTagError,
+)
+from workbench.formats.plaintext import check_encoding
 from workbench.formats.tmx import (
     DEFAULT_LANG_CODES,
     INVALID_XML_CHARS,
@@ -244,6 +252,10 @@ def read_po_text(path: str | Path) -> str:
     if charset.upper() == "CHARSET":  # the xgettext template placeholder
         charset = "utf-8"
     try:
+        check_encoding(charset, path)
+    except EncodingError as exc:
+        raise EncodingError(f"the PO header's charset: {exc.problem}", path) from None
+    try:
         return data.decode(charset)
     except LookupError:
         raise EncodingError(f"unknown charset {charset!r} in the PO header", path) from None
@@ -319,7 +331,7 @@ def import_po(
         raise FormatError(
             f"malformed PO: {exc}", path, int(found.group(1)) if found else None
         ) from None
-    target = lang or base_lang(catalog.metadata.get("Language", ""))
+    target = lang or _header_language(catalog.metadata.get("Language", ""), path)
     if not target:
         raise FormatError("the PO header has no Language; pass --lang", path)
     if target == pivot:
@@ -341,9 +353,16 @@ def import_po(
             split_segments(pivot, entry.msgid, lengths.get(pivot)),
             [r.partition(":")[2] for r in refs if r.startswith(pivot + ":")],
         )
-        target_segments = (
-            split_segments(target, entry.msgstr, lengths.get(target)) if entry.msgstr else ()
-        )
+        msgstr = entry.msgstr
+        if msgstr and not msgstr.strip():
+            # A white-space translation (OmegaT writes them) would be an empty segment, which no
+            # project may hold: read it as untranslated, and say so.
+            if warnings is not None:
+                warnings.append(
+                    f"{path}:{entry.linenum}: the msgstr is only white space; read as untranslated"
+                )
+            msgstr = ""
+        target_segments = split_segments(target, msgstr, lengths.get(target)) if msgstr else ()
         target_range = tgt.add(
             target_segments, [r.partition(":")[2] for r in refs if r.startswith(target + ":")]
         )
@@ -362,6 +381,31 @@ def import_po(
     )
 
 
+def _header_language(value: str, path: str | Path) -> str:
+    """The workbench language of a PO `Language:` header (a POSIX locale such as `pt_BR`,
+    `sr@latin`, `de_DE.UTF-8`): its BCP 47 primary subtag, never a path."""
+    value = value.strip()
+    if not value:
+        return ""
+    locale = value.partition("@")[0].partition(".")[0]
+    try:
+        tag = langtags.parse(locale or value, source="PO Language header", registered=False)
+    except LanguageTagError as exc:
+        raise FormatError(f"{exc.problem}; pass --lang", path, _header_line(path)) from None
+    return base_lang(tag.tag)
+
+
+def _header_line(path: str | Path) -> int | None:
+    try:
+        with open(path, "rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.lstrip().startswith(b'"Language:'):
+                    return number
+    except OSError:
+        return None
+    return None
+
+
 def _lengths(comment: str) -> dict[str, str]:
     found = _LENGTHS.search(comment)
     if found is None:
@@ -376,7 +420,7 @@ def _lengths(comment: str) -> dict[str, str]:
 def _status(entry: polib.POEntry, info: re.Match[str] | None) -> tuple[BeadStatus, float]:
     if "fuzzy" in entry.flags:
         status = BeadStatus.AUTO
-    elif entry.msgstr:
+    elif entry.msgstr.strip():
         status = BeadStatus.CONFIRMED
     else:  # untranslated: confirmed only if our own comment says a person confirmed a 1-0 bead
         confirmed = info is not None and info.group(3) == "confirmed"

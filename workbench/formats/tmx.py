@@ -44,8 +44,9 @@ from typing import IO, Any, NamedTuple
 from lxml import etree
 
 from workbench import __version__
+from workbench.core import langtags
 from workbench.core.atomic import atomic_write
-from workbench.core.errors import EncodingError, FormatError, InputError
+from workbench.core.errors import EncodingError, FormatError, InputError, LanguageTagError
 from workbench.formats.workers import WorkerError, available_cpus, ordered_map
 from workbench.formats.xmlsafe import declares_entities, iterparse_safe, safe_parser
 
@@ -497,11 +498,18 @@ class TmxReader:
             for number, line, lang, code in self._duplicates
         ]
 
-    def lang_of(self, code: str) -> str:
-        """The workbench language of a TMX language code."""
+    def lang_of(self, code: str, line: int | None = None) -> str:
+        """The workbench language of a TMX language code (a BCP 47 tag, never a path)."""
         found = self._langs.get(code)
         if found is None:
-            found = self._langs[code] = self._back.get(code.lower()) or base_lang(code)
+            found = self._back.get(code.lower())
+            if found is None:
+                try:
+                    tag = langtags.parse(code, source="xml:lang", registered=False)
+                except LanguageTagError as exc:
+                    raise FormatError(exc.problem, self.path, line) from None
+                found = base_lang(tag.tag)
+            self._langs[code] = found
         return found
 
     def __iter__(self) -> Iterator[TranslationUnit]:
@@ -709,18 +717,31 @@ class TmxReader:
         with self._open() as stream:
             events = iterparse_safe(stream, tag=("tmx", "header", "tu"))
             count = 0
+            doctype = True
             for event, element in events:
                 if event == "start":
                     if count == 0 and self.header is None:
-                        root = element.getroottree().getroot()
+                        tree = element.getroottree()
+                        root = tree.getroot()
                         if root.tag != "tmx":
                             raise FormatError(
                                 f"not a TMX file: the root is <{root.tag}>", self.path, 1
                             )
+                        # Under a DOCTYPE libxml2 keeps an undefined `&name;` as an entity
+                        # node (its DTD could define it) and the text after it would be lost.
+                        doctype = tree.docinfo.internalDTD is not None
                     continue
                 tag = element.tag
                 if tag == "tu":
                     count += 1
+                    if doctype:
+                        for node in element.iter(etree.Entity):
+                            raise FormatError(
+                                f"unresolved entity reference {node.text} (the file's DTD is "
+                                "never loaded); refused, the text around it would be lost",
+                                self.path,
+                                _line(node),
+                            )
                     if count > skip:
                         yield self._unit(element, count)
                     element.clear()
@@ -765,7 +786,7 @@ class TmxReader:
                     raise FormatError(
                         f"TU {number}: <tuv> without xml:lang", self.path, _line(child, offset)
                     )
-                lang = self._langs.get(code) or self.lang_of(code)
+                lang = self._langs.get(code) or self.lang_of(code, _line(child, offset))
                 if lang in variants:
                     self._duplicates.append((number, _line(child, offset), lang, code))
                     continue

@@ -1,0 +1,187 @@
+"""Inline codes inside segment text: formatting, placeholders and variables a CAT tool keeps.
+
+A segment stays one string. An inline code is written inside it as a *code span*:
+`OPEN` (U+E000), a compact ASCII JSON array, `CLOSE` (U+E001). Both marks are private-use
+characters no real text carries, and the JSON is written with `ensure_ascii`, so a span never
+holds either mark and a text splits back into text runs and codes without ambiguity (Okapi's
+"coded text" works the same way). Keeping codes in the string means every edit (merge, split,
+shift) carries them along without a parallel table to keep in step.
+
+What the aligner, the term matcher and the findings see is the *visible* text: spans
+removed, and a standalone code (a placeholder, a line break) that sits between two word
+characters read as a space so that words are not glued ("detector<ph/>2" -> "detector 2").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+OPEN = "\ue000"
+CLOSE = "\ue001"
+_SPAN = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+
+
+class CodeKind(StrEnum):
+    """Where a code sits: the start or end of a paired code, or a standalone one."""
+
+    OPENING = "open"
+    CLOSING = "close"
+    STANDALONE = "alone"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One inline code: its role, its id (pairs share one), the original markup, its element.
+
+    `native` is the original format's markup the code stands for (`<b>`, `%s`, `{0}`), as
+    TMX `<bpt>` or XLIFF 2.0 `<data>` hold it, possibly empty (XLIFF 1.2 `<g>`/`<x/>`).
+    `element` names the element it was read from (`bpt`, `ph`, `g`, `pc`...), `equiv` is a
+    plain-text equivalent (XLIFF 2.0 `equiv`, or a space a placeholder stood for) and
+    `isolated` marks a paired code whose partner is in another segment (TMX `<it>`).
+    """
+
+    kind: CodeKind
+    id: str
+    native: str = ""
+    element: str = ""
+    equiv: str = ""
+    isolated: bool = False
+
+    @property
+    def label(self) -> str:
+        """A short label for a tag chip: `<1>`, `</1>`, `<1/>`."""
+        if self.kind is CodeKind.OPENING:
+            return f"<{self.id}>"
+        if self.kind is CodeKind.CLOSING:
+            return f"</{self.id}>"
+        return f"<{self.id}/>"
+
+
+Run = str | Code
+
+
+def encode(code: Code) -> str:
+    """The code span that stands for `code` inside a segment's text."""
+    fields: list[object] = [code.kind.value, code.id, code.native, code.element]
+    if code.equiv or code.isolated:
+        fields += [code.equiv, int(code.isolated)]
+    return OPEN + json.dumps(fields, ensure_ascii=True, separators=(",", ":")) + CLOSE
+
+
+def _decode(span: str) -> Code:
+    fields = json.loads(span[1:-1])
+    kind, ident, native, element = fields[:4]
+    equiv = fields[4] if len(fields) > 4 else ""
+    isolated = bool(fields[5]) if len(fields) > 5 else False
+    return Code(CodeKind(kind), str(ident), str(native), str(element), str(equiv), isolated)
+
+
+def join(runs: Iterable[Run]) -> str:
+    """Text runs and codes as one segment text."""
+    return "".join(run if isinstance(run, str) else encode(run) for run in runs)
+
+
+def has_codes(text: str) -> bool:
+    """Whether `text` holds any code span."""
+    return OPEN in text
+
+
+def runs(text: str) -> list[Run]:
+    """`text` as text runs and codes, in order; a text without codes is one run."""
+    if OPEN not in text:
+        return [text] if text else []
+    out: list[Run] = []
+    position = 0
+    for match in _SPAN.finditer(text):
+        if match.start() > position:
+            out.append(text[position : match.start()])
+        try:
+            out.append(_decode(match.group()))
+        except (ValueError, TypeError, IndexError):
+            out.append(match.group())  # not a span this module wrote: leave it as text
+        position = match.end()
+    if position < len(text):
+        out.append(text[position:])
+    return out
+
+
+def codes(text: str) -> list[Code]:
+    """The codes of `text`, in order."""
+    return [run for run in runs(text) if isinstance(run, Code)]
+
+
+def _word(char: str) -> bool:
+    return char.isalnum()
+
+
+def visible_map(text: str) -> tuple[str, list[int]]:
+    """The visible text and, for each of its characters, its offset in `text`.
+
+    A standalone code between two word characters reads as one space (mapped to the code's
+    offset); any other code reads as nothing.
+    """
+    if OPEN not in text:
+        return text, list(range(len(text)))
+    chars: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for match in _SPAN.finditer(text):
+        for index in range(position, match.start()):
+            chars.append(text[index])
+            offsets.append(index)
+        position = match.end()
+        try:
+            code = _decode(match.group())
+        except (ValueError, TypeError, IndexError):
+            continue
+        if code.kind is CodeKind.STANDALONE:
+            before = chars[-1] if chars else ""
+            after = text[position] if position < len(text) else ""
+            if code.equiv.isspace() or (before and after and _word(before) and _word(after)):
+                chars.append(" ")
+                offsets.append(match.start())
+    for index in range(position, len(text)):
+        chars.append(text[index])
+        offsets.append(index)
+    return "".join(chars), offsets
+
+
+def visible(text: str) -> str:
+    """What a reader sees of `text`: code spans out (see `visible_map`)."""
+    if OPEN not in text:
+        return text
+    return visible_map(text)[0]
+
+
+def plain(text: str) -> str:
+    """`text` with every code replaced by its plain-text equivalent (PO, plain text output).
+
+    A placeholder's `equiv`, else its native markup for a standalone code (`%s`, `{0}`
+    are what a gettext user expects to see); paired formatting codes are dropped.
+    """
+    if OPEN not in text:
+        return text
+    out: list[str] = []
+    for run in runs(text):
+        if isinstance(run, str):
+            out.append(run)
+        elif run.equiv:
+            out.append(run.equiv)
+        elif run.kind is CodeKind.STANDALONE:
+            out.append(run.native)
+    return "".join(out)
+
+
+def code_count(texts: Sequence[str]) -> int:
+    """How many codes the texts hold together."""
+    return sum(text.count(OPEN) for text in texts)
+
+
+def iter_codes(texts: Iterable[str]) -> Iterator[Code]:
+    """Every code of every text, in order."""
+    for text in texts:
+        yield from codes(text)
