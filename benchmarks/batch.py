@@ -27,7 +27,7 @@ from workbench.batch.corpus import BatchResult, SetStatus, run_batch  # noqa: E4
 from workbench.batch.engines import DaskEngine, Engine, LocalEngine  # noqa: E402
 from workbench.batch.manifest import read_manifest  # noqa: E402
 from workbench.batch.runner import BatchConfig  # noqa: E402
-from workbench.terms.files import load_glossary  # noqa: E402
+from workbench.project.glossary import load_glossary  # noqa: E402
 
 SCO = REPO / "resources/texts/sco-2006"
 GLOSSARY = REPO / "resources/glossary/information-security.tbx"

@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbench.core.alignment import Alignment, Bead, ParallelText
 from workbench.core.document import Document
-from workbench.core.project import Manifest, Project
+from workbench.project.manifest import Manifest
+from workbench.project.project import Project
 
 WORDS = {
     "en": [
@@ -132,7 +133,7 @@ def main() -> int:
         window = MainWindow(recovery_base=Path(tmp) / "recovery")
         window.resize(1400, 860)
 
-        from workbench.core.project import Project
+        from workbench.project.project import Project
 
         loaded: list[Project] = []
 

@@ -34,12 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.core.segmentation_cases import CASES_DIR, LANGS, boundaries, load_cases  # noqa: E402
-from workbench.core.segmentation import (  # noqa: E402
-    BUNDLED_RULES_DIR,
-    SegmentationRules,
-    load_rules,
-    segment_paragraph,
-)
+from workbench.core.segmentation import SegmentationRules, segment_paragraph  # noqa: E402
+from workbench.formats.srx import BUNDLED_RULES_DIR, load_rules  # noqa: E402
 
 Segmenter = Callable[[str, str], list[str]]
 _NAIVE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")
@@ -150,7 +146,7 @@ def main() -> None:
     """Print the accuracy table and the speed table."""
     stripped = rules_without_lists()
     systems: dict[str, Segmenter] = {
-        "workbench": segment_paragraph,
+        "workbench": lambda text, lang: segment_paragraph(text, lang, load_rules(lang)),
         "no-lists": lambda text, lang: segment_paragraph(text, lang, stripped[lang]),
         "naive": naive,
     }

@@ -135,7 +135,7 @@ def accuracy() -> None:
     glossary = read_tbx(ROOT / "resources/glossary/information-security.tbx")
     texts: list[tuple[str, ParallelText]] = [("hand alignment (tests/data/terms)", sco_text())]
     try:
-        from workbench.core.project import Project
+        from workbench.project.project import Project
 
         project = Project.open(ROOT)
         label = "bundled project, stored alignments"

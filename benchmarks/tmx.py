@@ -42,8 +42,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.document import Document
-from workbench.formats.export import export_tmx, import_tmx, import_tmx_project
-from workbench.formats.tmx import TmxReader, TranslationUnit, Variant, write_tmx
+from workbench.formats.export import import_tmx
+from workbench.formats.tmx_reader import TmxReader
+from workbench.formats.tmx_units import TranslationUnit, Variant
+from workbench.formats.tmx_writer import write_tmx
+from workbench.project.exchange import export_tmx
+from workbench.project.tmx_import import import_tmx_project
 
 LANGS = ("en", "es", "ru", "zh")
 DATE = "20260101T000000Z"

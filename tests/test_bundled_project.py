@@ -8,8 +8,8 @@ import pytest
 from lxml import etree
 
 from workbench.align.evaluate import read_links
-from workbench.core.project import Project
-from workbench.formats.export import export_tmx
+from workbench.project.exchange import export_tmx
+from workbench.project.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "data" / "sco-2006"

@@ -20,9 +20,8 @@ from workbench.core.errors import (
 )
 from workbench.core.history import History
 from workbench.core.pivot import PivotRow, pivot_rows
-from workbench.core.project import Project, find_project
-
-__version__ = "0.1.0"
+from workbench.core.version import __version__
+from workbench.project import Project, find_project
 
 __all__ = [
     "Alignment",

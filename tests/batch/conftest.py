@@ -12,7 +12,7 @@ from workbench.batch.corpus import BatchResult, run_batch
 from workbench.batch.engines import LocalEngine
 from workbench.batch.manifest import DocumentSet, read_manifest
 from workbench.batch.runner import BatchConfig
-from workbench.terms.files import load_glossary
+from workbench.project.glossary import load_glossary
 
 CREATIONDATE = "20260101T000000Z"
 # Three languages keep the workers' start-up small (Chinese loads CC-CEDICT in each worker).

@@ -12,7 +12,7 @@ from tests.formats.exchange_data import sample_text
 from workbench.cli import main
 from workbench.cli.exchange import save_as_project
 from workbench.core.alignment import BeadStatus
-from workbench.core.project import Project
+from workbench.project.project import Project
 
 DATE = "20260101T000000Z"
 
@@ -79,7 +79,7 @@ def test_import_tmx_makes_a_project_that_exports_the_same_bytes(
 def test_import_tmx_with_worker_processes_writes_the_same_project(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.formats import tmx
+    from workbench.formats import tmx_reader as tmx
 
     monkeypatch.setattr(tmx, "PARALLEL_PIECE_BYTES", 500)  # a piece per TU or two
     first = tmp_path / "first.tmx"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbench.cli import main
-from workbench.core.project import Project
+from workbench.project.project import Project
 
 
 def write_texts(folder: Path) -> dict[str, Path]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbench.cli import main
-from workbench.core.segmentation import BUNDLED_RULES_DIR
+from workbench.formats.srx import BUNDLED_RULES_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 

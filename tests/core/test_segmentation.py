@@ -11,14 +11,12 @@ from hypothesis import strategies as st
 
 from workbench.core.errors import FormatError, InputError, UnsafeInputError
 from workbench.core.segmentation import (
-    BUNDLED_RULES_DIR,
-    load_rules,
     segment_paragraph,
     segment_paragraphs,
     segment_text,
     split_paragraphs,
 )
-from workbench.core.srx import read_srx
+from workbench.formats.srx import BUNDLED_RULES_DIR, load_rules, read_srx
 
 ALPHABET = st.sampled_from(
     [*"abcXYZ .!?…。！？;:,\"'“”«»()¿¡—-\n\t12 5АбвГ中文。「」‖", "Mr.", "U.S.", "т. е.", "\u00a0"]
@@ -33,36 +31,38 @@ def squeeze(text: str) -> str:
 @settings(max_examples=150, deadline=None)
 @given(text=TEXT, lang=st.sampled_from(["en", "es", "ru", "zh", "xx"]))
 def test_segments_joined_equal_the_paragraph_but_for_whitespace(text: str, lang: str) -> None:
-    segments = segment_paragraph(text, lang)
+    segments = segment_paragraph(text, lang, load_rules(lang))
     assert squeeze("".join(segments)) == squeeze(text)
 
 
 @settings(max_examples=100, deadline=None)
 @given(text=TEXT, lang=st.sampled_from(["en", "zh"]))
 def test_segments_are_stripped_single_line_and_not_empty(text: str, lang: str) -> None:
-    for segment in segment_paragraph(text, lang):
+    for segment in segment_paragraph(text, lang, load_rules(lang)):
         assert segment and segment == segment.strip()
         assert "\n" not in segment and "\t" not in segment
 
 
 def test_whitespace_inside_a_segment_is_collapsed_but_no_break_space_kept() -> None:
-    assert segment_paragraph("Pay  15\u00a0000\tdollars\nnow.", "en") == [
+    assert segment_paragraph("Pay  15\u00a0000\tdollars\nnow.", "en", load_rules("en")) == [
         "Pay 15\u00a0000 dollars now."
     ]
 
 
 def test_a_single_line_without_final_punctuation_is_one_segment() -> None:
-    assert segment_paragraph("Chapter 1. The Beginning", "en") == ["Chapter 1. The Beginning"]
+    assert segment_paragraph("Chapter 1. The Beginning", "en", load_rules("en")) == [
+        "Chapter 1. The Beginning"
+    ]
 
 
 def test_a_long_line_without_final_punctuation_is_still_split() -> None:
     text = "He left. Then " + " ".join(["word"] * 20)
-    assert len(segment_paragraph(text, "en")) == 2
+    assert len(segment_paragraph(text, "en", load_rules("en"))) == 2
 
 
 def test_a_block_of_short_title_lines_gives_one_segment_per_line() -> None:
     text = "UNITED NATIONS\nGeneral Assembly\nSixtieth session"
-    assert segment_paragraph(text, "en") == [
+    assert segment_paragraph(text, "en", load_rules("en")) == [
         "UNITED NATIONS",
         "General Assembly",
         "Sixtieth session",
@@ -75,7 +75,7 @@ def test_hard_wrapped_prose_is_joined_into_sentences() -> None:
         "development and their enjoyment of rights. Information is the most\n"
         "valuable wealth of a country."
     )
-    assert segment_paragraph(text, "en") == [
+    assert segment_paragraph(text, "en", load_rules("en")) == [
         "The heads of state believe that ICT opens up huge potentials for human development "
         "and their enjoyment of rights.",
         "Information is the most valuable wealth of a country.",
@@ -84,7 +84,7 @@ def test_hard_wrapped_prose_is_joined_into_sentences() -> None:
 
 def test_a_block_of_short_lines_with_final_punctuation_keeps_its_lines() -> None:
     text = "General Assembly\nSixtieth session\nAgenda item 88."
-    assert segment_paragraph(text, "en") == [
+    assert segment_paragraph(text, "en", load_rules("en")) == [
         "General Assembly",
         "Sixtieth session",
         "Agenda item 88.",
@@ -93,19 +93,22 @@ def test_a_block_of_short_lines_with_final_punctuation_keeps_its_lines() -> None
 
 def test_a_heading_line_above_a_one_line_body_stays_apart() -> None:
     text = "INTRODUCTION\nThe purpose of this report is short."
-    assert segment_paragraph(text, "en") == ["INTRODUCTION", "The purpose of this report is short."]
+    assert segment_paragraph(text, "en", load_rules("en")) == [
+        "INTRODUCTION",
+        "The purpose of this report is short.",
+    ]
 
 
 def test_wrapped_chinese_is_joined_without_a_space() -> None:
     text = (
         "信息通信技术渗透到人类活动的各个领域，形成了全球信息系统，对国家安全的\n政治产生直接影响。"
     )
-    assert segment_paragraph(text, "zh") == [text.replace("\n", "")]
+    assert segment_paragraph(text, "zh", load_rules("zh")) == [text.replace("\n", "")]
 
 
 def test_list_lines_are_segments_of_their_own() -> None:
     text = "The Council decides:\n(a) to extend the mandate;\n(b) to request a report."
-    assert segment_paragraph(text, "en") == [
+    assert segment_paragraph(text, "en", load_rules("en")) == [
         "The Council decides:",
         "(a) to extend the mandate;",
         "(b) to request a report.",
@@ -114,7 +117,11 @@ def test_list_lines_are_segments_of_their_own() -> None:
 
 def test_segment_text_splits_paragraphs_on_blank_lines() -> None:
     text = "Title\n\n  \nFirst. Second.\r\n\r\nThird."
-    assert segment_text(text, "en") == [["Title"], ["First.", "Second."], ["Third."]]
+    assert segment_text(text, "en", load_rules("en")) == [
+        ["Title"],
+        ["First.", "Second."],
+        ["Third."],
+    ]
 
 
 def test_split_paragraphs_keeps_line_breaks_inside_a_paragraph() -> None:
@@ -137,7 +144,10 @@ def test_chinese_written_one_paragraph_per_line_counts_wide_characters_double() 
 
 
 def test_segment_paragraphs_drops_empty_paragraphs() -> None:
-    assert segment_paragraphs(["One.", "  \n ", "Two."], "en") == [["One."], ["Two."]]
+    assert segment_paragraphs(["One.", "  \n ", "Two."], "en", load_rules("en")) == [
+        ["One."],
+        ["Two."],
+    ]
 
 
 def test_unknown_language_gets_the_default_rules() -> None:
@@ -180,7 +190,7 @@ def _user_rules(tmp_path: Path) -> Path:
 def test_a_users_rule_folder_overrides_the_bundled_rules(tmp_path: Path) -> None:
     folder = _user_rules(tmp_path)
     text = "We met Capt. Nemo. He was late."
-    assert segment_paragraph(text, "en") == ["We met Capt. Nemo.", "He was late."]
+    assert segment_paragraph(text, "en", load_rules("en")) == ["We met Capt. Nemo.", "He was late."]
     (folder / "en_prefixes.txt").write_text("Mr\n", encoding="utf-8")
     rules = load_rules("en", folder)
     assert rules.origin == str(folder / "en.srx")

@@ -6,6 +6,7 @@ import pytest
 
 from tests.core.segmentation_cases import LANGS, Case, boundaries, load_cases
 from workbench.core.segmentation import segment_paragraph
+from workbench.formats.srx import load_rules
 
 MIN_CASES_PER_LANGUAGE = 150
 
@@ -21,7 +22,7 @@ def _params() -> list[object]:
 
 @pytest.mark.parametrize("case", _params())
 def test_case_boundaries_match(case: Case) -> None:
-    segments = segment_paragraph(case.text, case.lang)
+    segments = segment_paragraph(case.text, case.lang, load_rules(case.lang))
     assert boundaries(segments) == boundaries(case.expected), (segments, case.expected)
 
 
@@ -39,5 +40,5 @@ def test_known_failures_stay_few(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_case_keeps_its_text(lang: str) -> None:
     for case in load_cases(lang):
-        segments = segment_paragraph(case.text, case.lang)
+        segments = segment_paragraph(case.text, case.lang, load_rules(case.lang))
         assert "".join("".join(segments).split()) == "".join(case.text.split())

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.core.segmentation import BUNDLED_RULES_DIR, load_rules, segment_paragraph
+from workbench.core.segmentation import segment_paragraph
+from workbench.formats.srx import BUNDLED_RULES_DIR, load_rules
 
 CASES = [
     (
@@ -60,7 +61,7 @@ CASES = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_other_languages_get_sane_segments(lang: str, text: str, expected: list[str]) -> None:
-    assert segment_paragraph(text, lang) == expected
+    assert segment_paragraph(text, lang, load_rules(lang)) == expected
 
 
 @pytest.mark.parametrize("path", sorted(BUNDLED_RULES_DIR.glob("*.srx")), ids=lambda p: p.stem)
@@ -74,4 +75,7 @@ def test_every_bundled_rule_file_compiles(path: object) -> None:
 
 def test_semicolon_never_ends_a_sentence() -> None:
     for lang in ("en", "es", "ru", "zh", "de", "el", "xx"):
-        assert len(segment_paragraph("One part; Another part; A third part.", lang)) == 1
+        assert (
+            len(segment_paragraph("One part; Another part; A third part.", lang, load_rules(lang)))
+            == 1
+        )

@@ -10,6 +10,7 @@ import pytest
 from workbench.core.errors import EncodingError, FormatError
 from workbench.core.segmentation import segment_paragraphs
 from workbench.formats.plaintext import read_paragraphs
+from workbench.formats.srx import load_rules
 
 
 def make_docx(path: Path) -> Path:
@@ -45,7 +46,7 @@ def test_docx_paragraphs_come_in_reading_order(tmp_path: Path) -> None:
 
 def test_docx_line_breaks_make_line_segments(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "doc.docx")
-    segments = segment_paragraphs(read_paragraphs(path), "en")
+    segments = segment_paragraphs(read_paragraphs(path), "en", load_rules("en"))
     assert segments[2] == ["The heads of state met.", "They made a statement."]
     assert segments[3] == ["UNITED NATIONS", "General Assembly"]
 

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from workbench.core.errors import EncodingError, FormatError, InputError, UnsafeInputError
 from workbench.formats import xces
-from workbench.formats.export import import_po, import_tmx
-from workbench.formats.tmx import TmxReader
+from workbench.formats.export import import_tmx
+from workbench.formats.po import import_po
+from workbench.formats.tmx_reader import TmxReader
 
 HEADER = (
     '<header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" '

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from tests.formats.exchange_data import EN, ES, one_to_one_text, parallel_texts, sample_text
 from workbench.core.alignment import BeadStatus, ParallelText
 from workbench.core.errors import FormatError, InputError
-from workbench.formats.export import export_po, import_po
+from workbench.formats.po import import_po
+from workbench.project.exchange import export_po
 
 DATE = "20260101T000000Z"
 

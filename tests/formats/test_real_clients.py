@@ -17,8 +17,9 @@ from hypothesis import given, settings
 
 from tests.formats.exchange_data import parallel_texts, sample_text
 from workbench.core.alignment import ParallelText
-from workbench.formats.export import export_po, export_tmx, groups, import_tmx
-from workbench.formats.tmx import join_segments
+from workbench.core.langs import join_segments
+from workbench.formats.export import groups, import_tmx
+from workbench.project.exchange import export_po, export_tmx
 
 DTD = Path(__file__).resolve().parents[2] / "resources" / "standards" / "tmx14.dtd"
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")

@@ -13,17 +13,11 @@ from tests.formats.exchange_data import EN, ES, RU, ZH, parallel_texts, sample_t
 from workbench import __version__
 from workbench.core.alignment import BeadStatus
 from workbench.core.errors import FormatError, InputError
-from workbench.formats.export import export_tmx, groups, import_tmx, project_units
-from workbench.formats.tmx import (
-    INVALID_XML_CHARS,
-    XML_LANG,
-    TmxReader,
-    TmxStats,
-    TranslationUnit,
-    Variant,
-    split_segments,
-    write_tmx,
-)
+from workbench.formats.export import groups, import_tmx, project_units
+from workbench.formats.tmx_reader import TmxReader, split_segments
+from workbench.formats.tmx_units import XML_LANG, TranslationUnit, Variant
+from workbench.formats.tmx_writer import INVALID_XML_CHARS, TmxStats, write_tmx
+from workbench.project.exchange import export_tmx
 
 DTD_PATH = Path(__file__).resolve().parents[2] / "resources" / "standards" / "tmx14.dtd"
 DATE = "20260101T000000Z"
@@ -373,7 +367,7 @@ def project_files(root: Path) -> dict[str, bytes]:
 
 def assert_same_project(tmx: Path, folder: Path) -> None:
     from workbench.cli.exchange import save_as_project
-    from workbench.formats.export import import_tmx_project
+    from workbench.project.tmx_import import import_tmx_project
 
     save_as_project(import_tmx(tmx), folder / "held", "p")
     import_tmx_project(tmx, folder / "streamed", name="p")
@@ -397,7 +391,7 @@ def test_streamed_import_writes_what_the_held_import_saves(tmp_path: Path) -> No
 
 
 def test_streamed_import_backfills_a_language_seen_late(tmp_path: Path) -> None:
-    from workbench.core.project import Project
+    from workbench.project.project import Project
 
     path = tmp_path / "late.tmx"
     path.write_text(LATE, "utf-8")
@@ -429,7 +423,7 @@ def test_streamed_import_escapes_as_the_project_writers_do(tmp_path: Path) -> No
 
 
 def test_streamed_import_of_a_broken_file_leaves_nothing(tmp_path: Path) -> None:
-    from workbench.formats.export import import_tmx_project
+    from workbench.project.tmx_import import import_tmx_project
 
     (path,) = export_tmx(sample_text(), tmp_path / "all.tmx")
     data = path.read_bytes()

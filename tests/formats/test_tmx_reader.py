@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.core.errors import FormatError, InputError, UnsafeInputError
-from workbench.formats import tmx
-from workbench.formats.tmx import TmxReader, TranslationUnit
+from workbench.formats import tmx_reader as tmx
+from workbench.formats.tmx_reader import TmxReader
+from workbench.formats.tmx_units import TranslationUnit
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE tmx SYSTEM "tmx14.dtd">
@@ -380,7 +381,7 @@ def test_when_workers_fail_the_streamed_parser_reads_on(
     assert list(reader) == streamed(varied)[0]
     assert reader.worker_problem == "a worker process stopped unexpectedly"
     assert len(fallbacks) == 1 and fallbacks[0] > 0
-    from workbench.formats.export import import_tmx_project
+    from workbench.project.tmx_import import import_tmx_project
 
     warnings: list[str] = []
     import_tmx_project(varied, varied.parent / "project", workers=1, warnings=warnings)

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from tests.gui.conftest import _forget_edits
-from workbench.core.project import Project
 from workbench.gui.main_window import MainWindow
+from workbench.project.project import Project
 
 EN = "The first sentence is here. The second one follows.\n\nA new paragraph starts. It ends.\n"
 ES = "La primera frase está aquí. La segunda sigue.\n\nEmpieza un párrafo nuevo. Termina.\n"

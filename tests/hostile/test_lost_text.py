@@ -9,8 +9,9 @@ import pytest
 from tests.hostile.crafted import deep_html, docx_bomb, docx_xml, paragraph, write_docx
 from workbench.core.errors import EncodingError, FormatError, UnsafeInputError
 from workbench.formats.documents import MAX_PART_BYTES
-from workbench.formats.export import import_po, import_tmx
+from workbench.formats.export import import_tmx
 from workbench.formats.plaintext import check_encoding, read_paragraphs
+from workbench.formats.po import import_po
 
 TMX_HEAD = (
     '<?xml version="1.0"?>\n{doctype}\n<tmx version="1.4"><header creationtool="x" '

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import FormatError
-from workbench.formats.export import import_po, import_tmx
+from workbench.formats.export import import_tmx
+from workbench.formats.po import import_po
 
 TMX = (
     '<?xml version="1.0"?>\n<tmx version="1.4"><header creationtool="x" '

@@ -8,6 +8,7 @@ import pytest
 
 from tests.terms.factories import D, P, concept, parallel
 from workbench.core.errors import EditError, FormatError
+from workbench.project.dismissals import load_dismissals, save_dismissals
 from workbench.terms.dismissals import Dismissals
 from workbench.terms.drift import check_drift
 from workbench.terms.glossary import Glossary
@@ -27,10 +28,10 @@ GLOSSARY = Glossary(
 def test_dismissed_finding_stays_dismissed_after_save_load_and_realignment(tmp_path: Path) -> None:
     text = parallel(["Information security."], {"es": ["La seguridad informática."]})
     finding = check_drift(text, GLOSSARY)[0]
-    dismissals = Dismissals.load(tmp_path / "dismissals.json")
+    dismissals = load_dismissals(tmp_path / "dismissals.json")
     assert dismissals.dismiss(finding, "house style for this client") is None
-    dismissals.save()
-    reloaded = Dismissals.load(tmp_path / "dismissals.json")
+    save_dismissals(dismissals, tmp_path / "dismissals.json")
+    reloaded = load_dismissals(tmp_path / "dismissals.json")
     assert reloaded.get(finding.key) is not None
     assert reloaded.get(finding.key).reason == "house style for this client"  # type: ignore[union-attr]
     moved = parallel(
@@ -67,9 +68,9 @@ def test_broken_file_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "d.json"
     path.write_text('{"dismissed": [\n  {"key": "a"},\n  oops\n]}', encoding="utf-8")
     with pytest.raises(FormatError) as error:
-        Dismissals.load(path)
+        load_dismissals(path)
     assert error.value.line == 3 and error.value.path == str(path)
 
 
 def test_missing_file_means_no_dismissal(tmp_path: Path) -> None:
-    assert len(Dismissals.load(tmp_path / "none.json")) == 0
+    assert len(load_dismissals(tmp_path / "none.json")) == 0

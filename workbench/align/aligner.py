@@ -25,7 +25,7 @@ from workbench.align.features import (
     build_keys,
     translation_pairs,
 )
-from workbench.align.lexicon import Lexicon, base_lang, merge_lexicons
+from workbench.align.lexicon import Lexicon, merge_lexicons
 from workbench.align.scoring import (
     DEFAULT_PRIORS,
     DEFAULT_VARIANCE,
@@ -36,6 +36,7 @@ from workbench.align.scoring import (
 from workbench.align.search import MOVES, Band, backward, forward, make_band, posteriors, viterbi
 from workbench.core.alignment import Bead, BeadStatus
 from workbench.core.errors import CancelledError
+from workbench.core.langs import base_lang
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]

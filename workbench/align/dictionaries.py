@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from workbench.align.lexicon import Lexicon, Tokenizer, base_lang
+from workbench.align.lexicon import Lexicon, Tokenizer
 from workbench.core.errors import FormatError, InputError
+from workbench.core.langs import base_lang
 
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 # Gloss words that say nothing about which sentence a word is in.

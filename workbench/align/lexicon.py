@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import InputError
+from workbench.core.langs import base_lang
 
 _STEMMER_NAMES = {
     "ar": "arabic",
@@ -95,11 +96,6 @@ _CYRILLIC = dict(
         strict=True,
     )
 )
-
-
-def base_lang(lang: str) -> str:
-    """The language subtag of a code: "zh-Hans" -> "zh", "EN_us" -> "en"."""
-    return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
 
 
 @functools.lru_cache(maxsize=32)

@@ -169,7 +169,7 @@ class LocalEngine:
 
 
 def _worker_version() -> str:
-    from workbench import __version__
+    from workbench.core.version import __version__
 
     return __version__
 

@@ -193,7 +193,7 @@ def _failure(doc_set: DocumentSet, reason: str, stage: str, started: float) -> S
 
 
 def _segment(doc_set: DocumentSet) -> dict[str, Document]:
-    from workbench.core.project import segment_file
+    from workbench.project.project import segment_file
 
     return {lang: segment_file(Path(path), lang) for lang, path in doc_set.documents}
 
@@ -214,7 +214,7 @@ def _write_outputs(
 
         (folder / FINDINGS).write_text(to_json(findings), encoding="utf-8")
     if "export" in config.steps and text.alignments:
-        from workbench.formats.export import export_tmx
+        from workbench.project.exchange import export_tmx
 
         codes = dict(config.lang_codes) or None
         pattern = folder / "{pivot}-{lang}.tmx"
@@ -271,7 +271,7 @@ def _record(
 ) -> bytes:
     import json
 
-    from workbench import __version__
+    from workbench.core.version import __version__
 
     record = {
         "format": "workbench-batch-set/1",

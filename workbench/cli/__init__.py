@@ -13,8 +13,8 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from workbench import __version__
 from workbench.core.errors import UsageError, WorkbenchError
+from workbench.core.version import __version__
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

@@ -93,8 +93,9 @@ def read_segments(path: str | Path, lang: str, presegmented: bool) -> list[list[
         paragraphs = [p for p in paragraphs if p]
     else:
         from workbench.core.segmentation import segment_text
+        from workbench.formats.srx import load_rules
 
-        paragraphs = [p for p in segment_text(text, lang) if p]
+        paragraphs = [p for p in segment_text(text, lang, load_rules(lang)) if p]
     if not paragraphs:
         raise InputError("the file holds no text to align", path)
     return paragraphs
@@ -102,8 +103,8 @@ def read_segments(path: str | Path, lang: str, presegmented: bool) -> list[list[
 
 def glossary_lexicon(path: str | Path, src_lang: str, tgt_lang: str) -> Lexicon:
     """The term pairs of a glossary (every source term with every target term of a concept)."""
-    from workbench.align.lexicon import base_lang
-    from workbench.terms.files import load_glossary
+    from workbench.core.langs import base_lang
+    from workbench.project.glossary import load_glossary
 
     glossary = load_glossary(path)
     src, tgt = base_lang(src_lang), base_lang(tgt_lang)

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     glossary = None
     digest = ""
     if args.glossary is not None and "check" in steps:
-        from workbench.terms.files import load_glossary
+        from workbench.project.glossary import load_glossary
 
         glossary = load_glossary(args.glossary)
         digest = hashlib.sha256(Path(args.glossary).read_bytes()).hexdigest()

@@ -12,9 +12,13 @@ from workbench.cli._common import TerminalProgress
 from workbench.core.alignment import ParallelText
 from workbench.core.atomic import write_text_atomic
 from workbench.core.errors import ProjectError, UsageError
-from workbench.core.project import MANIFEST, Manifest, Project
-from workbench.formats.export import export_po, export_tmx, import_po, import_tmx_project
-from workbench.formats.tmx import DEFAULT_LANG_CODES, TmxStats, join_segments
+from workbench.core.langs import DEFAULT_LANG_CODES, join_segments
+from workbench.formats.po import import_po
+from workbench.formats.tmx_writer import TmxStats
+from workbench.project.exchange import export_po, export_tmx
+from workbench.project.manifest import MANIFEST, Manifest
+from workbench.project.project import Project
+from workbench.project.tmx_import import import_tmx_project
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]

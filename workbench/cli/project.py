@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workbench.cli._common import TerminalProgress
 from workbench.core.errors import UsageError
-from workbench.core.project import Project
+from workbench.project.project import Project
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,7 +63,7 @@ def run_new(args: argparse.Namespace) -> int:
         encoding=args.encoding,
     )
     if not args.no_align and project.text.target_langs:
-        from workbench.align import align_project
+        from workbench.project.align import align_project
 
         alignments = align_project(project, progress=TerminalProgress("aligning"))
         project.text.alignments.update(alignments)

@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 
 from workbench.cli._common import emit
-from workbench.core.segmentation import load_rules, segment_paragraphs
+from workbench.core.segmentation import segment_paragraphs
 from workbench.formats.plaintext import read_paragraphs
+from workbench.formats.srx import load_rules
 
 
 def format_segments(paragraphs: list[list[str]]) -> str:

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 from workbench.cli._common import TerminalProgress, emit
 from workbench.core.errors import ProjectError, UsageError
+from workbench.project.dismissals import load_dismissals, save_dismissals
+from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
 from workbench.terms.dismissals import Dismissals
 from workbench.terms.drift import Finding, check_drift
-from workbench.terms.files import SAVE_FORMATS, load_glossary, save_glossary
 from workbench.terms.glossary import Glossary
 from workbench.terms.report import FORMATS, render
 from workbench.terms.suggest import (
@@ -22,7 +23,7 @@ from workbench.terms.suggest import (
 )
 
 if TYPE_CHECKING:
-    from workbench.core.project import Project
+    from workbench.project.project import Project
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -82,7 +83,7 @@ def _langs(value: str | None) -> list[str] | None:
 
 def _open(project_dir: Path | None, langs: list[str] | None) -> Project:
     """Open the project and align, in memory, the wanted languages it has not aligned yet."""
-    from workbench.core.project import Project
+    from workbench.project.project import Project
 
     project = Project.open(project_dir)
     wanted = langs if langs is not None else project.text.target_langs
@@ -93,7 +94,7 @@ def _open(project_dir: Path | None, langs: list[str] | None) -> Project:
         raise UsageError(f"the project has no target language {', '.join(unknown)}")
     missing = [lang for lang in wanted if lang not in project.text.alignments]
     if missing:
-        from workbench.align import align_project
+        from workbench.project.align import align_project
 
         aligned = align_project(project, missing, progress=TerminalProgress("aligning"))
         project.text.alignments.update(aligned)
@@ -113,22 +114,22 @@ def run_check(args: argparse.Namespace) -> int:
     project = _open(args.project, langs)
     glossary = _glossary(args.glossary, project)
     dismissals_path = args.dismissals if args.dismissals is not None else project.dismissals_path
-    dismissals = Dismissals.load(dismissals_path)
+    dismissals = load_dismissals(dismissals_path)
     findings = check_drift(project.text, glossary, langs, TerminalProgress("checking terms"))
     if args.dismiss or args.undismiss:
-        return _edit_dismissals(args, findings, dismissals)
+        return _edit_dismissals(args, findings, dismissals, dismissals_path)
     shown = findings if args.all else dismissals.active(findings)
     emit(render(shown, args.format, f"Terminology check: {project.name}"), args.output)
     return 1 if shown else 0
 
 
 def _edit_dismissals(
-    args: argparse.Namespace, findings: list[Finding], dismissals: Dismissals
+    args: argparse.Namespace, findings: list[Finding], dismissals: Dismissals, path: Path
 ) -> int:
     if args.undismiss:
         if dismissals.undismiss(args.undismiss) is None:
             raise UsageError(f"no dismissed finding has key {args.undismiss}")
-        dismissals.save()
+        save_dismissals(dismissals, path)
         print(f"dismissal {args.undismiss} taken back")
         return 0
     match = [f for f in findings if f.key == args.dismiss]
@@ -137,7 +138,7 @@ def _edit_dismissals(
     if not args.reason.strip():
         raise UsageError("--dismiss needs --reason")
     dismissals.dismiss(match[0], args.reason)
-    dismissals.save()
+    save_dismissals(dismissals, path)
     print(f"dismissed {args.dismiss}: {args.reason.strip()}")
     return 0
 

@@ -1,7 +1,8 @@
-"""Sentence segmentation driven by SRX rule files: paragraphs in, lists of segments out.
+"""Sentence segmentation by SRX rules: paragraphs in, lists of segments out.
 
 The rules (per language, SRX 2.0 with `\\L<name>` word lists) live in
-`resources/segmentation/`; a user's folder of the same shape overrides them. Line breaks
+`resources/segmentation/`; a user's folder of the same shape overrides them
+(`workbench.formats.srx.load_rules` reads them). Line breaks
 inside a paragraph carry information: a block of short lines without final punctuation
 (a title block, an address, a list) gives one segment per line, while hard-wrapped prose is
 joined back into sentences. Contract: the segments of a paragraph, joined, equal the paragraph
@@ -10,20 +11,16 @@ text except for whitespace.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import regex  # type: ignore[import-untyped]
 
 from workbench.core.errors import InputError
-from workbench.core.srx import SrxDocument, SrxRule, read_srx
+from workbench.core.srx import SrxDocument, SrxRule
 
-BUNDLED_RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "segmentation"
-DEFAULT_RULES_FILE = "default.srx"
 # "Chapter 1. The Beginning", "Article 5. Definitions": a line this short that does not end
 # like a sentence is a heading and stays whole.
 TITLE_MAX_WORDS = 12
@@ -109,49 +106,6 @@ def compile_rules(
     return SegmentationRules(lang, tuple(compiled), document.path)
 
 
-def _rules_file(lang: str, folder: Path) -> Path | None:
-    code = lang.strip().replace("_", "-")
-    candidates = [code, code.split("-")[0].lower(), code.lower()]
-    for name in candidates:
-        path = folder / f"{name}.srx"
-        if name and path.is_file():
-            return path
-    return None
-
-
-@functools.lru_cache(maxsize=32)
-def _load_bundled(lang: str) -> SegmentationRules:
-    return _load_from(lang, BUNDLED_RULES_DIR)
-
-
-def _load_from(lang: str, folder: Path) -> SegmentationRules:
-    path = _rules_file(lang, folder) or folder / DEFAULT_RULES_FILE
-    if not path.is_file():
-        raise InputError(
-            f"no segmentation rules for language {lang!r} and no {DEFAULT_RULES_FILE}", folder
-        )
-    document = read_srx(path)
-    rules = document.rules_for(lang)
-    if not rules:
-        raise InputError(f"no <languagemap> in the rules matches language {lang!r}", path)
-    return compile_rules(lang, rules, document)
-
-
-def load_rules(lang: str, rules_dir: Path | None = None) -> SegmentationRules:
-    """Rules for `lang`: from `rules_dir` when it has a file for it, else the bundled ones.
-
-    A rules folder holds `<lang>.srx` files (`en.srx`, `pt-BR.srx`...), an optional
-    `default.srx` for other languages, and the word lists (`name.txt`) they reference.
-    """
-    if rules_dir is not None:
-        folder = Path(rules_dir)
-        if not folder.is_dir():
-            raise InputError("segmentation rules folder does not exist", folder)
-        if _rules_file(lang, folder) is not None or (folder / DEFAULT_RULES_FILE).is_file():
-            return _load_from(lang, folder)
-    return _load_bundled(lang)
-
-
 def _join_lines(left: str, right: str) -> str:
     """Join two pieces of a wrapped line: no space between CJK characters."""
     if left and right and _CJK.match(left[-1]) and _CJK.match(right[0]):
@@ -214,9 +168,12 @@ def _is_title(block: str) -> bool:
     return len(block.split()) <= TITLE_MAX_WORDS and not _FINAL_PUNCT.search(block)
 
 
-def segment_paragraph(text: str, lang: str, rules: SegmentationRules | None = None) -> list[str]:
-    """Split one paragraph into segments (sentences, or title/header lines)."""
-    active = rules if rules is not None else load_rules(lang)
+def segment_paragraph(text: str, lang: str, rules: SegmentationRules) -> list[str]:
+    """Split one paragraph into segments (sentences, or title/header lines) by `rules`.
+
+    `workbench.formats.srx.load_rules(lang)` gives the rules of a language.
+    """
+    active = rules
     segments: list[str] = []
     for block in _blocks(text.replace("\r\n", "\n").replace("\r", "\n")):
         if _is_title(block):
@@ -232,10 +189,10 @@ def segment_paragraph(text: str, lang: str, rules: SegmentationRules | None = No
 
 
 def segment_paragraphs(
-    paragraphs: Sequence[str], lang: str, rules: SegmentationRules | None = None
+    paragraphs: Sequence[str], lang: str, rules: SegmentationRules
 ) -> list[list[str]]:
     """Segment each paragraph; paragraphs that hold only whitespace are dropped."""
-    active = rules if rules is not None else load_rules(lang)
+    active = rules
     result = [segment_paragraph(paragraph, lang, active) for paragraph in paragraphs]
     return [segments for segments in result if segments]
 
@@ -264,6 +221,6 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-def segment_text(text: str, lang: str, rules: SegmentationRules | None = None) -> list[list[str]]:
+def segment_text(text: str, lang: str, rules: SegmentationRules) -> list[list[str]]:
     """Split text into paragraphs on blank lines, then each paragraph into segments."""
     return segment_paragraphs(split_paragraphs(text), lang, rules)

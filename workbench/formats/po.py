@@ -20,27 +20,16 @@ from pathlib import Path
 
 import polib
 
-from workbench import __version__
 from workbench.core import langtags
 from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.atomic import write_bytes_atomic
 from workbench.core.document import Document
-from workbench.core.errors import (
-    AlignmentError,
-    EncodingError,
-    FormatError,
-    InputError,
-    LanguageTagError,
-)
+from workbench.core.errors import EncodingError, FormatError, InputError, LanguageTagError
+from workbench.core.langs import DEFAULT_LANG_CODES, base_lang, join_segments
+from workbench.core.version import __version__
 from workbench.formats.plaintext import check_encoding
-from workbench.formats.tmx import (
-    DEFAULT_LANG_CODES,
-    INVALID_XML_CHARS,
-    base_lang,
-    format_confidence,
-    join_segments,
-    split_segments,
-)
+from workbench.formats.tmx_reader import split_segments
+from workbench.formats.tmx_writer import INVALID_XML_CHARS, format_confidence
 
 _COMMENT = re.compile(r"bead (\d+)-(\d+), (auto|confirmed), confidence ([0-9.]+)")
 _LENGTHS = re.compile(r"lengths (.*)")
@@ -192,50 +181,6 @@ def write_po(
     except OSError as exc:
         raise InputError(f"cannot write the file: {exc.strerror or exc}", path) from None
     return len(catalog)
-
-
-def export_po(
-    text: ParallelText,
-    out: str | Path,
-    langs: Sequence[str] | None = None,
-    *,
-    only_confirmed: bool = False,
-    lang_codes: Mapping[str, str] | None = None,
-    project: str = "workbench",
-    creationdate: str | None = None,
-    replace_invalid: bool = False,
-) -> list[Path]:
-    """Write one PO file per target language; return the paths.
-
-    `out` is a folder (files `<pivot>-<lang>.po`), a pattern holding `{lang}`, or, for one
-    language, a file name ending in `.po`.
-    """
-    chosen = list(langs) if langs else [g for g in text.target_langs if g in text.alignments]
-    if not chosen:
-        raise AlignmentError("nothing to export: the text has no alignment yet")
-    written: list[Path] = []
-    for lang in chosen:
-        if lang not in text.alignments:
-            raise AlignmentError(f"no {text.pivot}-{lang} alignment to export")
-        if "{lang}" in str(out):
-            path = Path(str(out).replace("{lang}", lang).replace("{pivot}", text.pivot))
-        elif str(out).endswith(".po"):
-            if len(chosen) > 1:
-                raise InputError(f"{out}: several languages need a folder or a {{lang}} pattern")
-            path = Path(out)
-        else:
-            path = Path(out) / f"{text.pivot}-{lang}.po"
-        write_po(
-            path,
-            text.alignments[lang],
-            lang_codes=lang_codes,
-            project=project,
-            creationdate=creationdate,
-            only_confirmed=only_confirmed,
-            replace_invalid=replace_invalid,
-        )
-        written.append(path)
-    return written
 
 
 def read_po_text(path: str | Path) -> str:

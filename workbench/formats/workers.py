@@ -17,7 +17,6 @@ workers must keep its top-level code under `if __name__ == "__main__":`.
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.context
@@ -26,6 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from workbench.core.collector import collector_paused
 from workbench.core.errors import WorkbenchError
 
 
@@ -174,15 +174,11 @@ def _receive(pipe: multiprocessing.connection.Connection) -> Any:
     """A worker's result, or the `WorkerError` it met (returned, to be raised in order)."""
     # Unpickling a result makes thousands of tuples at once: the cyclic collector would scan
     # them again and again (a third of the reader's own time); it runs once, later, instead.
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        kind, value = pipe.recv()
+        with collector_paused():
+            kind, value = pipe.recv()
     except (EOFError, OSError):
         return WorkerError("a worker process stopped unexpectedly")
-    finally:
-        if enabled:
-            gc.enable()
     if kind == "error":
         return WorkerError(f"a worker process failed: {value}")
     return value

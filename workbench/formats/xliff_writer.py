@@ -19,10 +19,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from workbench import __version__
 from workbench.core.atomic import atomic_write
 from workbench.core.errors import FormatError
 from workbench.core.inline import Code, CodeKind, runs
+from workbench.core.version import __version__
 from workbench.formats.xliff_reader import NS_12, NS_20
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -99,7 +99,7 @@ def run(
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     check_display()
-    from workbench.core.project import find_project
+    from workbench.project.manifest import find_project
 
     root = find_project(project)
     app = make_app(theme=theme)

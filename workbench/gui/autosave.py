@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, QTimer
 
 from workbench.core.alignment import Alignment, ParallelText
 from workbench.core.errors import WorkbenchError
-from workbench.gui.recovery import Recovery
 from workbench.gui.workers import Worker
+from workbench.project.recovery import Recovery
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -74,7 +74,7 @@ class Autosaver(QObject):
 
     def save_in_background(self) -> None:
         """Write the recovery copy of a snapshot in a worker (skipped while one runs)."""
-        from workbench.core.project import Project
+        from workbench.project.project import Project
 
         window = self.window
         if self.busy or not self._due(False) or window.project is None or window.text is None:

@@ -14,14 +14,14 @@ from workbench.core.errors import WorkbenchError
 from workbench.gui.workers import run_with_progress
 
 if TYPE_CHECKING:
-    from workbench.core.project import Project
     from workbench.gui.editing import Target
     from workbench.gui.main_window import MainWindow
+    from workbench.project.project import Project
 
 
 def align_missing(project: Project, langs: list[str], progress, cancelled) -> dict[str, Alignment]:
     """Align the pivot with each language in `langs`, glossary as dictionary (in a worker)."""
-    from workbench.align import align_project
+    from workbench.project.align import align_project
 
     return dict(align_project(project, langs, progress=progress, cancel=cancelled))
 
@@ -30,7 +30,7 @@ def open_project(
     window: MainWindow, root, *, ask_recover: bool = True, synchronous: bool = False
 ) -> None:
     """Open `root` into `window`; align missing pairs first, then offer a recovery copy."""
-    from workbench.core.project import Project
+    from workbench.project.project import Project
 
     try:
         project = Project.open(Path(root) if root is not None else None)

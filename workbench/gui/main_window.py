@@ -35,9 +35,9 @@ from workbench.gui.views.findbar import FindBar
 from workbench.gui.views.table import AlignmentTableView
 
 if TYPE_CHECKING:
-    from workbench.core.project import Project
-    from workbench.gui.recovery import Recovery
     from workbench.gui.terminology import Terminology
+    from workbench.project.project import Project
+    from workbench.project.recovery import Recovery
 
 APP_NAME = "Workbench"
 
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         # Freezing moves what exists now out of the collector's view.
         gc.freeze()
         if project is not None:
-            from workbench.gui.recovery import Recovery, recovery_folder
+            from workbench.project.recovery import Recovery, recovery_folder
 
             self.recovery = Recovery(recovery_folder(self.recovery_base, project.root))
             self._remember_recent(project.root)

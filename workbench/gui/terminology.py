@@ -30,6 +30,7 @@ from workbench.gui.autosave import snapshot
 from workbench.gui.models.findings import FindingRole, FindingsModel
 from workbench.gui.views.renderings import Bar, RenderingsChart
 from workbench.gui.workers import Worker
+from workbench.project.dismissals import load_dismissals, save_dismissals
 from workbench.terms.dismissals import Dismissals
 from workbench.terms.drift import Finding, FindingKind, check_drift
 from workbench.terms.glossary import Glossary
@@ -383,7 +384,7 @@ class Terminology(QObject):
         """Write the dismissals next to the alignments (atomically)."""
         project = self.window.project
         if project is not None and (len(self.dismissals) or project.dismissals_path.exists()):
-            self.dismissals.save(project.dismissals_path)
+            save_dismissals(self.dismissals, project.dismissals_path)
 
     def go_to(self, finding: Finding) -> None:
         """Select the bead of a finding in the table."""
@@ -429,7 +430,7 @@ class Terminology(QObject):
 
 def install_terminology(window: MainWindow) -> None:
     """Load the project's glossary and dismissals into the window's terminology panel."""
-    from workbench.terms.files import load_glossary
+    from workbench.project.glossary import load_glossary
 
     terms: Terminology | None = getattr(window, "terminology", None)
     project = window.project
@@ -441,7 +442,7 @@ def install_terminology(window: MainWindow) -> None:
         return
     try:
         glossary = load_glossary(path)
-        dismissals = Dismissals.load(project.dismissals_path)
+        dismissals = load_dismissals(project.dismissals_path)
     except (WorkbenchError, OSError) as exc:
         window.show_error(
             "Could not read the glossary",

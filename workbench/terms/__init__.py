@@ -1,6 +1,7 @@
 """Glossary model, per-language term matching and terminology drift findings.
 
-Reading and writing glossary files is in `workbench.terms.files` (it needs the formats).
+Terms reads no files: the TBX and CSV readers are in `workbench.formats`, a project's glossary
+and dismissals files in `workbench.project`.
 """
 
 from __future__ import annotations

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from workbench.core.alignment import Alignment
+from workbench.core.langs import word_joiner
 from workbench.terms.counting import is_bracketed_after, mentions, unmatched
 from workbench.terms.findings import Finding, FindingKind, Severity
 from workbench.terms.glossary import Glossary, Term, TermStatus, is_abbreviation
 from workbench.terms.matching import HAN_RE, Match, TermMatcher, script_of
-from workbench.terms.segment_matches import SegmentMatches, Ticker, joiner
+from workbench.terms.segment_matches import SegmentMatches, Ticker
 
 _SCRIPT_LETTERS = {
     "LATIN": re.compile("[A-Za-z\u00c0-\u024f]"),
@@ -73,8 +74,8 @@ class LanguageCheck:
             )
         # A quick test for letters of the pivot's script before looking for its terms.
         self.foreign_letters = _SCRIPT_LETTERS.get(pivot_script)
-        self.source_glue = joiner(pivot)
-        self.target_glue = joiner(lang)
+        self.source_glue = word_joiner(pivot)
+        self.target_glue = word_joiner(lang)
         self.expected = {
             c.id: tuple(t.text for t in c.approved_in(lang)) for c in glossary.concepts
         }

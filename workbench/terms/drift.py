@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from workbench.core.alignment import ParallelText
+from workbench.core.collector import collector_paused
 from workbench.terms.bead_check import LanguageCheck
 from workbench.terms.findings import Finding, FindingKind, Severity
 from workbench.terms.glossary import Glossary
-from workbench.terms.matching import TermMatcher, collector_paused
-from workbench.terms.segment_matches import Progress, SegmentMatches, Ticker, joiner
+from workbench.terms.matching import TermMatcher
+from workbench.terms.segment_matches import Progress, SegmentMatches, Ticker
 
-__all__ = ["Finding", "FindingKind", "Progress", "Severity", "check_drift", "joiner"]
+__all__ = ["Finding", "FindingKind", "Progress", "Severity", "check_drift"]
 
 
 def check_drift(

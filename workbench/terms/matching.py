@@ -22,13 +22,11 @@ regex step, one dict lookup and a few array operations.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import operator
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -176,23 +174,6 @@ class RussianAnalyzer(_BaseAnalyzer):
 
 class PlainAnalyzer(_BaseAnalyzer):
     """Case-folded words, one token per Han character (Chinese, Japanese, other languages)."""
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Automatic garbage collection off for the duration, restored after.
-
-    A check builds hundreds of thousands of long-lived, acyclic objects (segments, matches,
-    findings); the collector's repeated full passes over them cost ~15% of a large check
-    and reclaim nothing. Nothing the check makes needs the cycle collector.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @lru_cache(maxsize=1)

@@ -9,13 +9,6 @@ from workbench.core.errors import CancelledError
 from workbench.terms.matching import Match, TermMatcher
 
 Progress = Callable[[int, int], None]
-_NO_SPACE_LANGS = frozenset({"zh", "ja", "th", "lo", "km", "my"})
-
-
-def joiner(lang: str) -> str:
-    """How a language joins segments: nothing for Chinese and Japanese, else a space."""
-    return "" if lang.split("-")[0].lower() in _NO_SPACE_LANGS else " "
-
 
 class SegmentMatches:
     """Matches of one matcher over one document, computed once per segment.

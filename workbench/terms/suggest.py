@@ -21,7 +21,7 @@ from stop_words import StopWordError, get_stop_words
 
 from workbench.core.alignment import ParallelText
 from workbench.core.errors import EditError
-from workbench.terms.drift import joiner
+from workbench.core.langs import word_joiner
 from workbench.terms.glossary import Concept, Glossary, Term
 from workbench.terms.matching import HAN_RE, TermMatcher
 
@@ -91,7 +91,7 @@ def suggest_renderings(
         alignment = text.alignments.get(lang)
         if alignment is None:
             continue
-        glue_s, glue_t = joiner(text.pivot), joiner(lang)
+        glue_s, glue_t = word_joiner(text.pivot), word_joiner(lang)
         target = TermMatcher(glossary, lang)
         analyzer = target.analyzer
         rows: list[int] = []

@@ -129,11 +129,11 @@ class ExportDialog(QDialog):
         if not out:
             raise InputError("name an output file or folder")
         if self.kind == "tmx":
-            from workbench.formats.export import export_tmx
+            from workbench.project.exchange import export_tmx
 
             Path(out).parent.mkdir(parents=True, exist_ok=True)
             return export_tmx(text, out, progress=progress, **options)  # type: ignore[arg-type]
-        from workbench.formats.po import export_po
+        from workbench.project.exchange import export_po
 
         if not out.endswith(".po") and "{lang}" not in out:
             Path(out).mkdir(parents=True, exist_ok=True)

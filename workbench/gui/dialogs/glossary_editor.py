@@ -287,7 +287,7 @@ class GlossaryEditor(QDialog):
     # -- files and suggestions -------------------------------------------------------------------
     def import_file(self, path: str | None = None) -> None:
         """Add the concepts of another glossary (ids already here are skipped), as one step."""
-        from workbench.terms.files import load_glossary
+        from workbench.project.glossary import load_glossary
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
@@ -308,7 +308,7 @@ class GlossaryEditor(QDialog):
 
     def export_file(self, path: str | None = None) -> None:
         """Write the glossary as TBX v3 (.tbx), TBX v2 (.tbx2 name) or CSV (.csv)."""
-        from workbench.terms.files import save_glossary
+        from workbench.project.glossary import save_glossary
 
         if not path:
             path, _ = QFileDialog.getSaveFileName(
@@ -327,7 +327,7 @@ class GlossaryEditor(QDialog):
         """Write the project glossary (atomically)."""
         if self.path is None:
             return False
-        from workbench.terms.files import save_glossary
+        from workbench.project.glossary import save_glossary
 
         suffix = self.path.suffix.lower()
         try:

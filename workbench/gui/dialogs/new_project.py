@@ -89,7 +89,7 @@ class NewProjectDialog(QDialog):
 
     def make_project(self) -> None:
         """Make the project (segmenting the texts); errors are shown, the dialog stays."""
-        from workbench.core.project import Project
+        from workbench.project.project import Project
 
         folder = self.folder.text().strip()
         if not folder:

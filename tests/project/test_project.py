@@ -10,7 +10,8 @@ from tests.core.factories import one_to_one, snapshot
 from workbench.core import atomic, edits
 from workbench.core.errors import FormatError, ProjectError
 from workbench.core.history import History
-from workbench.core.project import MANIFEST, Manifest, Project, find_project
+from workbench.project.manifest import MANIFEST, Manifest, find_project
+from workbench.project.project import Project
 
 
 def make_project(root: Path) -> Project:

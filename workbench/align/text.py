@@ -1,18 +1,19 @@
-"""Aligning whole parallel texts, and re-aligning a stretch between confirmed beads."""
+"""Aligning whole parallel texts, and re-aligning a stretch between confirmed beads.
+
+The aligner takes word pairs (lexicons), never glossary files: `workbench.project.align`
+turns a project's glossary into lexicons.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from workbench.align.aligner import align_segments
 from workbench.align.lexicon import Lexicon
 from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.document import Document
 from workbench.core.errors import AlignmentError
-
-if TYPE_CHECKING:
-    from workbench.core.project import Project
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -31,29 +32,6 @@ def glossary_lexicons(glossary: TermPairs, pivot: str, langs: Iterable[str]) -> 
     return {
         lang: Lexicon.from_pairs(glossary.term_pairs(pivot, lang), pivot, lang) for lang in langs
     }
-
-
-def align_project(
-    project: Project,
-    langs: list[str] | None = None,
-    *,
-    progress: Progress | None = None,
-    cancel: Cancel | None = None,
-) -> dict[str, Alignment]:
-    """Align the pivot with `langs` (default: the pairs not aligned yet) of a project.
-
-    The project's glossary, when it has one, serves as a bilingual dictionary.
-    """
-    wanted = project.missing_alignments if langs is None else langs
-    lexicons: dict[str, Lexicon] | None = None
-    if project.glossary_path is not None and project.glossary_path.is_file():
-        from workbench.terms.files import load_glossary
-
-        glossary = load_glossary(project.glossary_path)
-        lexicons = glossary_lexicons(glossary, project.text.pivot, wanted)
-    if not wanted:
-        return {}
-    return align_text(project.text, wanted, lexicons=lexicons, progress=progress, cancel=cancel)
 
 
 def _lexicon_for(lexicons: Mapping[str, Lexicon] | Lexicon | None, lang: str) -> Lexicon | None:

@@ -12,7 +12,7 @@ from workbench.core.alignment import ParallelText
 from workbench.core.atomic import write_text_atomic
 from workbench.core.edits import BeadPatch, DocumentPatch, Edit, Patch
 from workbench.core.errors import WorkbenchError
-from workbench.core.project import Project
+from workbench.project.project import Project
 
 STAMP = "recovery.json"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.align import align_project, glossary_lexicons
-from workbench.core.project import Project
+from workbench.align import glossary_lexicons
+from workbench.project.align import align_project
+from workbench.project.project import Project
 from workbench.terms.glossary import Concept, Glossary, Term, TermStatus
 
 

@@ -1,4 +1,4 @@
-"""Load and save a glossary by file type: CSV, TBX v3 or TBX v2 (detected from the root)."""
+"""A project's glossary files: load and save by file type, CSV, TBX v3 or TBX v2 (by the root)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,30 @@
+"""Aligning a project's missing pairs, its glossary serving as a bilingual dictionary."""
+
+from __future__ import annotations
+
+from workbench.align.lexicon import Lexicon
+from workbench.align.text import Cancel, Progress, align_text, glossary_lexicons
+from workbench.core.alignment import Alignment
+from workbench.project.glossary import load_glossary
+from workbench.project.project import Project
+
+
+def align_project(
+    project: Project,
+    langs: list[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> dict[str, Alignment]:
+    """Align the pivot with `langs` (default: the pairs not aligned yet) of a project.
+
+    The project's glossary, when it has one, serves as a bilingual dictionary.
+    """
+    wanted = project.missing_alignments if langs is None else langs
+    lexicons: dict[str, Lexicon] | None = None
+    if project.glossary_path is not None and project.glossary_path.is_file():
+        glossary = load_glossary(project.glossary_path)
+        lexicons = glossary_lexicons(glossary, project.text.pivot, wanted)
+    if not wanted:
+        return {}
+    return align_text(project.text, wanted, lexicons=lexicons, progress=progress, cancel=cancel)

@@ -1,0 +1,125 @@
+"""Exporting a project's text to exchange files: TMX (one multilingual file or one per pair), PO.
+
+The mapping of a ParallelText to TUs is `workbench.formats.export`'s; this module decides
+which files a project's export writes and names them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from workbench.core.alignment import ParallelText
+from workbench.core.errors import AlignmentError, InputError
+from workbench.core.langs import DEFAULT_LANG_CODES
+from workbench.formats.export import exported_alignments, group_starts, header_notes, project_units
+from workbench.formats.po import write_po
+from workbench.formats.tmx_units import Progress
+from workbench.formats.tmx_writer import TmxStats, write_tmx
+
+
+def pair_path(out: str | Path, pivot: str, lang: str, suffix: str) -> Path:
+    """The file of one pair, from a `{lang}` pattern, a file name or a folder.
+
+    A pattern gets `{lang}` (and `{pivot}`) filled in; a name ending in `suffix` gets
+    `-<pivot>-<lang>` before it; anything else is a folder receiving `<pivot>-<lang><suffix>`.
+    """
+    text = str(out)
+    if "{lang}" in text:
+        return Path(text.replace("{lang}", lang).replace("{pivot}", pivot))
+    path = Path(out)
+    if path.suffix.lower() == suffix:
+        return path.with_name(f"{path.stem}-{pivot}-{lang}{suffix}")
+    return path / f"{pivot}-{lang}{suffix}"
+
+
+def export_tmx(
+    text: ParallelText,
+    path: str | Path,
+    langs: Sequence[str] | None = None,
+    pairs: bool = False,
+    only_confirmed: bool = False,
+    lang_codes: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    *,
+    creationdate: str | None = None,
+    replace_invalid: bool = False,
+    stats: list[TmxStats] | None = None,
+) -> list[Path]:
+    """Write one multilingual TMX at `path`, or (`pairs`) one TMX per pair; return the paths.
+
+    With `pairs`, `path` is a folder (files `<pivot>-<lang>.tmx`), a file name (`sco.tmx` gives
+    `sco-en-es.tmx`, ...) or a pattern holding `{lang}` (and `{pivot}`), e.g.
+    `tmx/sco-{pivot}-{lang}.tmx`.
+    """
+    chosen = [a.target.lang for a in exported_alignments(text, langs)]
+    codes = dict(DEFAULT_LANG_CODES)
+    codes.update(lang_codes or {})
+    jobs = (
+        [([lang], pair_path(path, text.pivot, lang, ".tmx")) for lang in chosen]
+        if pairs
+        else [(chosen, Path(path))]
+    )
+    written: list[Path] = []
+    for job_langs, target in jobs:
+        total = len(group_starts(text, job_langs))
+        result = write_tmx(
+            target,
+            project_units(text, job_langs, only_confirmed, multilingual=not pairs),
+            srclang=text.pivot,
+            langs=[text.pivot, *job_langs],
+            lang_codes=codes,
+            creationdate=creationdate,
+            header_notes=header_notes(text.pivot, job_langs),
+            replace_invalid=replace_invalid,
+            progress=progress,
+            total=total,
+        )
+        if stats is not None:
+            stats.append(result)
+        written.append(target)
+    return written
+
+
+def export_po(
+    text: ParallelText,
+    out: str | Path,
+    langs: Sequence[str] | None = None,
+    *,
+    only_confirmed: bool = False,
+    lang_codes: Mapping[str, str] | None = None,
+    project: str = "workbench",
+    creationdate: str | None = None,
+    replace_invalid: bool = False,
+) -> list[Path]:
+    """Write one PO file per target language; return the paths.
+
+    `out` is a folder (files `<pivot>-<lang>.po`), a pattern holding `{lang}`, or, for one
+    language, a file name ending in `.po`.
+    """
+    chosen = list(langs) if langs else [g for g in text.target_langs if g in text.alignments]
+    if not chosen:
+        raise AlignmentError("nothing to export: the text has no alignment yet")
+    written: list[Path] = []
+    for lang in chosen:
+        if lang not in text.alignments:
+            raise AlignmentError(f"no {text.pivot}-{lang} alignment to export")
+        if "{lang}" in str(out):
+            path = Path(str(out).replace("{lang}", lang).replace("{pivot}", text.pivot))
+        elif str(out).endswith(".po"):
+            if len(chosen) > 1:
+                raise InputError(f"{out}: several languages need a folder or a {{lang}} pattern")
+            path = Path(out)
+        else:
+            path = Path(out) / f"{text.pivot}-{lang}.po"
+        write_po(
+            path,
+            text.alignments[lang],
+            lang_codes=lang_codes,
+            project=project,
+            creationdate=creationdate,
+            only_confirmed=only_confirmed,
+            replace_invalid=replace_invalid,
+        )
+        written.append(path)
+    return written
