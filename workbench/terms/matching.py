@@ -142,21 +142,53 @@ def _strip_possessive(word: str) -> str:
 
 
 class SnowballAnalyzer(_BaseAnalyzer):
-    """Snowball stems; a trailing plural -s is also tried (Snowball leaves `armas` whole)."""
+    """Snowball stems of the word and of its lemmas; a trailing plural -s is also tried.
+
+    Stems alone miss plurals Snowball cuts differently (`gases` -> `gase`, `armas` left
+    whole) and irregular forms (`men`); the lemmas of a lexicon (lemminflect for English,
+    simplemma for Spanish) are stemmed too, so `gases` also has the key of `gas`.
+    """
 
     def __init__(self, lang: str) -> None:
         super().__init__(lang)
         import snowballstemmer
 
         self._stemmer = snowballstemmer.stemmer(_SNOWBALL[lang])
+        self._lemmas = _LEMMATIZERS.get(lang)
         if lang == "en":
             self.token_re = _TOKEN_EN_RE
 
     def _stem_keys(self, folded: str) -> set[str]:
-        keys = {self._stemmer.stemWord(folded)}
+        stem = self._stemmer.stemWord
+        keys = {stem(folded)}
         if len(folded) > 3 and folded.endswith("s"):
-            keys.add(self._stemmer.stemWord(folded[:-1]))
+            keys.add(stem(folded[:-1]))
+        if self._lemmas is not None and folded.isalpha():
+            keys.update(stem(lemma) for lemma in self._lemmas(folded))
         return keys
+
+
+def _english_lemmas(word: str) -> set[str]:
+    """Every lemma lemminflect's lexicon gives the word (a rule guess for unknown nouns)."""
+    import lemminflect
+
+    found = lemminflect.getAllLemmas(word)
+    if not found:
+        found = lemminflect.getAllLemmasOOV(word, "NOUN")
+    return {lemma.casefold() for lemmas in found.values() for lemma in lemmas}
+
+
+def _spanish_lemmas(word: str) -> set[str]:
+    """The lemma simplemma's Spanish lexicon gives the word."""
+    import simplemma
+
+    return {simplemma.lemmatize(word, lang="es").casefold()}
+
+
+_LEMMATIZERS: dict[str, Callable[[str], set[str]]] = {
+    "en": _english_lemmas,
+    "es": _spanish_lemmas,
+}
 
 
 class RussianAnalyzer(_BaseAnalyzer):
