@@ -1,0 +1,207 @@
+"""Numbers and dates of a text, normalised across locales so two languages compare.
+
+`1.5` (en, zh) and `1,5` (es, ru) are the number 1.5; `1,000` (en) and `1 000` / `1.000`
+(es, ru) are 1000; `15 June`, `15 de junio`, `15 июня` and `6月15日` are the date 06-15
+(a year beside a date stays a number of its own: 2006). English ordinals (60th) are
+left out: other languages often spell them out. Chinese numerals with a unit (十五,
+二百) or a zero (二〇〇六) are read as numbers in Chinese text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+_MONTHS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "january|jan",
+        "february|feb",
+        "march|mar",
+        "april|apr",
+        "may",
+        "june|jun",
+        "july|jul",
+        "august|aug",
+        "september|sept|sep",
+        "october|oct",
+        "november|nov",
+        "december|dec",
+    ),
+    "es": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre|setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    "ru": (
+        "январ[ьяюе]|январем",
+        "феврал[ьяюе]|февралем",
+        "март[ауе]?|мартом",
+        "апрел[ьяюе]|апрелем",
+        "ма[йяюе]|маем",
+        "июн[ьяюе]|июнем",
+        "июл[ьяюе]|июлем",
+        "август[ауе]?|августом",
+        "сентябр[ьяюе]|сентябрем",
+        "октябр[ьяюе]|октябрем",
+        "ноябр[ьяюе]|ноябрем",
+        "декабр[ьяюе]|декабрем",
+    ),
+}
+_DIGIT = re.compile(r"\d")
+_HAN_NUMERAL = re.compile("[〇零一二两三四五六七八九十百千万]+")
+_HAN_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+# Decimal comma languages: 1,5 is one and a half; a space, a dot or a thin space groups.
+_ORDINAL_EN = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
+_COMMA_DECIMAL = frozenset({"es", "ru", "fr", "de", "it", "pt", "nl", "pl", "cs", "uk"})
+_NUMBER_POINT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_NUMBER_COMMA = re.compile(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?")
+
+
+@lru_cache(maxsize=64)
+def _base(lang: str) -> str:
+    return lang.split("-")[0].split("_")[0].lower()
+
+
+@lru_cache(maxsize=32)
+def _month_after(lang: str) -> re.Pattern[str] | None:
+    """What follows a day number in a date: the month name, maybe a year (15 June 2006)."""
+    months = _MONTHS.get(_base(lang))
+    if months is None:
+        return None
+    names = "|".join(f"(?:{m})" for m in months)
+    link = {"en": r"(?:st|nd|rd|th)?\s+(?:of\s+)?", "es": r"\s+de\s+"}.get(_base(lang), r"\s+")
+    year = r"(?:,?\s+(?:de(?:l)?\s+)?(\d{4})(?!\d))?"
+    return re.compile(rf"{link}({names})\.?(?![^\W\d_]){year}", re.I)
+
+
+@lru_cache(maxsize=32)
+def _month_before(lang: str) -> re.Pattern[str] | None:
+    """English month-first dates: the month name right before the day (June 15, 2006)."""
+    if _base(lang) != "en":
+        return None
+    names = "|".join(f"(?:{m})" for m in _MONTHS["en"])
+    return re.compile(rf"(?<![^\W\d_])({names})\.?\s+$", re.I)
+
+
+_YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+_HAN_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+
+
+def _month_number(lang: str, name: str) -> int:
+    months = _MONTHS.get(_base(lang), ())
+    for number, pattern in enumerate(months, start=1):
+        if re.fullmatch(pattern, name.casefold().rstrip(".")):
+            return number
+    return int(name)
+
+
+def quantities(text: str, lang: str) -> Counter[str]:
+    """The numbers (`n:1.5`) and dates (`d:06-15`) of `text` as normalised tokens."""
+    found: Counter[str] = Counter()
+    base = _base(lang)
+    if not _DIGIT.search(text) and not (base == "zh" and _HAN_NUMERAL.search(text)):
+        return found
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    if base in ("zh", "ja") and "月" in text:
+        for match in _HAN_DATE.finditer(text):
+            year, month, day = match.groups()
+            found[f"d:{int(month):02d}-{int(day):02d}"] += 1
+            if year:
+                found[f"n:{int(year)}"] += 1
+        text = _HAN_DATE.sub(" ", text)
+    if base == "en":
+        # An ordinal (60th) is often a word in the target (sexagésimo, 第六十): not compared.
+        text = (
+            _ORDINAL_EN.sub(" ", text)
+            if "th" in text or "st" in text or "nd" in text or "rd" in text
+            else text
+        )
+    comma = base in _COMMA_DECIMAL
+    after, before = _month_after(lang), _month_before(lang)
+    skip_until = -1
+    for match in (_NUMBER_COMMA if comma else _NUMBER_POINT).finditer(text):
+        if match.start() < skip_until:
+            continue
+        raw = match.group()
+        if after is not None and len(raw) <= 2 and 1 <= int(raw) <= 31:
+            date = after.match(text, match.end())
+            if date is not None:
+                found[f"d:{_month_number(lang, date.group(1)):02d}-{int(raw):02d}"] += 1
+                if date.group(2):
+                    found[f"n:{int(date.group(2))}"] += 1
+                skip_until = date.end()
+                continue
+            if before is not None:
+                month = before.search(text, max(0, match.start() - 12), match.start())
+                if month is not None:
+                    found[f"d:{_month_number(lang, month.group(1)):02d}-{int(raw):02d}"] += 1
+                    year = _YEAR_AFTER.match(text, match.end())
+                    if year is not None:
+                        found[f"n:{int(year.group(1))}"] += 1
+                        skip_until = year.end()
+                    continue
+        value = _normalised(raw, comma)
+        if value is not None:
+            found[f"n:{value}"] += 1
+    if base == "zh":
+        for match in _HAN_NUMERAL.finditer(text):
+            han = _han_number(match.group())
+            if han is not None:
+                found[f"n:{han}"] += 1
+    return found
+
+
+def _normalised(raw: str, comma_decimal: bool) -> str | None:
+    if comma_decimal:
+        digits = re.sub(r"[ .\u00a0\u202f]", "", raw).replace(",", ".")
+    else:
+        digits = raw.replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _han_number(text: str) -> int | None:
+    """十五 -> 15, 二〇〇六 -> 2006; None for a run that may be part of a word (一 in 一些)."""
+    if all(c in _HAN_DIGITS for c in text):
+        # Digit by digit only with a zero in it (a year: 二〇〇六); 一 alone is mostly a word.
+        if len(text) < 2 or not any(c in "〇零" for c in text):
+            return None
+        return int("".join(str(_HAN_DIGITS[c]) for c in text))
+    total, current, section = 0, 0, 0
+    for char in text:
+        if char in _HAN_DIGITS:
+            current = _HAN_DIGITS[char]
+        elif char in _HAN_UNITS:
+            section += (current or 1) * _HAN_UNITS[char]
+            current = 0
+        elif char == "万":
+            total += (section + current) * 10000
+            section, current = 0, 0
+    value = total + section + current
+    return value or None
+
+
+def compare(
+    source: str, source_lang: str, target: str, target_lang: str
+) -> tuple[Counter[str], Counter[str]]:
+    """(in the source only, in the target only) after normalisation."""
+    a, b = quantities(source, source_lang), quantities(target, target_lang)
+    return a - b, b - a
