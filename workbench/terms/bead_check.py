@@ -202,6 +202,7 @@ class LanguageCheck:
                     message,
                     src,
                     [(m.start, m.end)],
+                    (len(src), 1),
                 )
             )
         if check_foreign and self.foreign is not None:

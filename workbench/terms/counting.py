@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from workbench.terms.matching import Match
 
 # What may stand between a mention and its bracketed other form: an opening bracket.
-_OPEN = re.compile(r"\s*[(（\[]\s*")
+# A closing quote or title mark may come first: 《联合国气候变化框架公约》（UNFCCC）.
+_OPEN = re.compile(r"[\s》」』〉\"'”’»]*[(（\[]\s*")
 _CLOSE = re.compile(r"\s*[)）\]]")
 
 

@@ -78,6 +78,11 @@ class Finding:
     glossary: str = ""
 
     @property
+    def is_note(self) -> bool:
+        """A deprecated term where the source does not name its concept: a note, not drift."""
+        return self.kind is FindingKind.DEPRECATED and self.source_count == 0
+
+    @property
     def key(self) -> str:
         """A stable id that survives re-alignment: kind, concept, language, source text, found.
 
