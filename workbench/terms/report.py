@@ -1,4 +1,4 @@
-"""Findings as text, JSON, TSV or a self-contained HTML page (grouped by concept)."""
+"""Findings as text, JSON, TSV, a self-contained HTML page or XLSX (both grouped by concept)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 
+from workbench.terms.coverage import NoEquivalent
 from workbench.terms.drift import Finding
 
-FORMATS = ("text", "json", "tsv", "html")
+FORMATS = ("text", "json", "tsv", "html", "xlsx")
+#: Formats whose report is bytes, not text (they need an output file).
+BINARY_FORMATS = frozenset({"xlsx"})
 TSV_COLUMNS = (
     "key",
     "lang",
@@ -26,8 +29,22 @@ TSV_COLUMNS = (
 )
 
 
+def render_bytes(
+    findings: Sequence[Finding],
+    fmt: str,
+    title: str = "Terminology check",
+    gaps: Sequence[NoEquivalent] = (),
+) -> bytes:
+    """The report in any of FORMATS as bytes (UTF-8 for the text formats)."""
+    if fmt == "xlsx":
+        from workbench.terms.xlsx_report import to_xlsx
+
+        return to_xlsx(findings, title, gaps)
+    return render(findings, fmt, title).encode("utf-8")
+
+
 def render(findings: Sequence[Finding], fmt: str, title: str = "Terminology check") -> str:
-    """The findings in format `fmt` (one of FORMATS)."""
+    """The findings in a text format `fmt` (one of FORMATS but the binary ones)."""
     if fmt == "json":
         return to_json(findings)
     if fmt == "tsv":
@@ -36,6 +53,8 @@ def render(findings: Sequence[Finding], fmt: str, title: str = "Terminology chec
         return to_html(findings, title)
     if fmt == "text":
         return to_text(findings)
+    if fmt in BINARY_FORMATS:
+        raise ValueError(f"{fmt} is a binary format: use render_bytes")
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
