@@ -88,3 +88,35 @@ def test_missing_text_fails_with_a_message_and_no_traceback(tmp_path: Path) -> N
 def test_info_on_a_plain_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["project", "info", str(tmp_path)]) == 1
     assert "not a workbench project" in capsys.readouterr().err
+
+
+def test_new_reads_pdf_odt_and_rtf_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "formats"
+    code = main(
+        [
+            "project",
+            "new",
+            str(tmp_path / "proj"),
+            "--doc",
+            f"en={data / 'pdf' / 'sco-2006-en.pdf'}",
+            "--doc",
+            f"ru={data / 'odt' / 'sco-2006-ru.odt'}",
+            "--doc",
+            f"zh={data / 'rtf' / 'sco-2006-zh.rtf'}",
+            "--no-align",
+            "--show-removed",
+        ]
+    )
+    assert code == 0
+    captured = capsys.readouterr()
+    assert "running header" in captured.err or "UN document symbol" in captured.err
+    project = Project.open(tmp_path / "proj")
+    english = " ".join(" ".join(p) for p in project.text.documents["en"].paragraphs)
+    assert "A/61/1005" not in english
+    assert "Shanghai Cooperation Organisation" in english
+    # 14 paragraphs of body and 2 footnotes; the title's paragraphs are one segment each.
+    assert len(project.text.documents["en"].paragraphs) == 16
+    assert len(project.text.documents["ru"].paragraphs) == 14
+    assert len(project.text.documents["zh"].paragraphs) == 14

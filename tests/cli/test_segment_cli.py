@@ -86,3 +86,50 @@ def test_segments_the_bundled_russian_text(capsys: pytest.CaptureFixture[str]) -
     assert paragraphs[1] == "Шанхай, 15 июня 2006 года"
     text = path.read_text(encoding="utf-8")
     assert "".join("".join(paragraphs).split()) == "".join(text.split())
+
+
+PDF_DATA = ROOT / "tests" / "data" / "formats" / "pdf"
+
+
+def test_a_pdf_is_segmented_without_its_page_furniture(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["segment", str(PDF_DATA / "sco-2006-en.pdf"), "--lang", "en"]) == 0
+    captured = capsys.readouterr()
+    assert "The Shanghai Cooperation Organisation\n" in captured.out
+    assert "A/61/1005" not in captured.out
+    assert "06-41234" not in captured.out
+    assert captured.out.rstrip().endswith("8 December 2005.")
+
+
+def test_show_removed_lists_the_furniture_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    path = PDF_DATA / "sco-2006-ru.pdf"
+    assert main(["segment", str(path), "--lang", "ru", "--show-removed"]) == 0
+    captured = capsys.readouterr()
+    assert "pieces removed" in captured.err
+    assert "UN document symbol" in captured.err and "A/61/1005" in captured.err
+    assert "page number" in captured.err and "2/2" in captured.err
+    assert "A/61/1005" not in captured.out
+
+
+def test_drop_footnotes_and_keep_furniture(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(PDF_DATA / "sco-2006-en.pdf")
+    assert main(["segment", path, "--lang", "en", "--drop-footnotes"]) == 0
+    assert "8 December 2005." not in capsys.readouterr().out
+    assert main(["segment", path, "--lang", "en", "--keep-furniture"]) == 0
+    assert "A/61/1005" in capsys.readouterr().out
+
+
+def test_an_encrypted_pdf_is_an_error_without_traceback(tmp_path: Path) -> None:
+    from tests.formats.pdf_factory import Text, write_pdf
+
+    path = write_pdf(tmp_path / "locked.pdf", [[Text(72, 700, "Secret.")]], password="pw")
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "segment", str(path), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 1
+    assert "encrypted with a password" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -13,6 +13,7 @@ from tests.formats.exchange_data import EN, ES, RU, ZH, parallel_texts, sample_t
 from workbench import __version__
 from workbench.core.alignment import BeadStatus
 from workbench.core.errors import FormatError, InputError
+from workbench.core.inline import CodeKind, codes, visible
 from workbench.formats.export import groups, import_tmx, project_units
 from workbench.formats.tmx_reader import TmxReader, split_segments
 from workbench.formats.tmx_units import XML_LANG, TranslationUnit, Variant
@@ -270,13 +271,20 @@ FOREIGN = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_import_of_a_cat_tool_tmx_keeps_text_drops_codes(tmp_path: Path) -> None:
+def test_import_of_a_cat_tool_tmx_keeps_text_and_codes(tmp_path: Path) -> None:
     path = tmp_path / "foreign.tmx"
     path.write_text(FOREIGN, "utf-8")
     warnings: list[str] = []
     text = import_tmx(path, warnings=warnings)
-    assert text.documents["en"].texts == ["Press Save.", "Only English.", "Open."]
-    assert text.documents["es"].texts == ["Pulse Guardar.", "Abrir."]
+    english = text.documents["en"].texts
+    assert [visible(t) for t in english] == ["Press Save.", "Only English.", "Open."]
+    assert [(c.kind, c.native) for c in codes(english[0])] == [
+        (CodeKind.OPENING, "<b>"),
+        (CodeKind.CLOSING, "</b>"),
+    ]
+    spanish = text.documents["es"].texts
+    assert [visible(t) for t in spanish] == ["Pulse Guardar.", "Abrir."]
+    assert [c.element for c in codes(spanish[0])] == ["hi", "hi"]
     beads = text.alignments["es"].beads
     assert [(b.source, b.target, b.status) for b in beads] == [
         ((0,), (0,), BeadStatus.CONFIRMED),

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.core.errors import FormatError, InputError, UnsafeInputError
+from workbench.core.inline import codes, visible
 from workbench.formats import tmx_reader as tmx
 from workbench.formats.tmx_reader import TmxReader
 from workbench.formats.tmx_units import TranslationUnit
@@ -112,7 +113,9 @@ def test_pieces_read_what_the_streamed_parser_reads(varied: Path, fallbacks: lis
     assert got_warnings == warnings and len(warnings) == 200
     assert reader.header is not None and reader.header.props == (("x-header", "kept"),)
     # spot checks of what the shapes become
-    assert units[1].variants[0].segments == ("Bold 1 end",)
+    (bold,) = units[1].variants[0].segments
+    assert visible(bold) == "Bold 1 end"
+    assert [c.element for c in codes(bold)] == ["bpt", "ept", "hi", "hi"]
     assert units[2].variant("zh") is not None
     assert units[2].variant("zh").segments == ("甲乙", "丙")  # type: ignore[union-attr]
     assert units[4].variant("en").segments == ("a\rb\tc 4",)  # type: ignore[union-attr]

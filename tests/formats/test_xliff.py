@@ -212,7 +212,7 @@ def test_review_state_comes_from_the_bead(tmp_path: Path, version: str) -> None:
 
 def test_unknown_version_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match=r"choose 1\.2 or 2\.0"):
-        write_xliff(tmp_path / "x.xlf", [], "en", "fr", version="3.0")
+        write_xliff(tmp_path / "x.xlf", [BilingualUnit("1", "a", "b")], "en", "fr", version="3.0")
 
 
 def test_a_control_character_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
@@ -277,3 +277,12 @@ def test_reader_warns_about_unknown_inline_elements_and_keeps_their_text(tmp_pat
     units = list(reader)
     assert visible(units[0].segments[0].source) == "a bold c"
     assert reader.warnings and "<b>" in reader.warnings[0]
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.0"])
+def test_nothing_to_write_is_an_error_and_leaves_no_file(tmp_path: Path, version: str) -> None:
+    out = tmp_path / "empty.xlf"
+    with pytest.raises(FormatError, match="nothing to write"):
+        write_xliff(out, [], "en", "fr", version=version)
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []

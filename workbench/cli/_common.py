@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from workbench.core.atomic import write_text_atomic
+from workbench.formats.furniture import Removed
 
 
 def emit(text: str, output: str | Path | None) -> None:
@@ -42,3 +43,14 @@ class TerminalProgress:
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()
+
+
+def print_removed(path: str | Path, removed: list[Removed], stream: TextIO | None = None) -> None:
+    """List what a reader took out of a document (page furniture), one line each, on stderr."""
+    out = stream if stream is not None else sys.stderr
+    if not removed:
+        out.write(f"{path}: nothing removed\n")
+        return
+    out.write(f"{path}: {len(removed)} pieces removed\n")
+    for item in removed:
+        out.write(f"  page {item.page:>4}  {item.reason:<20} {item.text}\n")

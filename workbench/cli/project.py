@@ -24,7 +24,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         required=True,
         metavar="LANG=FILE",
-        help="a document: language code and file (.txt, .docx, .html); repeat per language",
+        help="a document: language code and file (.txt, .docx, .html, .pdf, .odt, .rtf); "
+        "repeat per language",
+    )
+    new.add_argument(
+        "--show-removed",
+        action="store_true",
+        help="list on standard error what was taken out of each PDF (running headers, "
+        "footers, page numbers, footnote marks)",
     )
     new.add_argument("--name", help="the project's short name [the folder's name]")
     new.add_argument("--title", default="", help="a title for people")
@@ -53,6 +60,13 @@ def _parse_docs(pairs: list[str]) -> dict[str, Path]:
 def run_new(args: argparse.Namespace) -> int:
     """Create, segment, align (unless --no-align) and save a project."""
     documents = _parse_docs(args.doc)
+    if args.show_removed:
+        from workbench.cli._common import print_removed
+        from workbench.formats.plaintext import PDF_SUFFIXES, read_document
+
+        for lang, path in documents.items():
+            if path.suffix.lower() in PDF_SUFFIXES:
+                print_removed(path, read_document(path, args.encoding, lang=lang).removed)
     project = Project.create(
         args.dir,
         args.pivot,

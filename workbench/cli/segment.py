@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli._common import emit
+from workbench.cli._common import emit, print_removed
 from workbench.core.segmentation import segment_paragraphs
-from workbench.formats.plaintext import read_paragraphs
+from workbench.formats.plaintext import read_document
 from workbench.formats.srx import load_rules
 
 
@@ -21,7 +21,12 @@ def format_segments(paragraphs: list[list[str]]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Read, segment and print the document named on the command line."""
     rules = load_rules(args.lang, args.rules)
-    paragraphs = read_paragraphs(args.file, args.encoding)
+    document = read_document(
+        args.file, args.encoding, lang=args.lang, keep_furniture=args.keep_furniture
+    )
+    if args.show_removed:
+        print_removed(args.file, document.removed)
+    paragraphs = document.all_paragraphs("drop" if args.drop_footnotes else "end")
     emit(format_segments(segment_paragraphs(paragraphs, args.lang, rules)), args.output)
     return 0
 
@@ -31,12 +36,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "segment",
         help="split a document into sentences (one per line)",
-        description="Split a document (.txt, .docx, .html) into paragraphs and sentence "
-        "segments with the SRX rules for its language. Prints one segment per line and an "
-        "empty line between paragraphs.",
+        description="Split a document (.txt, .docx, .html, .pdf, .odt, .rtf) into paragraphs "
+        "and sentence segments with the SRX rules for its language. Prints one segment per "
+        "line and an empty line between paragraphs. PDF pages lose their running headers, "
+        "footers and page numbers; footnotes (of PDF, ODT and RTF) follow the body as their "
+        "own paragraphs.",
     )
     parser.add_argument(
-        "file", type=Path, metavar="FILE", help="the document (.txt, .docx, .html/.htm)"
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="the document (.txt, .docx, .html/.htm, .pdf, .odt/.fodt, .rtf)",
+    )
+    parser.add_argument(
+        "--show-removed",
+        action="store_true",
+        help="list on standard error what was taken out of a PDF (headers, footers, page "
+        "numbers, footnote marks), page by page",
+    )
+    parser.add_argument(
+        "--keep-furniture",
+        action="store_true",
+        help="keep a PDF's headers, footers and page numbers (footnotes stay in place too)",
+    )
+    parser.add_argument(
+        "--drop-footnotes",
+        action="store_true",
+        help="leave footnotes out instead of adding them after the body",
     )
     parser.add_argument(
         "--lang",

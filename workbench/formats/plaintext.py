@@ -1,17 +1,22 @@
 """Plain-text documents in: strict decoding (UTF-8, UTF-16/32 with BOM, or a named encoding).
 
-`read_paragraphs` is the one entry point for documents: it reads .txt (paragraphs separated by
-blank lines, line breaks inside a paragraph kept for the segmenter), and hands .docx and
-.html/.htm to `workbench.formats.documents`.
+`read_document` (and `read_paragraphs`, its paragraphs only) is the one entry point for
+documents: it reads .txt (paragraphs separated by blank lines, line breaks inside a paragraph
+kept for the segmenter), and hands .docx and .html/.htm to `workbench.formats.documents`,
+.pdf to `pdf`, .odt/.fodt to `odt` and .rtf to `rtf`.
 """
 
 from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.errors import EncodingError, FormatError, InputError
 from workbench.core.segmentation import split_paragraphs
+
+if TYPE_CHECKING:
+    from workbench.formats.furniture import Cleaned, FootnoteMode
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -26,8 +31,13 @@ _HINT = (
 )
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
+PDF_SUFFIXES = frozenset({".pdf"})
+ODT_SUFFIXES = frozenset({".odt", ".fodt", ".ott"})
+RTF_SUFFIXES = frozenset({".rtf"})
+# Every suffix `read_document` reads by its own reader (the rest is read as plain text).
+DOCUMENT_SUFFIXES = HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | ODT_SUFFIXES | RTF_SUFFIXES
 # Binary formats that would otherwise be misread as text.
-UNSUPPORTED_SUFFIXES = frozenset({".doc", ".odt", ".rtf", ".pdf", ".xlsx", ".pptx", ".epub"})
+UNSUPPORTED_SUFFIXES = frozenset({".doc", ".xlsx", ".pptx", ".epub", ".odp", ".ods"})
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -136,24 +146,63 @@ def read_text(path: str | Path, encoding: str | None = None) -> str:
     return decode_bytes(read_bytes(path), path, encoding)
 
 
-def read_paragraphs(path: str | Path, encoding: str | None = None) -> list[str]:
-    """The paragraphs of a document (.txt, .docx, .html/.htm), chosen by file extension.
+def read_document(
+    path: str | Path,
+    encoding: str | None = None,
+    *,
+    lang: str | None = None,
+    keep_furniture: bool = False,
+) -> Cleaned:
+    """The paragraphs of a document by file extension, its footnotes and removed furniture.
 
-    Text files are cut on blank lines; each paragraph keeps its inner line breaks ('\\n') so
-    the segmenter can tell a block of title lines from hard-wrapped prose.
+    PDF pages lose their running headers, footers and page numbers (listed in `removed`)
+    unless `keep_furniture`; `lang` helps judge line-end hyphens (guessed when None).
     """
+    from workbench.formats.furniture import Cleaned
+
     suffix = Path(path).suffix.lower()
     if suffix in UNSUPPORTED_SUFFIXES:
         raise FormatError(
-            f"{suffix} files are not supported; save the document as .docx, .html or UTF-8 .txt",
+            f"{suffix} files are not supported; save the document as .docx, .odt, .pdf, "
+            ".rtf, .html or UTF-8 .txt",
             path,
         )
+    if suffix in PDF_SUFFIXES:
+        from workbench.formats.pdf import read_pdf
+
+        return read_pdf(path, lang, remove_furniture=not keep_furniture)
+    if suffix in ODT_SUFFIXES:
+        from workbench.formats.odt import read_odt
+
+        return read_odt(path)
+    if suffix in RTF_SUFFIXES:
+        from workbench.formats.rtf import read_rtf
+
+        return read_rtf(path)
     if suffix in DOCX_SUFFIXES:
         from workbench.formats.documents import read_docx_paragraphs
 
-        return read_docx_paragraphs(path)
+        return Cleaned(read_docx_paragraphs(path))
     if suffix in HTML_SUFFIXES:
         from workbench.formats.documents import read_html_paragraphs
 
-        return read_html_paragraphs(path, encoding)
-    return split_paragraphs(read_text(path, encoding))
+        return Cleaned(read_html_paragraphs(path, encoding))
+    return Cleaned(split_paragraphs(read_text(path, encoding)))
+
+
+def read_paragraphs(
+    path: str | Path,
+    encoding: str | None = None,
+    *,
+    lang: str | None = None,
+    footnotes: FootnoteMode = "end",
+    keep_furniture: bool = False,
+) -> list[str]:
+    """The paragraphs of a document (.txt, .docx, .html, .pdf, .odt, .rtf), by file extension.
+
+    Text files are cut on blank lines; each paragraph keeps its inner line breaks ('\\n') so
+    the segmenter can tell a block of title lines from hard-wrapped prose. Footnotes follow
+    the body as their own paragraphs (`footnotes="drop"` leaves them out).
+    """
+    document = read_document(path, encoding, lang=lang, keep_furniture=keep_furniture)
+    return document.all_paragraphs(footnotes)

@@ -8,8 +8,8 @@ bounded by the pieces in flight. Whatever the pieces cannot take (an encoding ot
 UTF-8, namespaces, declared entities, a `</tu>` inside a comment or CDATA, broken XML) goes to
 the streamed parser (`xmlsafe.iterparse_safe`, one `<tu>` at a time), which goes on after the
 TUs already given and names any error with its file and line. It reads `xml:lang` (TMX 1.4)
-or `lang` (TMX 1.1-1.3), maps language codes back to workbench languages, keeps the text of
-`<hi>` and drops native codes (`<bpt>`, `<ept>`, `<ph>`, `<it>`, `<ut>`).
+or `lang` (TMX 1.1-1.3), maps language codes back to workbench languages, and keeps inline
+codes (`<bpt>`, `<ept>`, `<it>`, `<ph>`, `<ut>`, `<hi>`) as code spans (`tmx_inline`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from workbench.core import langtags
 from workbench.core.collector import collector_paused
 from workbench.core.errors import EncodingError, FormatError, InputError, LanguageTagError
 from workbench.core.langs import base_lang, segment_joiner
+from workbench.formats.tmx_inline import seg_text as inline_seg_text
 from workbench.formats.tmx_units import (
     SEGLENGTHS_PROP,
     XML_LANG,
@@ -45,7 +46,6 @@ PARALLEL_MIN_BYTES = 1 << 26  # files from 64 MB are read by worker processes
 PARALLEL_PIECE_BYTES = 1 << 20  # bytes of whole TUs sent to a worker at once
 MAX_WORKERS = 4
 # Native-code elements whose content is markup of the original format, not translatable text.
-_CODE_TAGS = frozenset({"bpt", "ept", "ph", "it", "ut", "sub"})
 
 
 class TmxReader:
@@ -605,16 +605,10 @@ def _read_header(header: etree._Element) -> TmxHeader:
 
 
 def seg_text(seg: etree._Element) -> str:
-    """The text of a `<seg>`: its text and `<hi>` text, without native codes."""
+    """The text of a `<seg>`: its text with inline codes as code spans (`tmx_inline`)."""
     if len(seg) == 0:
         return seg.text or ""
-    parts = [seg.text or ""]
-    for child in seg:
-        # <hi> and unknown elements carry text; native codes and comments do not.
-        if isinstance(child.tag, str) and child.tag not in _CODE_TAGS:
-            parts.append(seg_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return inline_seg_text(seg)
 
 
 def split_segments(lang: str, text: str, lengths: str | None) -> tuple[str, ...]:

@@ -29,8 +29,10 @@ from lxml import etree
 
 from workbench.core.atomic import atomic_write
 from workbench.core.errors import FormatError, InputError
+from workbench.core.inline import OPEN as CODE_OPEN
 from workbench.core.langs import DEFAULT_LANG_CODES, base_lang
 from workbench.core.version import __version__
+from workbench.formats.tmx_inline import seg_markup, tmx_form
 from workbench.formats.tmx_units import (
     SEGLENGTHS_PROP,
     Progress,
@@ -302,6 +304,7 @@ def _fill(
         values.extend(map(_second, props))
         values.append(text)
     joined = _SEP.join(values)
+    has_codes = CODE_OPEN in joined
     if _INVALID_BUT_SEP.search(joined) is not None or joined.count(_SEP) != len(values) - 1:
         values = _clean_values(unit, tuid, variants, vprops, values, clean)
         joined = _SEP.join(values)
@@ -309,6 +312,15 @@ def _fill(
         _warn_long(unit, tuid, variants, texts, counts, warnings)
     template = templates.get(unit.props, len(unit.notes), vprops)
     escaped = escape_text(joined).split(_SEP)
+    if has_codes:
+        # Inline codes become TMX elements; only segment texts carry them (the last value of
+        # each variant), so those are written again with `seg_markup`.
+        position = 1 + len(unit.props) + len(unit.notes)
+        for props in vprops:
+            position += len(props)
+            if CODE_OPEN in values[position]:
+                escaped[position] = seg_markup(tmx_form(values[position]))
+            position += 1
     if unit.tuid:
         escaped[0] = escape_attr(values[0])
     counts["units"] = number
@@ -360,6 +372,7 @@ def _warn_long(
 def _variant_props(variant: Variant) -> Props:
     props = tuple(p for p in variant.props if p[0] != SEGLENGTHS_PROP)
     if len(variant.segments) > 1:
-        lengths = " ".join(str(len(s)) for s in variant.segments)
+        # Lengths as the reader will see the segments: codes in their TMX form.
+        lengths = " ".join(str(len(tmx_form(s))) for s in variant.segments)
         props += ((SEGLENGTHS_PROP, lengths),)
     return props

@@ -95,6 +95,9 @@ def write_xliff(
             count = _write_12(xf, units, source_lang, target_lang, original, target)
         else:
             count = _write_20(xf, units, source_lang, target_lang, original, target)
+        if count == 0:
+            # XLIFF 2.0 needs a unit in every <file>; an empty 1.2 file is of no use either.
+            raise FormatError("nothing to write: no unit has a source and a target", target)
     return count
 
 

@@ -187,8 +187,8 @@ def _relative(path: Path, folder: Path) -> Path:
 def segment_file(
     path: Path, lang: str, rules_dir: Path | None = None, encoding: str | None = None
 ) -> Document:
-    """Read a text file (.txt, .docx, .html) and segment it into a document."""
-    paragraphs = read_paragraphs(path, encoding=encoding)
+    """Read a document (.txt, .docx, .html, .pdf, .odt, .rtf) and segment it."""
+    paragraphs = read_paragraphs(path, encoding=encoding, lang=lang)
     rules = load_rules(lang, rules_dir)
     segmented = [p for p in segment_paragraphs(paragraphs, lang, rules) if p]
     if not segmented:

@@ -20,6 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.formats.plaintext import DOCUMENT_SUFFIXES
+
+# The file dialog's filter: every document format `read_paragraphs` reads.
+DOCUMENT_FILTER = (
+    "Documents (*.txt "
+    + " ".join(f"*{suffix}" for suffix in sorted(DOCUMENT_SUFFIXES))
+    + ");;All files (*)"
+)
 
 
 class NewProjectDialog(QDialog):
@@ -48,7 +56,9 @@ class NewProjectDialog(QDialog):
         form.addRow("Pivot language:", self.pivot)
         # A small fixed grid of (language, file) pairs; plain widgets suffice here.
         self.docs = QTableWidget(4, 2, self)
-        self.docs.setHorizontalHeaderLabels(["Language", "Text file (.txt, .docx, .html)"])
+        self.docs.setHorizontalHeaderLabels(
+            ["Language", "Document (.txt, .docx, .html, .pdf, .odt, .rtf)"]
+        )
         self.docs.horizontalHeader().setStretchLastSection(True)
         for r, lang in enumerate(["en", "es", "ru", "zh"]):
             self.docs.setItem(r, 0, QTableWidgetItem(lang))
@@ -70,9 +80,7 @@ class NewProjectDialog(QDialog):
     def _browse_file(self, row: int, column: int) -> None:
         if column != 1:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Text", "", "Texts (*.txt *.docx *.html *.htm);;All files (*)"
-        )
+        path, _ = QFileDialog.getOpenFileName(self, "Text", "", DOCUMENT_FILTER)
         if path:
             self.docs.setItem(row, 1, QTableWidgetItem(path))
 

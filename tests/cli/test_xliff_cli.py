@@ -1,0 +1,182 @@
+"""`workbench import xliff`, `export xliff`, and inline codes through a project to TMX and XLIFF."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.formats.exchange_data import sample_text
+from workbench.cli import main
+from workbench.cli.exchange import save_as_project
+from workbench.core.alignment import BeadStatus
+from workbench.core.inline import code_count, visible
+from workbench.formats.tmx_inline import tmx_form
+from workbench.formats.tmx_reader import TmxReader
+from workbench.formats.xliff_reader import read_xliff
+from workbench.project.project import Project
+
+ROOT = Path(__file__).parents[2]
+REAL = ROOT / "tests" / "data" / "real"
+STANDARDS = ROOT / "resources" / "standards"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _xsd(version: str) -> etree.XMLSchema:
+    name = "xliff-core-1.2-strict.xsd" if version == "1.2" else "xliff_core_2.0.xsd"
+    return etree.XMLSchema(etree.parse(str(STANDARDS / "xliff" / name), _PARSER))
+
+
+def _codes_in_xliff(path: Path) -> int:
+    _, units = read_xliff(path)
+    segments = [seg for unit in units for seg in unit.segments]
+    return code_count([s.source for s in segments]) + code_count([s.target or "" for s in segments])
+
+
+def _project_codes(folder: Path) -> int:
+    text = Project.open(folder).text
+    return sum(code_count(doc.texts) for doc in text.documents.values())
+
+
+def test_import_xliff_then_export_keeps_every_inline_code(tmp_path: Path) -> None:
+    source = REAL / "xliff" / "okapi-docxtest.docx.xlf"
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    codes_in = _project_codes(folder)
+    assert codes_in > 100
+    for version in ("1.2", "2.0"):
+        out = tmp_path / f"out-{version}"
+        args = ["export", "xliff", str(folder), "-o", str(out), "--xliff-version", version]
+        assert main(args) == 0
+        (written,) = sorted(out.iterdir())
+        _xsd(version).assertValid(etree.parse(str(written), _PARSER))
+        assert _codes_in_xliff(written) == codes_in
+
+
+def test_codes_from_xliff_go_out_as_tmx_inline_elements(tmp_path: Path) -> None:
+    folder = tmp_path / "proj"
+    source = REAL / "xliff" / "okapi-docxtest.docx.xlf"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    out = tmp_path / "tm"
+    assert main(["export", "tmx", str(folder), "--pairs", "-o", str(out)]) == 0
+    (tmx,) = sorted(out.iterdir())
+    dtd = etree.DTD(str(STANDARDS / "tmx14.dtd"))
+    assert dtd.validate(etree.parse(str(tmx), _PARSER)), dtd.error_log
+    units = list(TmxReader(tmx, {}))
+    texts = [s for unit in units for v in unit.variants for s in v.segments]
+    assert code_count(texts) == _project_codes(folder)
+    from translate.storage import tmx as tt_tmx
+
+    assert len(tt_tmx.tmxfile.parsefile(str(tmx)).units) == len(units)
+
+
+@pytest.mark.parametrize(
+    "name", ["lisa-ImportTest2A.tmx", "lisa-ImportTest2C.tmx", "omegat-test-level2.tmx"]
+)
+def test_a_tagged_tmx_keeps_its_codes_through_a_project(tmp_path: Path, name: str) -> None:
+    source = REAL / "tmx" / name
+    original = Counter(
+        tmx_form(s) for u in TmxReader(source, {}) for v in u.variants for s in v.segments
+    )
+    assert code_count(list(original)) > 0
+    folder = tmp_path / "proj"
+    assert main(["import", "tmx", str(source), "--into", str(folder)]) == 0
+    assert _project_codes(folder) > 0
+    out = tmp_path / "tm"
+    assert main(["export", "tmx", str(folder), "--pairs", "-o", str(out)]) == 0
+    dtd = etree.DTD(str(STANDARDS / "tmx14.dtd"))
+    exported: Counter[str] = Counter()
+    for path in sorted(out.iterdir()):
+        assert dtd.validate(etree.parse(str(path), _PARSER)), dtd.error_log
+        exported.update(s for u in TmxReader(path, {}) for v in u.variants for s in v.segments)
+    # Every exported segment, codes and all, is one the memory had: nothing glued or lost.
+    assert not exported - original
+    assert code_count(list(exported.elements())) > 0
+
+
+def test_import_xliff_reads_review_states_as_bead_status(tmp_path: Path) -> None:
+    source = REAL / "xliff" / "SF-12-Test02.xlf"  # Swordfish: approved="yes" on 90 units
+    _, units = read_xliff(source)
+    approved = sum(
+        seg.is_confirmed for unit in units for seg in unit.segments if visible(seg.source).strip()
+    )
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    text = Project.open(folder).text
+    (alignment,) = text.alignments.values()
+    confirmed = sum(b.status is BeadStatus.CONFIRMED for b in alignment.beads)
+    assert confirmed == approved > 0
+
+
+def test_import_xliff_pivot_can_be_the_target_side(tmp_path: Path) -> None:
+    source = REAL / "xliff" / "SF-12-Test02.xlf"
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder), "--pivot", "es"]) == 0
+    text = Project.open(folder).text
+    assert text.pivot == "es"
+    assert list(text.alignments) == ["en"]
+
+
+def test_import_xliff_pivot_outside_the_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = REAL / "xliff" / "SF-12-Test02.xlf"
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder), "--pivot", "de"]) == 2
+    assert "--pivot de" in capsys.readouterr().err
+    assert not folder.exists()
+
+
+def test_import_xliff_keeps_regional_tags(tmp_path: Path) -> None:
+    source = REAL / "xliff" / "matecat-size-restriction.xliff"  # en-us -> zh-hk
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    text = Project.open(folder).text
+    assert text.pivot == "en-US"
+    assert list(text.alignments) == ["zh-HK"]
+
+
+def test_a_file_with_two_language_pairs_is_refused_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "proj"
+    source = REAL / "xliff" / "matecat-file-with-emoji.xliff"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "language pair" in err and "Traceback" not in err
+    assert not folder.exists()
+
+
+def test_export_xliff_only_confirmed_and_langs(tmp_path: Path) -> None:
+    folder = tmp_path / "proj"
+    save_as_project(sample_text(), folder, "sample")
+    text = Project.open(folder).text
+    out = tmp_path / "out"
+    assert main(["export", "xliff", str(folder), "-o", str(out), "--langs", "es"]) == 0
+    (path,) = sorted(out.iterdir())
+    assert path.name == f"sample.{text.pivot}-es.xlf"
+    _xsd("1.2").assertValid(etree.parse(str(path), _PARSER))
+    paired = [b for b in text.alignments["es"].beads if b.source and b.target]
+    _, units = read_xliff(path)
+    assert len(units) == len(paired)
+    confirmed = [b for b in paired if b.is_confirmed]
+    out2 = tmp_path / "out2"
+    args = ["export", "xliff", str(folder), "-o", str(out2), "--langs", "es", "--only-confirmed"]
+    if not confirmed:
+        assert main(args) == 1  # nothing to write
+        return
+    assert main(args) == 0
+    _, units = read_xliff(next(out2.iterdir()))
+    assert len(units) == len(confirmed)
+    assert all(seg.is_confirmed for unit in units for seg in unit.segments)
+
+
+def test_export_xliff_with_a_language_the_project_lacks_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "proj"
+    save_as_project(sample_text(), folder, "sample")
+    assert main(["export", "xliff", str(folder), "-o", str(tmp_path / "o"), "--langs", "fr"]) == 2
+    assert "no aligned language matches fr" in capsys.readouterr().err

@@ -1,0 +1,161 @@
+"""PDF reader: the SCO statement laid out like a UN document, and hostile or broken PDFs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.formats.pdf_factory import (
+    Text,
+    write_flate_page,
+    write_image_page,
+    write_pdf,
+    write_unmapped_font_page,
+)
+from workbench.core.errors import FormatError, InputError, UnsafeInputError
+from workbench.core.segmentation import split_paragraphs
+from workbench.formats import pdf
+from workbench.formats.pdf import read_pdf
+from workbench.formats.plaintext import read_paragraphs
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "formats" / "pdf"
+TEXTS = ROOT / "resources" / "texts" / "sco-2006"
+LANGS = ["en", "es", "ru", "zh"]
+
+
+def source_paragraphs(lang: str) -> list[str]:
+    """The text the PDF was made from, one line per paragraph."""
+    text = (TEXTS / f"{lang}.txt").read_text("utf-8")
+    return [" ".join(p.split()) for p in split_paragraphs(text)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_paragraphs_are_the_source_texts_paragraphs(lang: str) -> None:
+    assert read_pdf(DATA / f"sco-2006-{lang}.pdf", lang).paragraphs == source_paragraphs(lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_language_is_guessed_when_not_given(lang: str) -> None:
+    assert read_pdf(DATA / f"sco-2006-{lang}.pdf").paragraphs == source_paragraphs(lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_headers_footers_and_page_numbers_are_listed_as_removed(lang: str) -> None:
+    cleaned = read_pdf(DATA / f"sco-2006-{lang}.pdf", lang)
+    texts = {r.text for r in cleaned.removed}
+    assert "A/61/1005–S/2006/472" in texts
+    assert any(re.fullmatch(r"06-41234 \([ESRC]\)", t) for t in texts)
+    assert any(re.fullmatch(r"\d/\d", t) for t in texts)
+    body = " ".join(cleaned.paragraphs)
+    assert "A/61/1005" not in body and "06-41234" not in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_footnotes_come_after_the_body_not_inside_a_sentence(lang: str) -> None:
+    cleaned = read_pdf(DATA / f"sco-2006-{lang}.pdf", lang)
+    assert len(cleaned.footnotes) == 2
+    assert cleaned.footnotes[1].startswith("2")
+    assert "60/45" in cleaned.footnotes[1]
+    for note in cleaned.footnotes:
+        opening = note.lstrip("0123456789 ")[:15]
+        assert not any(opening in p for p in cleaned.paragraphs), note
+    paragraphs = read_paragraphs(DATA / f"sco-2006-{lang}.pdf", lang=lang)
+    assert paragraphs[-2:] == cleaned.footnotes
+    assert read_paragraphs(DATA / f"sco-2006-{lang}.pdf", lang=lang, footnotes="drop") == (
+        cleaned.paragraphs
+    )
+
+
+def test_keeping_the_furniture_keeps_the_header_in_the_text() -> None:
+    kept = read_paragraphs(DATA / "sco-2006-en.pdf", lang="en", keep_furniture=True)
+    assert any("A/61/1005" in p for p in kept)
+
+
+def test_two_column_pages_are_read_column_by_column() -> None:
+    # The Spanish and Russian versions are set in two columns: whole sentences come out.
+    for lang in ("es", "ru"):
+        assert read_pdf(DATA / f"sco-2006-{lang}.pdf", lang).paragraphs == source_paragraphs(lang)
+
+
+def test_russian_line_end_hyphens_are_joined_or_kept() -> None:
+    text = " ".join(read_pdf(DATA / "sco-2006-ru.pdf", "ru").paragraphs)
+    assert "руководствоваться" in text  # printed "руководствовать-" / "ся"
+    assert "военно-политических" in text
+    assert "информационно-коммуникационных" in text
+
+
+def test_chinese_has_no_spaces_between_characters_and_keeps_full_width_punctuation() -> None:
+    text = "".join(read_pdf(DATA / "sco-2006-zh.pdf", "zh").paragraphs)
+    assert not re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text)
+    for mark in "，。：；（）《》":
+        assert mark in text
+
+
+def test_a_page_without_text_is_named(tmp_path: Path) -> None:
+    with pytest.raises(FormatError, match="page 1 has no text layer"):
+        read_pdf(write_image_page(tmp_path / "scan.pdf"))
+
+
+def test_a_page_with_a_broken_font_encoding_is_named(tmp_path: Path) -> None:
+    with pytest.raises(FormatError, match="page 1 has a garbled text layer"):
+        read_pdf(write_unmapped_font_page(tmp_path / "cid.pdf"))
+
+
+def test_an_encrypted_pdf_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "locked.pdf", [[Text(72, 700, "Secret text.")]], password="pw")
+    with pytest.raises(FormatError, match="encrypted with a password"):
+        read_pdf(path)
+
+
+def test_javascript_in_a_pdf_is_refused(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "js.pdf", [[Text(72, 700, "Hello.")]], javascript="app.alert(1)")
+    with pytest.raises(UnsafeInputError, match="JavaScript"):
+        read_pdf(path)
+
+
+def test_a_flate_bomb_is_refused_before_it_is_inflated_whole(tmp_path: Path) -> None:
+    # 80 MB of content in a few kilobytes: past pypdf's per-stream limit.
+    with pytest.raises(UnsafeInputError, match="decompression bomb"):
+        read_pdf(write_flate_page(tmp_path / "bomb.pdf", 80_000_000))
+
+
+def test_a_page_drawing_more_than_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf, "MAX_PAGE_CONTENT", 100_000)
+    with pytest.raises(UnsafeInputError, match="page 1 draws"):
+        read_pdf(write_flate_page(tmp_path / "dense.pdf", 200_000))
+
+
+def test_a_malformed_pdf_is_a_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\nnot really a pdf")
+    with pytest.raises(FormatError, match="not a readable PDF"):
+        read_pdf(path)
+
+
+def test_a_truncated_pdf_is_a_format_error(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes((DATA / "sco-2006-en.pdf").read_bytes()[:3000])
+    with pytest.raises(FormatError):
+        read_pdf(path)
+
+
+def test_a_missing_pdf_is_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="file not found"):
+        read_pdf(tmp_path / "nowhere.pdf")
+
+
+def test_text_placed_by_a_tool_reads_in_lines_and_paragraphs(tmp_path: Path) -> None:
+    runs = [
+        Text(72, 700, "The first paragraph is short."),
+        Text(72, 660, "The second one follows after a gap."),
+    ]
+    path = write_pdf(tmp_path / "two.pdf", [runs])
+    assert read_pdf(path, "en").paragraphs == [
+        "The first paragraph is short.",
+        "The second one follows after a gap.",
+    ]
