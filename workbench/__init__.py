@@ -17,6 +17,7 @@ from workbench.core.errors import (
     UnsafeInputError,
     UsageError,
     WorkbenchError,
+    WriteError,
 )
 from workbench.core.history import History
 from workbench.core.pivot import PivotRow, pivot_rows
@@ -46,6 +47,7 @@ __all__ = [
     "UnsafeInputError",
     "UsageError",
     "WorkbenchError",
+    "WriteError",
     "__version__",
     "find_project",
     "pivot_rows",

@@ -10,7 +10,6 @@ from lxml import etree
 
 from tests.formats.exchange_data import sample_text
 from workbench.cli import main
-from workbench.cli.exchange import save_as_project
 from workbench.core.alignment import BeadStatus
 from workbench.project.project import Project
 
@@ -19,7 +18,7 @@ DATE = "20260101T000000Z"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    save_as_project(sample_text(), tmp_path / "proj", "sample")
+    Project.create_from_text(sample_text(), tmp_path / "proj", "sample")
     return tmp_path / "proj"
 
 

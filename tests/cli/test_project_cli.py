@@ -90,6 +90,31 @@ def test_info_on_a_plain_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "not a workbench project" in capsys.readouterr().err
 
 
+def test_new_writes_each_document_and_alignment_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.formats import xces
+
+    written: list[str] = []
+    write_document, write_alignment = xces.write_document, xces.write_alignment
+
+    def document(path: Path, doc: object) -> None:
+        written.append(f"document {doc.lang}")  # type: ignore[attr-defined]
+        write_document(path, doc)  # type: ignore[arg-type]
+
+    def alignment(path: Path, beads: object, *names: str) -> None:
+        written.append(f"alignment {names[1]}")
+        write_alignment(path, beads, *names)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(xces, "write_document", document)
+    monkeypatch.setattr(xces, "write_alignment", alignment)
+    paths = write_texts(tmp_path)
+    args = ["project", "new", str(tmp_path / "p"), "--doc", f"en={paths['en']}"]
+    assert main([*args, "--doc", f"es={paths['es']}"]) == 0
+    assert sorted(written) == ["alignment es.xml", "document en", "document es"]
+    assert set(Project.open(tmp_path / "p").text.alignments) == {"es"}
+
+
 def test_new_reads_pdf_odt_and_rtf_documents(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

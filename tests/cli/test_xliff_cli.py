@@ -10,7 +10,6 @@ from lxml import etree
 
 from tests.formats.exchange_data import sample_text
 from workbench.cli import main
-from workbench.cli.exchange import save_as_project
 from workbench.core.alignment import BeadStatus
 from workbench.core.inline import code_count, visible
 from workbench.formats.tmx_inline import tmx_form
@@ -151,7 +150,7 @@ def test_a_file_with_two_language_pairs_is_refused_and_writes_nothing(
 
 def test_export_xliff_only_confirmed_and_langs(tmp_path: Path) -> None:
     folder = tmp_path / "proj"
-    save_as_project(sample_text(), folder, "sample")
+    Project.create_from_text(sample_text(), folder, "sample")
     text = Project.open(folder).text
     out = tmp_path / "out"
     assert main(["export", "xliff", str(folder), "-o", str(out), "--langs", "es"]) == 0
@@ -177,6 +176,6 @@ def test_export_xliff_with_a_language_the_project_lacks_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "proj"
-    save_as_project(sample_text(), folder, "sample")
+    Project.create_from_text(sample_text(), folder, "sample")
     assert main(["export", "xliff", str(folder), "-o", str(tmp_path / "o"), "--langs", "fr"]) == 2
     assert "no aligned language matches fr" in capsys.readouterr().err

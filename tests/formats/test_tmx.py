@@ -374,10 +374,10 @@ def project_files(root: Path) -> dict[str, bytes]:
 
 
 def assert_same_project(tmx: Path, folder: Path) -> None:
-    from workbench.cli.exchange import save_as_project
+    from workbench.project.project import Project
     from workbench.project.tmx_import import import_tmx_project
 
-    save_as_project(import_tmx(tmx), folder / "held", "p")
+    Project.create_from_text(import_tmx(tmx), folder / "held", "p")
     import_tmx_project(tmx, folder / "streamed", name="p")
     assert project_files(folder / "streamed") == project_files(folder / "held")
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from workbench.align import glossary_lexicons
-from workbench.project.align import align_project
+from workbench.core.errors import CancelledError
+from workbench.project.align import align_missing, align_project
 from workbench.project.project import Project
 from workbench.terms.glossary import Concept, Glossary, Term, TermStatus
 
@@ -45,3 +48,19 @@ def test_glossary_term_pairs_become_lexicon_entries() -> None:
     assert spanish["secur"] == {"segur", "de", "la", "inform"}  # word pairs of the approved term
     assert "informát" not in {w for words in spanish.values() for w in words}  # not deprecated
     assert len(lexicons["ru"]) == 0
+
+
+def test_align_missing_adds_only_the_pairs_not_aligned_yet(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    project.text.alignments.update(align_project(project, ["es"]))
+    es = project.text.alignments["es"]
+    assert align_missing(project) == ["ru"]
+    assert project.text.alignments["es"] is es and "ru" in project.text.alignments
+    assert align_missing(project) == []
+
+
+def test_a_cancelled_align_missing_adds_nothing(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    with pytest.raises(CancelledError):
+        align_missing(project, cancel=lambda: True)
+    assert project.text.alignments == {}

@@ -201,14 +201,11 @@ def _segment(doc_set: DocumentSet) -> dict[str, Document]:
 def _write_outputs(
     folder: Path, text: ParallelText, findings: Sequence[Finding], config: BatchConfig
 ) -> None:
-    from workbench.formats import xces
+    from workbench.core.atomic import AtomicBatch
+    from workbench.project.layout import write_text_files
 
-    for lang, document in text.documents.items():
-        xces.write_document(folder / f"{lang}.xml", document)
-    for lang, alignment in text.alignments.items():
-        xces.write_alignment(
-            folder / f"{text.pivot}-{lang}.xml", alignment, f"{text.pivot}.xml", f"{lang}.xml"
-        )
+    with AtomicBatch() as batch:
+        write_text_files(text, folder, batch)
     if "check" in config.steps and config.glossary is not None and text.alignments:
         from workbench.terms.report import to_json
 

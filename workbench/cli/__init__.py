@@ -58,6 +58,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkbenchError as exc:
         print(f"workbench {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    except OSError as exc:
+        # A file the command reads or writes: a full disk, a read-only folder, a folder
+        # given for a file. The system's reason and the file's name are all the user needs.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"workbench {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print(f"workbench {args.command}: interrupted", file=sys.stderr)
         return 130

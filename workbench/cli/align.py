@@ -12,6 +12,7 @@ from workbench.align.evaluate import format_link, read_links, score_multiple
 from workbench.align.lexicon import Lexicon, merge_lexicons
 from workbench.cli._common import TerminalProgress, emit
 from workbench.core.alignment import Alignment, Bead
+from workbench.core.cells import neutralise
 from workbench.core.document import Document
 from workbench.core.errors import InputError
 
@@ -145,7 +146,8 @@ def format_beads(
         for b in beads:
             left = " ".join(_clean(src[i]) for i in b.source)
             right = " ".join(_clean(tgt[j]) for j in b.target)
-            lines.append(f"{left}\t{right}\t{b.kind}\t{b.confidence:.4f}\n")
+            # Spreadsheets open TSV files: no cell may start a formula (OWASP).
+            lines.append(f"{neutralise(left)}\t{neutralise(right)}\t{b.kind}\t{b.confidence:.4f}\n")
         return "".join(lines)
     from workbench.formats.xces import write_alignment
 

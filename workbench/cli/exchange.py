@@ -10,13 +10,11 @@ from typing import TYPE_CHECKING
 
 from workbench.cli._common import TerminalProgress
 from workbench.core.alignment import ParallelText
-from workbench.core.atomic import write_text_atomic
 from workbench.core.errors import ProjectError, UsageError
-from workbench.core.langs import DEFAULT_LANG_CODES, join_segments
+from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.formats.po import import_po
 from workbench.formats.tmx_writer import TmxStats
 from workbench.project.exchange import export_po, export_tmx
-from workbench.project.manifest import MANIFEST, Manifest
 from workbench.project.project import Project
 from workbench.project.tmx_import import import_tmx_project
 
@@ -279,7 +277,7 @@ def _save_imported(args: argparse.Namespace, text: ParallelText, warnings: Seque
         print(f"warning: {warning}", file=sys.stderr)
     folder = args.into or Path(args.file.stem)
     try:
-        project = save_as_project(text, folder, args.name)
+        project = Project.create_from_text(text, folder, args.name)
     except OSError as exc:
         raise ProjectError(f"cannot write the project in {folder}: {exc}") from None
     counts = ", ".join(
@@ -287,29 +285,3 @@ def _save_imported(args: argparse.Namespace, text: ParallelText, warnings: Seque
     )
     print(f"made project {project.name} in {project.root}: segments {counts}")
     return 0
-
-
-def save_as_project(text: ParallelText, folder: Path, name: str | None = None) -> Project:
-    """Save an imported text as a new project in `folder` (which must not hold one yet).
-
-    The documents are also written as plain texts (`texts/<lang>.txt`, a paragraph a line)
-    so the manifest names real files.
-    """
-    if (folder / MANIFEST).exists():
-        raise ProjectError(f"{folder} already holds a project; import into a new folder")
-    name = name or folder.resolve().name
-    documents: dict[str, Path] = {}
-    for lang, document in text.documents.items():
-        relative = Path("texts") / f"{lang}.txt"
-        lines = [join_segments(lang, paragraph) for paragraph in document.paragraphs]
-        write_text_atomic(folder / relative, "\n".join(lines) + "\n")
-        documents[lang] = relative
-    manifest = Manifest(
-        name=name,
-        pivot=text.pivot,
-        documents=documents,
-        alignments_dir=Path("alignments") / name,
-    )
-    project = Project(folder, manifest, text)
-    project.save()
-    return project

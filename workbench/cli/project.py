@@ -75,13 +75,13 @@ def run_new(args: argparse.Namespace) -> int:
         title=args.title,
         glossary=args.glossary,
         encoding=args.encoding,
+        save=False,
     )
-    if not args.no_align and project.text.target_langs:
-        from workbench.project.align import align_project
+    if not args.no_align:
+        from workbench.project.align import align_missing
 
-        alignments = align_project(project, progress=TerminalProgress("aligning"))
-        project.text.alignments.update(alignments)
-        project.save()
+        align_missing(project, progress=TerminalProgress("aligning"))
+    project.save()  # each file written once, aligned or not
     print(describe(project), end="")
     return 0
 

@@ -92,12 +92,9 @@ def _open(project_dir: Path | None, langs: list[str] | None) -> Project:
     ]
     if unknown:
         raise UsageError(f"the project has no target language {', '.join(unknown)}")
-    missing = [lang for lang in wanted if lang not in project.text.alignments]
-    if missing:
-        from workbench.project.align import align_project
+    from workbench.project.align import align_missing
 
-        aligned = align_project(project, missing, progress=TerminalProgress("aligning"))
-        project.text.alignments.update(aligned)
+    align_missing(project, wanted, progress=TerminalProgress("aligning"))
     return project
 
 

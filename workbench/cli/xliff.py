@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.exchange import action_parsers, parse_langs, save_as_project
+from workbench.cli.exchange import action_parsers, parse_langs
 from workbench.core.errors import ProjectError
 from workbench.project.project import Project
 from workbench.project.xliff_exchange import export_xliff, import_xliff
@@ -71,7 +71,7 @@ def run_import_xliff(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     folder = args.into or Path(args.file.stem)
     try:
-        project = save_as_project(result.text, folder, args.name)
+        project = Project.create_from_text(result.text, folder, args.name)
     except OSError as exc:
         raise ProjectError(f"cannot write the project in {folder}: {exc}") from None
     text = result.text

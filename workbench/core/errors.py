@@ -38,6 +38,20 @@ class LanguageTagError(InputError):
     """A language code is not a well-formed, registered BCP 47 tag (or looks like a path)."""
 
 
+class WriteError(InputError, OSError):
+    """A file cannot be written where it was asked (full disk, read-only folder, a device...).
+
+    Also an OSError, so code that handles failed writes as such keeps doing so; `errno` is
+    the system's when there is one.
+    """
+
+    def __init__(
+        self, problem: str, path: str | Path | None = None, errno: int | None = None
+    ) -> None:
+        super().__init__(problem, path)
+        self.errno = errno
+
+
 class AlignmentError(WorkbenchError):
     """An alignment breaks its invariant: beads must cover both documents once, in order."""
 

@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 
 from workbench.core.atomic import write_text_atomic
+from workbench.core.cells import neutralise, restore
 from workbench.core.errors import EditError, EncodingError, FormatError
 from workbench.terms.glossary import Concept, Glossary, Term, TermStatus
 
@@ -70,7 +71,7 @@ def parse_glossary_csv(text: str, path: str | Path = "<csv>") -> Glossary:
                 raise FormatError(f"expected {len(columns)} fields, found {len(row)}", path, line)
 
             def cell(name: str, row: list[str] = row) -> str:
-                return row[index[name]].strip() if name in index else ""
+                return restore(row[index[name]].strip()) if name in index else ""
 
             concept_id = cell("concept_id")
             if not concept_id:
@@ -137,7 +138,9 @@ def format_glossary_csv(glossary: Glossary) -> str:
                 term.status.value if term else "",
                 term.note if term else "",
             ]
-            writer.writerow(base + [_value(concept, term, name) for name in extra])
+            row = base + [_value(concept, term, name) for name in extra]
+            # Spreadsheets open CSV files: no cell may start a formula (OWASP).
+            writer.writerow([neutralise(value) for value in row])
     return out.getvalue()
 
 

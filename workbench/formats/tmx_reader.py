@@ -230,8 +230,11 @@ class TmxReader:
                         number += 1
                         units.append(self._unit(tu, number, line, variant_type, unit_type))
             except FormatError:
-                yield units  # the TUs before the bad one, as the streamed parser gives them
-                raise
+                # The TUs before the bad one, as the streamed parser gives them; that parser
+                # then names the first error it meets (it may be a syntax error further on,
+                # which its read-ahead finds before this TU).
+                yield units
+                raise _Unchunkable from None
             yield units
             line += part.count(b"\n")
             start = end

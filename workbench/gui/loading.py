@@ -16,20 +16,13 @@ from workbench.gui.workers import run_with_progress
 if TYPE_CHECKING:
     from workbench.gui.editing import Target
     from workbench.gui.main_window import MainWindow
-    from workbench.project.project import Project
-
-
-def align_missing(project: Project, langs: list[str], progress, cancelled) -> dict[str, Alignment]:
-    """Align the pivot with each language in `langs`, glossary as dictionary (in a worker)."""
-    from workbench.project.align import align_project
-
-    return dict(align_project(project, langs, progress=progress, cancel=cancelled))
 
 
 def open_project(
     window: MainWindow, root, *, ask_recover: bool = True, synchronous: bool = False
 ) -> None:
     """Open `root` into `window`; align missing pairs first, then offer a recovery copy."""
+    from workbench.project.align import align_missing
     from workbench.project.project import Project
 
     try:
@@ -43,12 +36,11 @@ def open_project(
         return
     missing = project.missing_alignments
 
-    def finish(alignments: dict[str, Alignment]) -> None:
-        project.text.alignments.update(alignments)
+    def finish(aligned: list[str]) -> None:
         window.load_text(project.text, project)
-        if missing and window.controller is not None:
+        if aligned and window.controller is not None:
             window.controller.stack.resetClean()  # the new alignments are not saved yet
-            window.report(f"aligned {', '.join(missing)}: review and save (Ctrl+S)")
+            window.report(f"aligned {', '.join(aligned)}: review and save (Ctrl+S)")
         if ask_recover:
             offer_recovery(window)
 
@@ -58,13 +50,13 @@ def open_project(
             f"Aligning {', '.join(missing)} failed: {error}\n\nThe texts are shown without "
             "those pairs; fix the input texts or try again.",
         )
-        finish({})
+        finish([])
 
     if not missing:
-        finish({})
+        finish([])
     elif synchronous:
         try:
-            result = align_missing(project, missing, lambda d, t: None, lambda: False)
+            result = align_missing(project, missing)
         except WorkbenchError as exc:
             failed(exc)
         else:
@@ -73,10 +65,12 @@ def open_project(
         run_with_progress(
             window,
             f"Aligning {project.text.pivot} with {', '.join(missing)}…",
-            lambda progress, cancelled: align_missing(project, missing, progress, cancelled),
+            lambda progress, cancelled: align_missing(
+                project, missing, progress=progress, cancel=cancelled
+            ),
             finish,
             failed,
-            lambda: finish({}),
+            lambda: finish([]),
         )
 
 
@@ -123,11 +117,8 @@ def _stretch_end(alignment: Alignment, start: int) -> int:
 
 def realign_from_here(window: MainWindow, target: Target, synchronous: bool = False) -> None:
     """Re-align the pair from the target's bead up to the next confirmed bead, in a worker."""
-    try:
-        from workbench.align import realign_stretch
-    except ImportError:
-        window.report("the aligner is not available yet")
-        return
+    from workbench.align import realign_stretch
+
     text = window.text
     assert text is not None
     alignment = text.alignments[target.lang]

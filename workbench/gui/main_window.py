@@ -222,13 +222,9 @@ class MainWindow(QMainWindow):
             self.terminology.set_glossary(editor.glossary)
 
     def _install_terminology(self) -> None:
-        import importlib
+        from workbench.gui.terminology import install_terminology
 
-        try:
-            module = importlib.import_module("workbench.gui.terminology")
-        except ImportError:
-            return
-        module.install_terminology(self)
+        install_terminology(self)
 
     def open_project(self, root, *, ask_recover: bool = True, synchronous: bool = False) -> None:
         """Open the project at `root`; missing alignments are computed in a worker first."""

@@ -313,6 +313,13 @@ class Terminology(QObject):
             return
         glossary = self.glossary
         if synchronous:
+            if self._worker is not None:
+                # The stemmers are not thread-safe: a check still running in the pool would
+                # share them with this one (seen as an IndexError in snowballstemmer).
+                from PySide6.QtCore import QThreadPool
+
+                self._worker.cancel()
+                QThreadPool.globalInstance().waitForDone()
             self._show(check_drift(text, glossary))
             return
         if self._worker is not None:

@@ -28,3 +28,21 @@ def align_project(
     if not wanted:
         return {}
     return align_text(project.text, wanted, lexicons=lexicons, progress=progress, cancel=cancel)
+
+
+def align_missing(
+    project: Project,
+    langs: list[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> list[str]:
+    """Align the pairs of `langs` (default: every target language) not aligned yet, and add
+    them to the project's text; returns the languages aligned. Nothing is added if aligning
+    fails or is cancelled. The project is not saved."""
+    wanted = project.text.target_langs if langs is None else langs
+    missing = [lang for lang in wanted if lang not in project.text.alignments]
+    if missing:
+        aligned = align_project(project, missing, progress=progress, cancel=cancel)
+        project.text.alignments.update(aligned)
+    return missing

@@ -13,6 +13,15 @@ from workbench.core.segmentation import segment_paragraphs
 from workbench.formats import xces
 from workbench.formats.plaintext import read_paragraphs
 from workbench.formats.srx import load_rules
+from workbench.project.layout import (
+    ALIGNMENTS,
+    DISMISSALS,
+    alignment_file,
+    document_file,
+    plain_text,
+    text_file,
+    write_text_files,
+)
 from workbench.project.manifest import MANIFEST, Manifest, find_project
 
 
@@ -47,7 +56,7 @@ class Project:
     @property
     def dismissals_path(self) -> Path:
         """Where dismissed terminology findings are kept."""
-        return self.alignments_dir / "dismissals.json"
+        return self.alignments_dir / DISMISSALS
 
     @property
     def missing_alignments(self) -> list[str]:
@@ -56,11 +65,11 @@ class Project:
 
     def document_path(self, lang: str, folder: Path | None = None) -> Path:
         """The segmented document file of `lang`."""
-        return (folder or self.alignments_dir) / f"{lang}.xml"
+        return document_file(folder or self.alignments_dir, lang)
 
     def alignment_path(self, lang: str, folder: Path | None = None) -> Path:
         """The XCES file of the pivot-`lang` pair."""
-        return (folder or self.alignments_dir) / f"{self.text.pivot}-{lang}.xml"
+        return alignment_file(folder or self.alignments_dir, self.text.pivot, lang)
 
     @classmethod
     def open(cls, root: str | Path | None = None) -> Project:
@@ -71,7 +80,7 @@ class Project:
         documents: dict[str, Document] = {}
         ids: dict[str, list[str]] = {}
         for lang, source in manifest.documents.items():
-            segmented = stored / f"{lang}.xml"
+            segmented = document_file(stored, lang)
             if segmented.is_file():
                 documents[lang], ids[lang] = xces.read_document(segmented, lang)
             else:
@@ -80,7 +89,7 @@ class Project:
         pivot = documents[manifest.pivot]
         alignments: dict[str, Alignment] = {}
         for lang, document in documents.items():
-            path = stored / f"{manifest.pivot}-{lang}.xml"
+            path = alignment_file(stored, manifest.pivot, lang)
             if lang != manifest.pivot and path.is_file():
                 alignments[lang] = xces.read_alignment(
                     path, pivot, document, ids[manifest.pivot], ids[lang]
@@ -98,8 +107,10 @@ class Project:
         title: str = "",
         glossary: str | Path | None = None,
         encoding: str | None = None,
+        save: bool = True,
     ) -> Project:
-        """Make a new project folder from texts (segmented now, not yet aligned) and save it."""
+        """Make a new project folder from texts, segmented now, not yet aligned; saved unless
+        `save` is false (to align first and write each file once)."""
         folder = Path(root)
         if (folder / MANIFEST).exists():
             raise ProjectError(f"{folder} already holds a project")
@@ -115,11 +126,40 @@ class Project:
             pivot=pivot,
             title=title,
             documents={lang: _relative(Path(p), folder) for lang, p in documents.items()},
-            alignments_dir=Path("alignments") / name,
+            alignments_dir=ALIGNMENTS / name,
             glossary=_relative(Path(glossary), folder) if glossary else None,
         )
         project = cls(folder, manifest, ParallelText(pivot, segmented))
-        project.save()
+        if save:
+            project.save()
+        return project
+
+    @classmethod
+    def create_from_text(
+        cls, text: ParallelText, root: str | Path, name: str | None = None
+    ) -> Project:
+        """Save an imported text as a new project in `root` (which must not hold one yet).
+
+        The documents are also written as plain texts (`texts/<lang>.txt`, a paragraph a
+        line) so the manifest names real files; all files are written or none.
+        """
+        folder = Path(root)
+        if (folder / MANIFEST).exists():
+            raise ProjectError(f"{folder} already holds a project; import into a new folder")
+        name = name or folder.resolve().name
+        manifest = Manifest(
+            name=name,
+            pivot=text.pivot,
+            documents={lang: text_file(lang) for lang in text.documents},
+            alignments_dir=ALIGNMENTS / name,
+        )
+        project = cls(folder, manifest, text)
+        with AtomicBatch() as batch:
+            for lang, document in text.documents.items():
+                staged = batch.staged(folder / text_file(lang))
+                staged.write_bytes(plain_text(lang, document).encode("utf-8"))
+            batch.staged(folder / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
+            write_text_files(text, project.alignments_dir, batch)
         return project
 
     def save(self, progress: Callable[[int, int], None] | None = None) -> None:
@@ -138,37 +178,12 @@ class Project:
         Every file is staged first and renamed into place only when all are written, so an
         interrupted save leaves the previous files as they were.
         """
-        total = len(self.text.documents) + len(self.text.alignments)
         with AtomicBatch() as batch:
             if manifest:
                 batch.staged(self.root / MANIFEST).write_text(
                     self.manifest.to_toml(), encoding="utf-8"
                 )
-            self._write_files(folder, batch, progress, total)
-
-    def _write_files(
-        self,
-        folder: Path,
-        batch: AtomicBatch,
-        progress: Callable[[int, int], None] | None,
-        total: int,
-    ) -> None:
-        done = 0
-        for lang, document in self.text.documents.items():
-            xces.write_document(batch.staged(self.document_path(lang, folder)), document)
-            done += 1
-            if progress:
-                progress(done, total)
-        for lang, alignment in self.text.alignments.items():
-            xces.write_alignment(
-                batch.staged(self.alignment_path(lang, folder)),
-                alignment,
-                f"{self.text.pivot}.xml",
-                f"{lang}.xml",
-            )
-            done += 1
-            if progress:
-                progress(done, total)
+            write_text_files(self.text, folder, batch, progress)
 
 
 def _rules_dir(folder: Path, manifest: Manifest) -> Path | None:

@@ -15,6 +15,7 @@ from workbench.formats.export import CONFIRMED_LINK, UNALIGNED_LINK, blank_varia
 from workbench.formats.tmx_reader import TmxReader
 from workbench.formats.tmx_units import Progress
 from workbench.formats.tmx_writer import FLUSH_UNITS, escape_attr, escape_text
+from workbench.project.layout import ALIGNMENTS, alignment_file, document_file, text_file
 from workbench.project.manifest import MANIFEST, Manifest
 
 
@@ -35,14 +36,14 @@ class _Stream:
     blocks of `FLUSH_UNITS` paragraphs: ~3x faster than element-by-element `xmlfile` writes.
     """
 
-    def __init__(self, batch: AtomicBatch, folder: Path, texts: Path, lang: str, name: str):
+    def __init__(self, batch: AtomicBatch, root: Path, folder: Path, lang: str, name: str):
         self.lang = lang
         self.count = 0
         self.paragraphs = 0
         self.joiner = segment_joiner(lang)
         self.stack = ExitStack()
-        self.text = self.stack.enter_context(open(batch.staged(texts / f"{lang}.txt"), "wb"))  # noqa: SIM115
-        self.doc = self.stack.enter_context(open(batch.staged(folder / f"{lang}.xml"), "wb"))  # noqa: SIM115
+        self.text = self.stack.enter_context(open(batch.staged(root / text_file(lang)), "wb"))  # noqa: SIM115
+        self.doc = self.stack.enter_context(open(batch.staged(document_file(folder, lang)), "wb"))  # noqa: SIM115
         self.links: IO[bytes] | None = None
         self._doc_parts: list[str] = [
             f'{_XML_DECLARATION}\n<document lang="{escape_attr(lang)}" '
@@ -53,7 +54,7 @@ class _Stream:
 
     def open_links(self, batch: AtomicBatch, folder: Path, pivot: str) -> None:
         """Start the pivot-`lang` XCES file (the target side of an alignment)."""
-        path = batch.staged(folder / f"{pivot}-{self.lang}.xml")
+        path = batch.staged(alignment_file(folder, pivot, self.lang))
         self.links = self.stack.enter_context(open(path, "wb"))  # noqa: SIM115
         self._link_parts.append(
             f'{_XML_DECLARATION}\n<cesAlign version="1.0">\n<linkGrp targType="s" '
@@ -177,8 +178,7 @@ def _import_tmx_project(
     if (folder_root / MANIFEST).exists():
         raise ProjectError(f"{folder_root} already holds a project; import into a new folder")
     name = name or folder_root.resolve().name
-    folder = folder_root / "alignments" / name
-    texts = folder_root / "texts"
+    folder = folder_root / ALIGNMENTS / name
     codes = dict(DEFAULT_LANG_CODES)
     codes.update(lang_codes or {})
     reader = TmxReader(path, codes, workers=workers)
@@ -187,7 +187,7 @@ def _import_tmx_project(
     skipped = 0
     with AtomicBatch() as batch, ExitStack() as streams:
         sides: dict[str, _Stream] = {}
-        main = _Stream(batch, folder, texts, pivot, label)
+        main = _Stream(batch, folder_root, folder, pivot, label)
         streams.callback(main.close)
         wanted = set(langs) if langs else None
         for number, unit in enumerate(reader, start=1):
@@ -207,7 +207,7 @@ def _import_tmx_project(
                     continue
                 side = sides.get(lang)
                 if side is None:
-                    side = sides[lang] = _Stream(batch, folder, texts, lang, label)
+                    side = sides[lang] = _Stream(batch, folder_root, folder, lang, label)
                     streams.callback(side.close)
                     side.open_links(batch, folder, pivot)
                     for tu, size in enumerate(counts, start=1):
@@ -237,8 +237,8 @@ def _import_tmx_project(
         manifest = Manifest(
             name=name,
             pivot=pivot,
-            documents={lang: Path("texts") / f"{lang}.txt" for lang in [pivot, *order]},
-            alignments_dir=Path("alignments") / name,
+            documents={lang: text_file(lang) for lang in [pivot, *order]},
+            alignments_dir=ALIGNMENTS / name,
         )
         batch.staged(folder_root / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
         streams.close()

@@ -7,6 +7,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 
+from workbench.core.cells import neutralise
 from workbench.terms.coverage import NoEquivalent
 from workbench.terms.drift import Finding
 
@@ -64,7 +65,7 @@ def to_json(findings: Sequence[Finding]) -> str:
 
 
 def _cell(value: str) -> str:
-    return " ".join(value.replace("\t", " ").split())
+    return neutralise(" ".join(value.replace("\t", " ").split()))
 
 
 def to_tsv(findings: Sequence[Finding]) -> str:
