@@ -23,6 +23,7 @@ from workbench.terms.glossary import (
     Glossary,
     Term,
     TermStatus,
+    split_matching_note,
 )
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -177,9 +178,20 @@ def _read_term(holder: etree._Element, lang: str, concept_id: str, path: str) ->
     except ValueError as exc:
         raise FormatError(str(exc), path, _line(holder)) from None
     try:
+        user_note, mode, case_sensitive, pattern = split_matching_note("\n".join(notes))
         return Term(
-            text, lang, status, values["partOfSpeech"], values["termType"], "\n".join(notes)
+            text,
+            lang,
+            status,
+            values["partOfSpeech"],
+            values["termType"],
+            user_note,
+            mode,
+            case_sensitive,
+            pattern,
         )
+    except ValueError as exc:
+        raise FormatError(f"concept {concept_id!r}: {exc}", path, _line(holder)) from None
     except EditError as exc:
         raise FormatError(f"concept {concept_id!r}: {exc}", path, _line(holder)) from None
 
@@ -259,6 +271,8 @@ def _write_concept(concept: Concept, body: etree._Element, build: _Builder) -> N
                 build.sub(holder, "termNote", term.term_type, type="termType")
             if term.note:
                 build.sub(holder, "note", term.note)
+            if term.matching_note:
+                build.sub(holder, "note", term.matching_note)
 
 
 def _check(glossary: Glossary, *, strict_picklists: bool) -> None:
