@@ -213,3 +213,25 @@ def test_find_all_with_a_nul_inside_a_text_keeps_words_offsets_and_text(
     for text, found in zip(texts, batch, strict=True):
         assert all(text[m.start : m.end] == m.text for m in found)
     assert matcher.find(texts[0]) == batch[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "New vaccines arrived.", "vaccine"),
+        ("en", "The vaccination rate.", "vaccination"),
+        ("es", "Llegaron vacunas.", "vaccine"),
+        ("es", "La vacunación avanza.", "vaccination"),
+    ],
+)
+def test_terms_sharing_a_stem_are_told_apart_by_their_lemmas(
+    lang: str, text: str, expected: str
+) -> None:
+    # Snowball cuts "vaccine" and "vaccination" to one stem; the lemma decides.
+    g = Glossary(
+        [
+            concept("vaccine", ("en", "vaccine", P), ("es", "vacuna", P)),
+            concept("vaccination", ("en", "vaccination", P), ("es", "vacunación", P)),
+        ]
+    )
+    assert [m.concept_id for m in TermMatcher(g, lang).find(text)] == [expected]

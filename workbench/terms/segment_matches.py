@@ -10,6 +10,7 @@ from workbench.terms.matching import Match, TermMatcher
 
 Progress = Callable[[int, int], None]
 
+
 class SegmentMatches:
     """Matches of one matcher over one document, computed once per segment.
 
