@@ -266,3 +266,21 @@ def test_rules_json_on_disk_is_readable_json(tmp_path: Path) -> None:
     path = tmp_path / "r.json"
     write_qa_rules(path, QaRules(disabled=frozenset({FindingKind.EMPTY})))
     assert json.loads(path.read_text(encoding="utf-8"))["disabled"] == ["empty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("for 2 billion people in March 2026", "en"),
+        ("para 2.000 millones de personas en marzo de 2026", "es"),
+        ("для 2 миллиардов человек в марте 2026 года", "ru"),
+        ("2026年3月惠及20亿人", "zh"),
+    ],
+)
+def test_scale_words_and_month_dates_normalise_alike(text: str, lang: str) -> None:
+    assert quantities(text, lang) == {"n:2000000000": 1, "d:03": 1, "n:2026": 1}
+
+
+def test_a_changed_month_without_a_day_is_a_date_finding() -> None:
+    text = parallel(["Next in March 2026."], {"ru": ["Далее в мае 2026 года."]})
+    assert kinds(check_drift(text, EMPTY)) == [("ru", "date")]

@@ -96,6 +96,52 @@ def _month_before(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W\d_])({names})\.?\s+$", re.I)
 
 
+@lru_cache(maxsize=32)
+def _month_year(lang: str) -> re.Pattern[str] | None:
+    """A month name right before a year, no day (March 2026, marzo de 2026, марте 2026)."""
+    months = _MONTHS.get(_base(lang))
+    if months is None:
+        return None
+    names = "|".join(f"(?:{m})" for m in months)
+    return re.compile(rf"(?<![^\W\d_])({names})\.?,?\s+(?:de(?:l)?\s+|of\s+)?$", re.I)
+
+
+# Scale words after a number, per language: 2 billion = 2.000 millones = 2 миллиарда = 20亿.
+_SCALES: dict[str, tuple[tuple[re.Pattern[str], int], ...]] = {
+    "en": (
+        (re.compile(r"\s*(?:trillion)\b", re.I), 10**12),
+        (re.compile(r"\s*(?:billion|bn)\b", re.I), 10**9),
+        (re.compile(r"\s*million\b", re.I), 10**6),
+        (re.compile(r"\s*(?:thousand)\b", re.I), 10**3),
+    ),
+    "es": (
+        (re.compile(r"\s*(?:billones|billón)\b", re.I), 10**12),
+        (re.compile(r"\s*mil\s+millones\b", re.I), 10**9),
+        (re.compile(r"\s*(?:millones|millón)\b", re.I), 10**6),
+        (re.compile(r"\s*mil\b", re.I), 10**3),
+    ),
+    "ru": (
+        (re.compile(r"\s*(?:триллион\w*|трлн)", re.I), 10**12),
+        (re.compile(r"\s*(?:миллиард\w*|млрд)", re.I), 10**9),
+        (re.compile(r"\s*(?:миллион\w*|млн)", re.I), 10**6),
+        (re.compile(r"\s*(?:тысяч\w*|тыс\.)", re.I), 10**3),
+    ),
+    "zh": (
+        (re.compile(r"\s*万亿"), 10**12),
+        (re.compile(r"\s*亿"), 10**8),
+        (re.compile(r"\s*万"), 10**4),
+    ),
+}
+
+
+def _scale(base: str, text: str, end: int) -> int:
+    for pattern, factor in _SCALES.get(base, ()):
+        if pattern.match(text, end):
+            return factor
+    return 1
+
+
+_HAN_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
 _YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
 _HAN_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 
@@ -123,6 +169,10 @@ def quantities(text: str, lang: str) -> Counter[str]:
             if year:
                 found[f"n:{int(year)}"] += 1
         text = _HAN_DATE.sub(" ", text)
+        for match in _HAN_MONTH.finditer(text):
+            found[f"d:{int(match.group(2)):02d}"] += 1
+            found[f"n:{int(match.group(1))}"] += 1
+        text = _HAN_MONTH.sub(" ", text)
     if base == "en":
         # An ordinal (60th) is often a word in the target (sexagésimo, 第六十): not compared.
         text = (
@@ -132,6 +182,7 @@ def quantities(text: str, lang: str) -> Counter[str]:
         )
     comma = base in _COMMA_DECIMAL
     after, before = _month_after(lang), _month_before(lang)
+    month_year = _month_year(lang)
     skip_until = -1
     for match in (_NUMBER_COMMA if comma else _NUMBER_POINT).finditer(text):
         if match.start() < skip_until:
@@ -154,7 +205,12 @@ def quantities(text: str, lang: str) -> Counter[str]:
                         found[f"n:{int(year.group(1))}"] += 1
                         skip_until = year.end()
                     continue
-        value = _normalised(raw, comma)
+        if len(raw) == 4 and month_year is not None:
+            month = month_year.search(text, max(0, match.start() - 16), match.start())
+            if month is not None:
+                found[f"d:{_month_number(lang, month.group(1)):02d}"] += 1  # a month, no day
+        scale = _scale(base, text, match.end())
+        value = _normalised(raw, comma, scale)
         if value is not None:
             found[f"n:{value}"] += 1
     if base == "zh":
@@ -165,13 +221,13 @@ def quantities(text: str, lang: str) -> Counter[str]:
     return found
 
 
-def _normalised(raw: str, comma_decimal: bool) -> str | None:
+def _normalised(raw: str, comma_decimal: bool, scale: int = 1) -> str | None:
     if comma_decimal:
         digits = re.sub(r"[ .\u00a0\u202f]", "", raw).replace(",", ".")
     else:
         digits = raw.replace(",", "")
     try:
-        value = Decimal(digits)
+        value = Decimal(digits) * scale
     except InvalidOperation:
         return None
     text = format(value.normalize(), "f")
