@@ -89,3 +89,13 @@ def test_text_formats_render_as_utf8_bytes_too(findings: list[Finding]) -> None:
     assert render_bytes(findings, "json") == render(findings, "json").encode("utf-8")
     with pytest.raises(ValueError, match="binary"):
         render(findings, "xlsx")
+
+
+def test_a_target_that_looks_like_a_formula_stays_text() -> None:
+    text = parallel(["ICT."], {"es": ["=HYPERLINK(\"http://x\")"]})
+    data = render_bytes(check_drift(text, GLOSSARY), "xlsx")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(data))["Findings"]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == '=HYPERLINK("http://x")']
+    assert cells and all(c.data_type == "s" for c in cells)

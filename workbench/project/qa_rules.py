@@ -27,3 +27,12 @@ def read_qa_rules(path: str | Path) -> QaRules:
 def write_qa_rules(path: str | Path, rules: QaRules) -> None:
     """Write the rules atomically."""
     write_text_atomic(path, json.dumps(rules.to_dict(), ensure_ascii=False, indent=1) + "\n")
+
+
+#: Where a project keeps its QA rules, beside its manifest.
+RULES_FILE = "qa-rules.json"
+
+
+def default_rules_path(root: str | Path) -> Path:
+    """The QA-rules file of the project in folder `root` (it may not exist)."""
+    return Path(root) / RULES_FILE

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from workbench.terms.coverage import NoEquivalent
 from workbench.terms.findings import Finding, FindingKind
@@ -109,9 +110,20 @@ def to_xlsx(
         missing.append(
             [gap.concept, gap.lang, " | ".join(gap.source_terms), " | ".join(gap.other_terms)]
         )
+    for each in (sheet, summary, missing):
+        _as_text(each)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _as_text(sheet: Any) -> None:
+    """Every string cell stays a string: openpyxl would store `=...` as a formula that runs
+    when the workbook opens (formula injection); the value is shown as written instead."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
 
 
 def _letter(index: int) -> str:
