@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -179,3 +182,26 @@ def test_export_xliff_with_a_language_the_project_lacks_is_a_usage_error(
     Project.create_from_text(sample_text(), folder, "sample")
     assert main(["export", "xliff", str(folder), "-o", str(tmp_path / "o"), "--langs", "fr"]) == 2
     assert "no aligned language matches fr" in capsys.readouterr().err
+
+
+def test_po_export_gives_codes_as_the_plain_text_gettext_users_expect(tmp_path: Path) -> None:
+    source = REAL / "xliff" / "ndb-core-messages.de.xlf"  # Angular: <x id=... equiv-text=...>
+    folder = tmp_path / "proj"
+    # Angular writes no target-language: the command says so, and takes --target-lang.
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 2
+    assert not folder.exists()
+    args = ["import", "xliff", str(source), "--into", str(folder), "--target-lang", "de"]
+    assert main(args) == 0
+    out = tmp_path / "po"
+    assert main(["export", "po", str(folder), "-o", str(out)]) == 0
+    (po_file,) = sorted(out.iterdir())
+    text = po_file.read_text("utf-8")
+    assert "\ue000" not in text and "\ue001" not in text
+    assert "{{" in text  # interpolations written as Angular shows them (equiv-text)
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("msgfmt is not installed (Debian package gettext)")
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", os.devnull, str(po_file)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr

@@ -286,3 +286,21 @@ def test_nothing_to_write_is_an_error_and_leaves_no_file(tmp_path: Path, version
         write_xliff(out, [], "en", "fr", version=version)
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_layout_white_space_is_normalised_unless_preserved(tmp_path: Path) -> None:
+    path = tmp_path / "w.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+        'original="x" source-language="en" target-language="de" datatype="p"><body>'
+        '<trans-unit id="1"><source>\n   Two\n   lines <x id="1"/> here\n  </source>'
+        "<target>\n Zwei  Zeilen\n</target></trans-unit>"
+        '<trans-unit id="2" xml:space="preserve"><source>  kept  </source></trans-unit>'
+        "</body></file></xliff>",
+        encoding="utf-8",
+    )
+    _, units = read_xliff(path)
+    first = units[0].segments[0]
+    assert visible(first.source) == "Two lines here" and len(codes(first.source)) == 1
+    assert first.target == "Zwei Zeilen"
+    assert units[1].segments[0].source == "  kept  "

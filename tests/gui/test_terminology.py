@@ -194,7 +194,9 @@ def test_glossary_editor_edits_with_undo_and_round_trips_csv(
     editor.refresh("infosec")
     index = editor.terms.index(2, 2)
     assert editor.terms.setData(index, "admitted", Qt.ItemDataRole.EditRole)
-    assert editor.glossary.concept("infosec").terms[2].status is TermStatus.ADMITTED
+    qtbot.waitUntil(  # applied once the view has finished committing
+        lambda: editor.glossary.concept("infosec").terms[2].status is TermStatus.ADMITTED
+    )
     assert not editor.terms.setData(index, "no such status", Qt.ItemDataRole.EditRole)
     editor.search.setText("weapons")
     assert editor.filter.rowCount() == 1
@@ -235,3 +237,38 @@ def test_terminology_shortcuts_are_unique_too(term_window) -> None:
     ]
     assert len(keys) == len(set(keys))
     assert {"F9", "Ctrl+G", "Ctrl+Shift+F"} <= set(keys)
+
+
+def test_background_and_synchronous_checks_together_agree(qtbot, tmp_path, monkeypatch) -> None:
+    import sys
+
+    from tests.terms.factories import BUNDLED_GLOSSARY, sco_text
+    from workbench.formats.tbx import read_tbx
+    from workbench.gui.main_window import MainWindow
+    from workbench.gui.terminology import Terminology
+    from workbench.terms.drift import check_drift
+
+    text, bundled = sco_text(), read_tbx(BUNDLED_GLOSSARY)
+    expected = check_drift(text, bundled)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, recovery_base=tmp_path / "recovery")
+    qtbot.addWidget(window)
+    window.load_text(text)
+    terms = Terminology(window)
+    window.terminology = terms
+    window.add_terminology_actions(terms)
+    failures: list[str] = []
+    monkeypatch.setattr(window, "report", failures.append)
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch often: shared state would show
+    try:
+        for _ in range(15):
+            terms.load(bundled, Dismissals())  # starts a background check
+            window.model.data(window.model.index(3, 1), Role.HIGHLIGHTS)  # matches here too
+            terms.check(synchronous=True)
+            assert terms.findings == expected
+            qtbot.waitUntil(lambda: terms._worker is None, timeout=20_000)
+            assert terms.findings == expected
+    finally:
+        sys.setswitchinterval(before)
+    assert failures == []

@@ -129,8 +129,13 @@ def visible_map(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     position = 0
+    drop_space = False  # a code removed between two spaces leaves one space, not two
     for match in _SPAN.finditer(text):
         for index in range(position, match.start()):
+            if drop_space and text[index] == " ":
+                drop_space = False
+                continue
+            drop_space = False
             chars.append(text[index])
             offsets.append(index)
         position = match.end()
@@ -138,13 +143,20 @@ def visible_map(text: str) -> tuple[str, list[int]]:
             code = _decode(match.group())
         except (ValueError, TypeError, IndexError):
             continue
-        if code.kind is CodeKind.STANDALONE:
-            before = chars[-1] if chars else ""
-            after = text[position] if position < len(text) else ""
-            if code.equiv.isspace() or (before and after and _word(before) and _word(after)):
-                chars.append(" ")
-                offsets.append(match.start())
+        before = chars[-1] if chars else ""
+        after = text[position] if position < len(text) else ""
+        if code.kind is CodeKind.STANDALONE and (
+            code.equiv.isspace() or (before and after and _word(before) and _word(after))
+        ):
+            chars.append(" ")
+            offsets.append(match.start())
+        elif before == " ":
+            drop_space = True
     for index in range(position, len(text)):
+        if drop_space and text[index] == " ":
+            drop_space = False
+            continue
+        drop_space = False
         chars.append(text[index])
         offsets.append(index)
     return "".join(chars), offsets

@@ -71,13 +71,14 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One page: its number (from 1), size in points, lines, and the tops of short rules."""
+    """One page: its number (from 1), size in points, lines, and its short rules as
+    (top, x0, x1): a footnote separator is one."""
 
     number: int
     width: float
     height: float
     lines: tuple[Line, ...]
-    rules: tuple[float, ...] = ()
+    rules: tuple[tuple[float, float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,15 +140,18 @@ def find_furniture(pages: Sequence[Page]) -> dict[tuple[int, int], str]:
     found: dict[tuple[int, int], str] = {}
     exact: dict[tuple[str, str], set[int]] = defaultdict(set)
     numbered: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    numbers: list[tuple[int, int]] = []
     for p, page in enumerate(pages):
         for i, line in enumerate(page.lines):
             zone = _in_margin(line, page)
             if zone is None or not line.text.strip():
                 continue
             text = line.text.strip()
-            if _PAGE_NUMBER.match(text):
-                found[(p, i)] = "page number"
-            elif zone == "footer" and (_UN_JOB.match(text) or _UN_BARCODE.match(text)):
+            if _is_page_number(text):
+                # Judged below by what shares its line (a footnote's number is not a page's).
+                numbers.append((p, i))
+                continue
+            if zone == "footer" and (_UN_JOB.match(text) or _UN_BARCODE.match(text)):
                 found[(p, i)] = "UN job number"
             elif zone == "header" and _UN_SYMBOL.match(text):
                 found[(p, i)] = "UN document symbol"
@@ -159,10 +163,11 @@ def find_furniture(pages: Sequence[Page]) -> dict[tuple[int, int], str]:
             if re.search(r"\d", text):
                 numbered[(zone, _digits_key(text))].append((p, i, text))
     needed = max(2, math.ceil(REPEAT_SHARE * len(pages)))
+    number_set = set(numbers)
     for p, page in enumerate(pages):
         for i, line in enumerate(page.lines):
             zone = _in_margin(line, page)
-            if zone is None or (p, i) in found:
+            if zone is None or (p, i) in found or (p, i) in number_set:
                 continue
             if len(exact[(zone, _key(line.text))]) >= needed:
                 found[(p, i)] = f"running {zone}"
@@ -171,7 +176,25 @@ def find_furniture(pages: Sequence[Page]) -> dict[tuple[int, int], str]:
         if len(per_page) >= needed and _follows_pages(sorted(per_page.items())):
             for p, i, _ in occurrences:
                 found.setdefault((p, i), f"running {zone}")
+    for p, i in numbers:
+        # A number sharing its baseline with text that is not furniture is a footnote's.
+        line = pages[p].lines[i]
+        partners = [
+            j
+            for j, other in enumerate(pages[p].lines)
+            if j != i and abs(other.top - line.top) < line.size * 0.3 and other.text.strip()
+        ]
+        if all((p, j) in found or (p, j) in number_set for j in partners):
+            found[(p, i)] = "page number"
     return found
+
+
+def _is_page_number(text: str) -> bool:
+    if not _PAGE_NUMBER.match(text):
+        return False
+    # "3/10" is page 3 of 10; "5419/16" is a document number.
+    parts = [int(n) for n in re.findall(r"\d+", text)]
+    return not (len(parts) == 2 and "/" in text and parts[0] > parts[1])
 
 
 def body_size(pages: Sequence[Page]) -> float:
@@ -192,6 +215,23 @@ def _footnote_lines(lines: list[Line], page: Page, size: float) -> set[int]:
         if line.size <= size * 0.92 and line.top > page.height * 0.45
     ]
     notes: set[int] = set()
+    # Under the separator rule in the lower part of the page, the notes may be in the body's
+    # size (Word documents often set them so).
+    rules = [rule for rule in page.rules if rule[0] > page.height * 0.5]
+    for top, x0, _ in sorted(rules, reverse=True):
+        # The notes of a column start at its rule's left end and lie under it.
+        under = [
+            i
+            for i, line in enumerate(lines)
+            if line.top > top - 2 and line.x0 >= x0 - 20 and line.x0 < x0 + page.width * 0.3
+        ]
+        if under:
+            first = lines[min(under, key=lambda i: lines[i].top)]
+            opens_with_mark = bool(first.marks) and first.marks[0][0] == 0
+            if opens_with_mark or _FOOTNOTE_START.match(first.text):
+                notes.update(under)
+    if notes:
+        return notes
     for i in small:
         line = lines[i]
         below = (
@@ -204,7 +244,7 @@ def _footnote_lines(lines: list[Line], page: Page, size: float) -> set[int]:
     if not notes:
         return notes
     first = lines[min(notes, key=lambda i: lines[i].top)]
-    under_rule = any(first.top > rule - 2 for rule in page.rules)
+    under_rule = any(first.top > rule[0] - 2 for rule in page.rules)
     opens_with_mark = bool(first.marks) and first.marks[0][0] == 0
     if under_rule or opens_with_mark or _FOOTNOTE_START.match(first.text):
         return notes
@@ -311,6 +351,8 @@ class _Flow:
     previous_right: float = 0.0
     count: int = 0
     indented_starts: int = 0
+    indent: float = 0.0
+    text_width: float = 0.0
     first_x0: float = 0.0
 
     def close(self) -> None:
@@ -344,7 +386,8 @@ class _Flow:
         char_width = (prev.x1 - prev.x0) / max(1, len(prev.text))
         head = text.lstrip()
         word = head[:1] if _is_cjk(head[:1]) else head.split(" ")[0]
-        return room > char_width * (len(word) + 1.5)
+        # Proportional letters: a word is wider than its share of an average line.
+        return room > char_width * (len(word) * 1.15 + 1.5)
 
     def continues(self, line: Line, left: float) -> bool:
         """Whether `line`, first of a new column or page, goes on with the paragraph."""
@@ -353,14 +396,16 @@ class _Flow:
             return False
         tail = self.current[-1].rstrip()
         char_width = (prev.x1 - prev.x0) / max(1, len(prev.text))
-        full = prev.x1 >= self.previous_right - char_width * 3
+        # A line alone in its run (a heading beside another) is "full" of nothing.
+        wide = prev.x1 - prev.x0 >= 0.45 * self.text_width
+        full = wide and prev.x1 >= self.previous_right - char_width * 3
         same_size = abs(line.size - prev.size) <= 0.1 * prev.size
         if not (full and same_size):
             return False
         if self.indented_starts >= 2:
-            # Paragraphs here open with an indent: an unindented line goes on, even after
-            # a sentence that ended at the foot of the column.
-            return line.x0 < left + line.size
+            # Paragraphs here open with an indent: a line not so indented goes on, even
+            # after a sentence that ended at the foot of the column.
+            return abs(line.x0 - left - self.indent) > line.size * 0.5
         return not tail.endswith(_TERMINAL)
 
     def add(
@@ -379,8 +424,13 @@ class _Flow:
         self.current.append(text)
         if self.count == 0:
             self.first_x0 = line.x0
-        elif self.count == 1 and line.x0 < self.first_x0 - line.size:
+        elif (
+            self.count == 1
+            and line.x0 < bounds[0] + line.size * 0.5
+            and bounds[0] + line.size < self.first_x0 < bounds[0] + line.size * 8
+        ):
             self.indented_starts += 1
+            self.indent = self.first_x0 - bounds[0]
         self.previous = line
         self.previous_right = bounds[1]
         self.count += 1
@@ -397,6 +447,17 @@ class _Flow:
         if _is_cjk(tail[-1:]) or _is_cjk(head[:1]):
             return tail
         return tail + " "
+
+
+def _bounds(run: list[Line]) -> tuple[float, float]:
+    """Left and right edge of a column: the right one is the furthest end that another line
+    reaches too (one line sticking out must not move it)."""
+    ends = sorted((line.x1 for line in run), reverse=True)
+    size = max(line.size for line in run)
+    right = next(
+        (end for n, end in enumerate(ends[:-1]) if end - ends[n + 1] < size * 1.5), ends[0]
+    )
+    return min(line.x0 for line in run), right
 
 
 def _pitch(lines: list[Line]) -> float:
@@ -416,8 +477,7 @@ def clean_pages(pages: Sequence[Page], lang: str, *, remove_furniture: bool = Tr
     removed: list[Removed] = []
     size = body_size(pages)
     judge = HyphenJudge(lang, (line.text for page in pages for line in page.lines))
-    body = _Flow(judge)
-    notes = _Flow(judge)
+    laid_out: list[tuple[Page, list[list[Line]], list[Line], float | None]] = []
     for p, page in enumerate(pages):
         kept: list[Line] = []
         for i, line in enumerate(page.lines):
@@ -432,9 +492,23 @@ def clean_pages(pages: Sequence[Page], lang: str, *, remove_furniture: bool = Tr
         foot = [line for i, line in enumerate(kept) if i in in_notes]
         gutter = find_gutter(main, page.width)
         runs = [_merge_fragments(run) for run in reading_runs(main, gutter)]
-        pitch = _pitch([line for run in runs for line in run])
+        laid_out.append((page, runs, foot, gutter))
+    # The right margin of one-column pages is the document's: a page of short lines
+    # ("Having regard to ...,") does not show it by itself.
+    single = [line for _, runs, _, gutter in laid_out if gutter is None for r in runs for line in r]
+    margin = _bounds(single)[1] if single else 0.0
+    body = _Flow(judge)
+    notes = _Flow(judge)
+    for page, runs, foot, gutter in laid_out:
+        lines = [line for run in runs for line in run]
+        pitch = _pitch(lines)
+        if lines:
+            body.text_width = max(margin, *(line.x1 for line in lines)) - min(
+                line.x0 for line in lines
+            )
         for run in runs:
-            bounds = (min(line.x0 for line in run), max(line.x1 for line in run))
+            left, right = _bounds(run)
+            bounds = (left, max(right, margin) if gutter is None else right)
             for n, line in enumerate(run):
                 text = line.text
                 if remove_furniture and line.marks:
@@ -444,7 +518,7 @@ def clean_pages(pages: Sequence[Page], lang: str, *, remove_furniture: bool = Tr
                 body.add(line, text, bounds, pitch, new_run=n == 0)
         for run in reading_runs(foot, gutter):
             run = _merge_fragments(run)
-            bounds = (min(line.x0 for line in run), max(line.x1 for line in run))
+            bounds = _bounds(run)
             foot_pitch = _pitch(run)
             notes.close()
             for line in run:

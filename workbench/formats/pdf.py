@@ -273,7 +273,7 @@ def _page_of(layout: Any, number: int, path: str | Path) -> Page:
     x0, y0, x1, y1 = layout.bbox
     width, height = x1 - x0, y1 - y0
     lines: list[Line] = []
-    rules: list[float] = []
+    rules: list[tuple[float, float, float]] = []
     image_area = 0.0
     for item in _walk(layout):
         if isinstance(item, LTTextLine):
@@ -283,7 +283,7 @@ def _page_of(layout: Any, number: int, path: str | Path) -> Page:
         elif (
             isinstance(item, LTLine | LTRect) and item.height < 2 and 20 < item.width < width * 0.6
         ):
-            rules.append(y1 - item.y1)
+            rules.append((y1 - item.y1, item.x0 - x0, item.x1 - x0))
         elif isinstance(item, LTImage):
             image_area += item.width * item.height
     text = "".join(line.text for line in lines)

@@ -25,6 +25,7 @@ from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.atomic import write_bytes_atomic
 from workbench.core.document import Document
 from workbench.core.errors import EncodingError, FormatError, InputError, LanguageTagError
+from workbench.core.inline import plain
 from workbench.core.langs import DEFAULT_LANG_CODES, base_lang, join_segments
 from workbench.core.version import __version__
 from workbench.formats.plaintext import check_encoding
@@ -85,11 +86,17 @@ def po_entries(
         src = [i for b in group for i in b.source]
         tgt = [j for b in group for j in b.target]
         context = "+".join(src_ids[i] for i in src)
+        # Inline codes as the plain text a gettext user expects (`%s`, `{0}`), formatting
+        # codes left out: PO has no inline markup of its own.
         msgid = _clean(
-            join_segments(source.lang, [src_texts[i] for i in src]), context, replace_invalid
+            plain(join_segments(source.lang, [src_texts[i] for i in src])),
+            context,
+            replace_invalid,
         )
         msgstr = _clean(
-            join_segments(target.lang, [tgt_texts[j] for j in tgt]), context, replace_invalid
+            plain(join_segments(target.lang, [tgt_texts[j] for j in tgt])),
+            context,
+            replace_invalid,
         )
         _check_newlines(msgid, msgstr, context)
         confidence = min(b.confidence for b in group)

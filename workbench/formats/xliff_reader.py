@@ -14,6 +14,7 @@ kept as code spans (`workbench.core.inline`); what the reader does not understan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,8 @@ NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
 NS_SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
 NS_MQ = "MQXliff"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_SPACES = re.compile(r"\s+")
 
 # States a CAT tool gives only to a translation a person approved (review/sign-off done).
 CONFIRMED_STATES_12 = frozenset({"signed-off", "final"})
@@ -89,6 +92,34 @@ def _local(tag: object) -> str:
 
 def _text(element: etree._Element) -> str:
     return "".join(str(piece) for piece in element.itertext())
+
+
+def _preserves_space(element: etree._Element | None) -> bool:
+    """Whether `element` is under `xml:space="preserve"` (the attribute is inherited)."""
+    while element is not None:
+        value = element.get(XML_SPACE)
+        if value is not None:
+            return value == "preserve"
+        element = element.getparent()
+    return False
+
+
+def _join(runs: list[Run], element: etree._Element | None) -> str:
+    """The runs as one text, white space normalised unless under `xml:space="preserve"`."""
+    # Outside `preserve` white space is the file's layout (XLIFF's default): runs of it become
+    # one space and the ends are trimmed, as CAT tools do.
+    if _preserves_space(element):
+        return join(runs)
+    out: list[Run] = [_SPACES.sub(" ", run) if isinstance(run, str) else run for run in runs]
+    while out and isinstance(out[0], str) and not out[0].strip():
+        out.pop(0)
+    while out and isinstance(out[-1], str) and not out[-1].strip():
+        out.pop()
+    if out and isinstance(out[0], str):
+        out[0] = out[0].lstrip()
+    if out and isinstance(out[-1], str):
+        out[-1] = out[-1].rstrip()
+    return join(out)
 
 
 def _ns(tag: str) -> str:
@@ -267,18 +298,18 @@ class XliffReader:
                 segments.append(
                     XliffSegment(
                         mid,
-                        join(runs),
-                        join(target_runs) if target_runs is not None else None,
+                        _join(runs, seg_source),
+                        _join(target_runs, target) if target_runs is not None else None,
                         seg_state,
                         confirmed and target_runs is not None,
                     )
                 )
         else:
-            target_text = join(self._runs(target)) if target is not None else None
+            target_text = _join(self._runs(target), target) if target is not None else None
             segments = [
                 XliffSegment(
                     ident,
-                    join(self._runs(source)),
+                    _join(self._runs(source), source),
                     target_text,
                     mq_status or state or ("approved" if approved else ""),
                     self._confirmed_12(approved, state, mq_status) and target_text is not None,
@@ -392,8 +423,8 @@ class XliffReader:
             target = child.find(self._q("target"))
             is_segment = _local(child.tag) == "segment"
             state = child.get("state", "initial") if is_segment else "ignorable"
-            source_text = join(self._runs_20(source, data))
-            target_text = join(self._runs_20(target, data)) if target is not None else None
+            source_text = _join(self._runs_20(source, data), source)
+            target_text = _join(self._runs_20(target, data), target) if target is not None else None
             if not is_segment:
                 # Whitespace between segments: glued to the previous segment's texts.
                 if segments:

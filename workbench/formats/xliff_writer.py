@@ -28,6 +28,9 @@ from workbench.formats.xliff_reader import NS_12, NS_20
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 VERSIONS = ("1.2", "2.0")
+# lxml takes None as the default namespace's prefix; lxml-stubs types the keys as str only.
+_NSMAP_12: dict[str, str] = {None: NS_12}  # type: ignore[dict-item]
+_NSMAP_20: dict[str, str] = {None: NS_20}  # type: ignore[dict-item]
 _NMTOKEN_BAD = re.compile(r"[^\w.\-:]")
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -116,7 +119,7 @@ def _write_12(
     path: Path,
 ) -> int:
     count = 0
-    with xf.element("xliff", version="1.2", nsmap={None: NS_12}):
+    with xf.element("xliff", version="1.2", nsmap=_NSMAP_12):
         xf.write("\n")
         attrs = {
             "original": original,
@@ -125,7 +128,7 @@ def _write_12(
             "datatype": "plaintext",
         }
         with xf.element(f"{{{NS_12}}}file", attrs):
-            header = etree.Element(f"{{{NS_12}}}header")
+            header = etree.Element(f"{{{NS_12}}}header", nsmap=_NSMAP_12)
             etree.SubElement(
                 header,
                 f"{{{NS_12}}}tool",
@@ -150,7 +153,9 @@ def _unit_12(unit: BilingualUnit, ident: str, source_lang: str, target_lang: str
     attrs = {"id": ident, XML_SPACE: "preserve"}
     if unit.is_confirmed:
         attrs["approved"] = "yes"
-    element = etree.Element(f"{q}trans-unit", attrs)
+    # Each unit carries the default namespace declaration: without it lxml would invent an
+    # `ns0:` prefix for an element serialised on its own.
+    element = etree.Element(f"{q}trans-unit", attrs, nsmap=_NSMAP_12)
     source = etree.SubElement(element, f"{q}source", {XML_LANG: source_lang})
     _inline_12(source, unit.source)
     state = "signed-off" if unit.is_confirmed else "needs-review-translation"
@@ -202,7 +207,7 @@ def _write_20(
 ) -> int:
     count = 0
     root_attrs = {"version": "2.0", "srcLang": source_lang, "trgLang": target_lang}
-    with xf.element(f"{{{NS_20}}}xliff", root_attrs, nsmap={None: NS_20}):
+    with xf.element(f"{{{NS_20}}}xliff", root_attrs, nsmap=_NSMAP_20):
         xf.write("\n")
         with xf.element(f"{{{NS_20}}}file", {"id": "f1", "original": original}):
             xf.write("\n")
@@ -218,7 +223,7 @@ def _write_20(
 
 def _unit_20(unit: BilingualUnit, ident: str) -> etree._Element:
     q = f"{{{NS_20}}}"
-    element = etree.Element(f"{q}unit", {"id": ident})
+    element = etree.Element(f"{q}unit", {"id": ident}, nsmap=_NSMAP_20)
     notes = etree.SubElement(element, f"{q}notes")
     for text in (*unit.notes, _confidence_note(unit)):
         note = etree.SubElement(notes, f"{q}note", {"category": "workbench"})

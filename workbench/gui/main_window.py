@@ -322,10 +322,37 @@ class MainWindow(QMainWindow):
     def _changed(self, change: Change) -> None:
         if self.model is not None:
             self.model.apply_change(change)
-        self.alignment_map.refresh()
         if self.proxy.active:
             self.proxy.invalidate()
+        self._follow(change)
+        self.alignment_map.refresh()
         self._update_state()
+
+    def _follow(self, change: Change) -> None:
+        """Keep the edited bead current and selected (after an edit, its undo and its redo).
+
+        Rows an edit removes take Qt's current index with them (it falls to the row above),
+        so the next shortcut would act on another bead: the window picks the row itself.
+        A same-shape edit (a status change) keeps a current row it touched; otherwise the
+        first row of the new beads becomes current (the last one for same-shape edits, so
+        undoing "confirm above" shows the row it was made from).
+        """
+        model = self.model
+        if model is None:
+            return
+        items = [c for c in change.beads if c.lang in model.layout.langs]
+        if not items:
+            return
+        pair = self.pair_lang()
+        item = next((c for c in items if c.lang == pair), items[0])
+        rows = model.layout.rows_of_beads(item.lang, item.start, item.start + max(item.inserted, 1))
+        if not rows:
+            return
+        same_shape = all(c.removed == c.inserted for c in items)
+        current = self.current_row()
+        if same_shape and current in rows and self.current_lang() == item.lang:
+            return
+        self.move_to_row(rows[-1] if same_shape else rows[0], item.lang)
 
     def _text_committed(self, proxy_index: QModelIndex, lines: list[str]) -> None:
         if self.model is None:
@@ -493,6 +520,8 @@ class MainWindow(QMainWindow):
                 f"columns/{self.model.columnCount()}", self.table.horizontalHeader().saveState()
             )
         if not self.ask_on_close or self.maybe_discard():
+            if self.terminology is not None:
+                self.terminology.stop()
             if self.recovery is not None and not self.is_dirty:
                 self.recovery.discard()
             event.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -271,6 +271,10 @@ class Terminology(QObject):
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self._worker: Worker | None = None
+        # Each check gets a number; a background result is shown only if no check started
+        # after it (a synchronous check or an edit would otherwise be overwritten by it).
+        self._generation = 0
+        self._worker_generation = -1
         self._watched: object = None
         self._again = False
         self.recheck_timer = QTimer(self)
@@ -313,13 +317,11 @@ class Terminology(QObject):
             return
         glossary = self.glossary
         if synchronous:
+            self._generation += 1
             if self._worker is not None:
-                # The stemmers are not thread-safe: a check still running in the pool would
-                # share them with this one (seen as an IndexError in snowballstemmer).
-                from PySide6.QtCore import QThreadPool
-
+                # Its result is stale now (see _checked); the analyzers are per thread, so
+                # the two checks share nothing, and the UI need not wait for it.
                 self._worker.cancel()
-                QThreadPool.globalInstance().waitForDone()
             self._show(check_drift(text, glossary))
             return
         if self._worker is not None:
@@ -330,15 +332,28 @@ class Terminology(QObject):
         def job(progress, cancelled):
             return check_drift(copy, glossary, progress=progress, cancelled=cancelled)
 
+        self._generation += 1
+        self._worker_generation = self._generation
         self._worker = Worker(job)
         signals = self._worker.signals
         signals.progressed.connect(self._progressed)
-        signals.succeeded.connect(self._show)
+        signals.succeeded.connect(self._checked)
         signals.failed.connect(self._failed)
         signals.done.connect(self._done)
         self.panel.progress.setRange(0, 0)
         self.panel.progress.show()
         self._worker.start()
+
+    def stop(self) -> None:
+        """Cancel a background check and wait for its thread (the window is closing)."""
+        worker = self._worker
+        if worker is not None:
+            worker.cancel()
+            QThreadPool.globalInstance().waitForDone(5000)
+
+    def _checked(self, findings: list[Finding]) -> None:
+        if self._worker_generation == self._generation:
+            self._show(findings)
 
     def _progressed(self, done: int, total: int) -> None:
         self.panel.progress.setRange(0, max(total, 1))

@@ -48,23 +48,34 @@ class Worker(QRunnable):
     def _progress(self, done: int, total: int) -> None:
         if self._cancel.is_set():
             raise CancelledError("cancelled")
-        self.signals.progressed.emit(int(done), int(total))
+        if not self._emit(self.signals.progressed, int(done), int(total)):
+            raise CancelledError("nobody is waiting for the result")
+
+    def _emit(self, signal, *args: object) -> bool:
+        """Emit from the worker thread; False when the signal object was deleted (the window
+        that asked for the work is gone, at exit for instance: nothing to tell)."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            return False
+        return True
 
     def run(self) -> None:
+        signals = self.signals
         try:
             result = self.job(self._progress, self._cancel.is_set)
         except CancelledError:
-            self.signals.cancelled.emit()
+            self._emit(signals.cancelled)
         except Exception as exc:
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
+            self._emit(signals.failed, exc)
         else:
             if self._cancel.is_set():
-                self.signals.cancelled.emit()
+                self._emit(signals.cancelled)
             else:
-                self.signals.succeeded.emit(result)
+                self._emit(signals.succeeded, result)
         finally:
-            self.signals.done.emit()
+            self._emit(signals.done)
 
     def start(self) -> None:
         """Queue the job on the global thread pool."""

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -23,17 +25,92 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.gui.models.glossary import CONCEPT_ROLE, ConceptFilter, ConceptListModel, TermsModel
+from workbench.gui.models.glossary import (
+    CONCEPT_ROLE,
+    TERM_COLUMNS,
+    ConceptFilter,
+    ConceptListModel,
+    TermsModel,
+)
 from workbench.terms.glossary import Concept, Glossary, GlossaryChange, Term, TermStatus
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
+
+
+STATUS_COLUMN = TERM_COLUMNS.index("Status")
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """Term status is picked from the list of statuses, never typed."""
+
+    def createEditor(self, parent, option, index):
+        box = QComboBox(parent)
+        box.addItems([status.value for status in TermStatus])
+        return box
+
+    def setEditorData(self, editor, index) -> None:
+        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
+class TermDialog(QDialog):
+    """Add term: language (the project's, or another code), the term, its status."""
+
+    def __init__(self, parent: QWidget, langs: list[str], lang: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add term")
+        self.setMinimumWidth(420)
+        form = QFormLayout(self)
+        self.lang_box = QComboBox(self)
+        self.lang_box.setEditable(True)
+        self.lang_box.addItems(langs)
+        self.lang_box.setCurrentText(lang or (langs[0] if langs else ""))
+        self.lang_box.setToolTip("A language code such as es; pick one or type another")
+        self.text_edit = QLineEdit(self)
+        self.text_edit.setPlaceholderText("the term as it is written")
+        self.status_box = QComboBox(self)
+        self.status_box.addItems([status.value for status in TermStatus])
+        form.addRow("&Language:", self.lang_box)
+        form.addRow("&Term:", self.text_edit)
+        form.addRow("&Status:", self.status_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.text_edit.setFocus()
+
+    @property
+    def lang(self) -> str:
+        """The chosen language code."""
+        return self.lang_box.currentText().strip()
+
+    @property
+    def term_text(self) -> str:
+        """The typed term."""
+        return self.text_edit.text().strip()
+
+    @property
+    def status(self) -> TermStatus:
+        """The chosen status."""
+        return TermStatus(self.status_box.currentText())
+
+    def _accept(self) -> None:
+        if not self.term_text or not self.lang:
+            QMessageBox.warning(self, "Add term", "Give the term and its language.")
+            return
+        self.accept()
 
 
 class GlossaryCommand(QUndoCommand):
@@ -88,7 +165,8 @@ class GlossaryEditor(QDialog):
         if keys:
             button.setShortcut(QKeySequence(keys))
         button.setToolTip(f"{tip} ({keys})" if keys else tip)
-        button.clicked.connect(slot)
+        # clicked(bool) would arrive as the slot's first argument (a term text, a path...).
+        button.clicked.connect(lambda _checked=False: slot())
         return button
 
     def _build(self) -> None:
@@ -136,6 +214,12 @@ class GlossaryEditor(QDialog):
         )
         self.term_view = QTableView(right)
         self.term_view.setModel(self.terms)
+        self.term_view.setItemDelegateForColumn(STATUS_COLUMN, StatusDelegate(self.term_view))
+        self.term_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.term_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.term_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.term_view.setToolTip(
@@ -259,18 +343,28 @@ class GlossaryEditor(QDialog):
     ) -> None:
         """Add a term to the current concept (asks for language and text)."""
         if self._current is None:
+            QMessageBox.information(self, "Add term", "Pick or add a concept first.")
             return
-        if lang is None:
-            lang, ok = QInputDialog.getText(self, "Add term", "Language code (e.g. es):")
-            if not ok or not lang.strip():
+        if text is None or lang is None:
+            dialog = TermDialog(self, self._languages(), lang or "")
+            if not dialog.exec():
                 return
-        if text is None:
-            text, ok = QInputDialog.getText(self, "Add term", f"Term in {lang}:")
-            if not ok or not text.strip():
+            text, lang, status = dialog.term_text, dialog.lang, dialog.status
+            if not text or not lang:
                 return
         current = self._current
         term_lang, term_text = lang.strip(), text.strip()
         self._do(lambda: self.glossary.add_term(current, Term(term_text, term_lang, status)))
+
+    def _languages(self) -> list[str]:
+        """The languages a term may be in: the open text's, then the glossary's."""
+        langs: list[str] = []
+        window = self.window_
+        if window is not None and window.text is not None:
+            langs.extend(window.text.documents)
+        for concept in self.glossary.concepts:
+            langs.extend(t.lang for t in concept.terms)
+        return list(dict.fromkeys(langs))
 
     def delete_term(self) -> None:
         """Delete the selected term."""
@@ -280,9 +374,12 @@ class GlossaryEditor(QDialog):
             self._do(lambda: self.glossary.delete_term(current, row))
 
     def _term_edited(self, row: int, term: Term) -> None:
-        if self._current is not None:
-            current = self._current
-            self._do(lambda: self.glossary.edit_term(current, row, term))
+        if self._current is None:
+            return
+        current = self._current
+        # Applied after the view has finished committing: the edit resets the terms model,
+        # which inside setData leaves the view with an editor it no longer knows.
+        QTimer.singleShot(0, lambda: self._do(lambda: self.glossary.edit_term(current, row, term)))
 
     # -- files and suggestions -------------------------------------------------------------------
     def import_file(self, path: str | None = None) -> None:

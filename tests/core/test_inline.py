@@ -1,0 +1,81 @@
+"""Code spans in segment text: runs, the visible text the aligner and matcher see, plain text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.core.inline import (
+    CLOSE,
+    OPEN,
+    Code,
+    CodeKind,
+    codes,
+    join,
+    plain,
+    runs,
+    visible,
+    visible_map,
+)
+
+BOLD_ON = Code(CodeKind.OPENING, "1", "<b>", "bpt")
+BOLD_OFF = Code(CodeKind.CLOSING, "1", "</b>", "ept")
+BREAK = Code(CodeKind.STANDALONE, "2", "<br/>", "ph")
+VARIABLE = Code(CodeKind.STANDALONE, "3", "%s", "ph")
+
+
+def test_a_term_split_by_formatting_reads_whole() -> None:
+    text = join(["information ", BOLD_ON, "security", BOLD_OFF, " matters"])
+    assert visible(text) == "information security matters"
+    assert codes(text) == [BOLD_ON, BOLD_OFF]
+
+
+def test_a_placeholder_between_words_reads_as_a_space() -> None:
+    assert visible(join(["detector.2", BREAK, "Touch"])) == "detector.2 Touch"
+    assert visible(join(["This is", BREAK, "a paragraph"])) == "This is a paragraph"
+
+
+def test_a_code_between_spaces_leaves_one_space() -> None:
+    assert visible(join(["Two ", VARIABLE, " lines"])) == "Two lines"
+    assert visible(join(["end ", BOLD_ON, "."])) == "end ."
+
+
+def test_visible_offsets_point_back_into_the_text() -> None:
+    text = join(["Press ", BOLD_ON, "Save", BOLD_OFF, "."])
+    seen, offsets = visible_map(text)
+    assert seen == "Press Save."
+    start = seen.index("Save")
+    assert text[offsets[start] : offsets[start] + 4] == "Save"
+
+
+def test_plain_text_keeps_placeholders_and_drops_formatting() -> None:
+    text = join(["Delete ", VARIABLE, " files? ", BOLD_ON, "Yes", BOLD_OFF])
+    assert plain(text) == "Delete %s files? Yes"
+
+
+def test_a_span_this_module_did_not_write_stays_text() -> None:
+    text = f"a{OPEN}not json{CLOSE}b"
+    assert runs(text) == ["a", f"{OPEN}not json{CLOSE}", "b"]
+
+
+_code = st.builds(
+    Code,
+    st.sampled_from(list(CodeKind)),
+    st.text(max_size=4),
+    st.text(max_size=8),
+    st.sampled_from(["bpt", "ept", "ph", "g", "x", "pc"]),
+    st.text(max_size=3),
+    st.booleans(),
+)
+_text = st.text(alphabet=st.characters(blacklist_characters=OPEN + CLOSE), min_size=1, max_size=8)
+
+
+@given(st.lists(st.one_of(_text, _code), max_size=8))
+def test_runs_give_back_what_join_was_given(parts: list[str | Code]) -> None:
+    merged: list[str | Code] = []
+    for part in parts:  # adjacent texts come back as one run
+        if isinstance(part, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    assert runs(join(parts)) == merged
