@@ -83,7 +83,7 @@ def _check_drift(
             findings.extend(checker.document_findings())
         else:
             ticker.tick(len(alignment))
-        findings.extend(check_rules(alignment, text.pivot, lang, rules, ticker, source_numbers))
+        findings.extend(check_rules(alignment, text.pivot, lang, rules, source_numbers))
     if progress is not None:
         progress(total, total)
     if rules.disabled or rules.exceptions:

@@ -134,11 +134,23 @@ _SCALES: dict[str, tuple[tuple[re.Pattern[str], int], ...]] = {
 }
 
 
+@lru_cache(maxsize=32)
+def _scale_re(base: str) -> re.Pattern[str] | None:
+    """The scale words of `base` as one pattern, group `s<k>` for the k-th of `_SCALES`."""
+    scales = _SCALES.get(base)
+    if not scales:
+        return None
+    return re.compile(
+        "|".join(f"(?P<s{k}>{pattern.pattern})" for k, (pattern, _) in enumerate(scales)), re.I
+    )
+
+
 def _scale(base: str, text: str, end: int) -> int:
-    for pattern, factor in _SCALES.get(base, ()):
-        if pattern.match(text, end):
-            return factor
-    return 1
+    pattern = _scale_re(base)
+    match = pattern.match(text, end) if pattern is not None else None
+    if match is None or match.lastgroup is None:
+        return 1
+    return _SCALES[base][int(match.lastgroup[1:])][1]
 
 
 _HAN_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
@@ -146,6 +158,7 @@ _YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
 _HAN_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 
 
+@lru_cache(maxsize=1024)
 def _month_number(lang: str, name: str) -> int:
     months = _MONTHS.get(_base(lang), ())
     for number, pattern in enumerate(months, start=1):
@@ -222,6 +235,8 @@ def quantities(text: str, lang: str) -> Counter[str]:
 
 
 def _normalised(raw: str, comma_decimal: bool, scale: int = 1) -> str | None:
+    if scale == 1 and raw.isdigit():
+        return str(int(raw))
     if comma_decimal:
         digits = re.sub(r"[ .\u00a0\u202f]", "", raw).replace(",", ".")
     else:

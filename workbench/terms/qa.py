@@ -11,10 +11,12 @@ per-finding dismissals). The rules are plain values: the project reads and write
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from workbench.core.alignment import Alignment
 from workbench.core.errors import FormatError
@@ -22,7 +24,6 @@ from workbench.core.langs import word_joiner
 from workbench.terms.findings import Finding, FindingKind, Severity
 from workbench.terms.matching import _han_simplified
 from workbench.terms.numbers import quantities
-from workbench.terms.segment_matches import Ticker
 
 FORMAT_VERSION = 1
 _LETTER = re.compile(r"[^\W\d_]")
@@ -222,7 +223,6 @@ def check_rules(
     pivot: str,
     lang: str,
     rules: QaRules,
-    ticker: Ticker | None = None,
     source_numbers: MutableMapping[str, Counter[str]] | None = None,
 ) -> list[Finding]:
     """The QA-rule findings of one target language, in bead order.
@@ -240,18 +240,46 @@ def check_rules(
     if not (want_forbidden or want_numbers or want_identical or want_empty or want_traditional):
         return []
     traditional = _traditional_re() if want_traditional else None
+    any_forbidden = _any_of(forbidden)
     source_texts, target_texts = alignment.source.texts, alignment.target.texts
-    source_ids = [s.id for s in alignment.source.segments]
-    target_ids = [s.id for s in alignment.target.segments]
+    source_id, target_id = alignment.source.segment, alignment.target.segment
     source_glue, target_glue = word_joiner(pivot), word_joiner(lang)
-    digit = re.compile(r"\d|[十百千万〇零]") if lang.startswith("zh") else re.compile(r"\d")
+    digit = _HAN_DIGIT_RE if lang.startswith("zh") else _DIGIT_RE
     has_digit, has_letter = digit.search, _LETTER.search
+    # Per segment, found in a few scans of the whole documents: which target segments a
+    # forbidden rule or a traditional character may hit, which source ones have a digit,
+    # which target ones are blank, and each segment's first letter (identical texts share it).
+    flagged: set[int] = set()
+    if want_forbidden:
+        flagged |= _segments_matching(target_texts, any_forbidden)
+    if traditional is not None:
+        flagged |= _segments_matching(target_texts, traditional)
+    source_digit = _HAN_DIGIT_RE if pivot.startswith("zh") else _DIGIT_RE
+    has_source_digit = source_digit.search
+    with_digits = (
+        {i for i, t in enumerate(source_texts) if has_source_digit(t)} if want_numbers else set()
+    )
+    blank = (
+        {j for j, t in enumerate(target_texts) if not has_letter(t) and not has_digit(t)}
+        if want_empty
+        else set()
+    )
+    source_first = [t.lstrip()[:1].casefold() for t in source_texts] if want_identical else []
+    target_first = [t.lstrip()[:1].casefold() for t in target_texts] if want_identical else []
     out: list[Finding] = []
     for row, bead in enumerate(alignment.beads):
-        if ticker is not None and row % 512 == 511:
-            ticker.tick(0)  # honour cancellation; the work units are the glossary pass's
         if not bead.source or not bead.target:
             continue  # a 1-0 or 0-1 bead is the alignment's business, shown in its review
+        if len(bead.source) == 1 and len(bead.target) == 1:
+            # The common bead: nothing to look at unless a scan flagged one of its segments.
+            s0, t0 = bead.source[0], bead.target[0]
+            if not (
+                t0 in flagged
+                or s0 in with_digits
+                or t0 in blank
+                or (want_identical and source_first[s0] == target_first[t0])
+            ):
+                continue
         if len(bead.source) == 1:
             source = source_texts[bead.source[0]]
         else:
@@ -273,7 +301,7 @@ def check_rules(
             ):
                 message = "the target is the source text"
                 found.append((FindingKind.IDENTICAL, target, message, (), ""))
-            if want_forbidden:
+            if want_forbidden and any_forbidden.search(target):
                 for rule in forbidden:
                     for match in rule.compiled().finditer(target):
                         message = rule.message or f"forbidden: {rule.pattern}"
@@ -300,8 +328,8 @@ def check_rules(
                     what,
                     source,
                     target,
-                    tuple(source_ids[i] for i in bead.source),
-                    tuple(target_ids[j] for j in bead.target),
+                    tuple(source_id(i).id for i in bead.source),
+                    tuple(target_id(j).id for j in bead.target),
                     Severity.WARNING,
                     row,
                     message,
@@ -313,8 +341,41 @@ def check_rules(
     return out
 
 
+_DIGIT_RE = re.compile(r"\d")
+_HAN_DIGIT_RE = re.compile(r"\d|[十百千万〇零]")
+
+
+def _segments_matching(texts: Sequence[str], pattern: re.Pattern[str]) -> set[int]:
+    """The indices of the texts `pattern` finds something in, from one scan of them joined
+    (for patterns that hit few texts; a match running across two texts flags both)."""
+    joined = "\x00".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    found: set[int] = set()
+    for match in pattern.finditer(joined):
+        first = bisect_right(starts, match.start()) - 1
+        last = bisect_right(starts, max(match.start(), match.end() - 1)) - 1
+        found.update(range(first, last + 1))
+    return found
+
+
 # A finding before it is a Finding: kind, what was found, message, target spans, concept.
 _Raw = tuple[FindingKind, str, str, Sequence[tuple[int, int]], str]
+
+
+def _any_of(rules: Sequence[ForbiddenRule]) -> re.Pattern[str]:
+    """One pattern that finds where any of `rules` may match (a prefilter: one scan a bead).
+
+    Rules whose regexes cannot sit in one alternation (a global inline flag) make it match
+    everywhere, so every rule still runs."""
+    parts = []
+    for rule in rules:
+        flag = "" if rule.case_sensitive else "i"
+        body = rule.pattern if rule.is_regex else re.escape(rule.pattern)
+        parts.append(f"(?{flag}:{body})" if flag else f"(?:{body})")
+    try:
+        return re.compile("|".join(parts) if parts else "(?!)")
+    except re.error:
+        return re.compile("")
 
 
 def _number_findings(source: Counter[str], target: str, lang: str, rules: QaRules) -> list[_Raw]:
@@ -344,8 +405,8 @@ def _same(source: str, target: str) -> bool:
     """Equal but for spacing and case (most beads are told apart by their first letters)."""
     if source == target:
         return True
-    a, b = source.lstrip()[:4], target.lstrip()[:4]
-    if a.casefold() != b.casefold() and not any(c.isspace() for c in a + b):
+    # Texts equal but for spacing and case start with the same letter.
+    if source.lstrip()[:1].casefold() != target.lstrip()[:1].casefold():
         return False
     return " ".join(source.split()).casefold() == " ".join(target.split()).casefold()
 
