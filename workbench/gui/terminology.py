@@ -35,6 +35,7 @@ from workbench.terms.dismissals import Dismissals
 from workbench.terms.drift import Finding, FindingKind, check_drift
 from workbench.terms.glossary import Glossary
 from workbench.terms.matching import TermMatcher
+from workbench.terms.qa import QaRules
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -264,6 +265,7 @@ class Terminology(QObject):
         self.window = window
         self.glossary = Glossary()
         self.dismissals = Dismissals()
+        self.rules = QaRules()
         self.findings: list[Finding] = []
         self.panel = TerminologyPanel(self)
         self.dock = QDockWidget("Terminology", window)
@@ -297,6 +299,11 @@ class Terminology(QObject):
         self.dock.show()
         self.check()
 
+    def set_rules(self, rules: QaRules) -> None:
+        """Use edited QA rules and re-check."""
+        self.rules = rules
+        self.check()
+
     def set_glossary(self, glossary: Glossary) -> None:
         """Swap in an edited glossary: re-highlight and re-check."""
         self.load(glossary, self.dismissals)
@@ -315,14 +322,14 @@ class Terminology(QObject):
         if text is None or not len(self.glossary):
             self._show([])
             return
-        glossary = self.glossary
+        glossary, rules = self.glossary, self.rules
         if synchronous:
             self._generation += 1
             if self._worker is not None:
                 # Its result is stale now (see _checked); the analyzers are per thread, so
                 # the two checks share nothing, and the UI need not wait for it.
                 self._worker.cancel()
-            self._show(check_drift(text, glossary))
+            self._show(check_drift(text, glossary, rules=rules))
             return
         if self._worker is not None:
             self._again = True
@@ -330,7 +337,7 @@ class Terminology(QObject):
         copy = snapshot(text)
 
         def job(progress, cancelled):
-            return check_drift(copy, glossary, progress=progress, cancelled=cancelled)
+            return check_drift(copy, glossary, progress=progress, cancelled=cancelled, rules=rules)
 
         self._generation += 1
         self._worker_generation = self._generation
@@ -453,6 +460,7 @@ class Terminology(QObject):
 def install_terminology(window: MainWindow) -> None:
     """Load the project's glossary and dismissals into the window's terminology panel."""
     from workbench.project.glossary import load_glossary
+    from workbench.project.qa_rules import default_rules_path, read_qa_rules
 
     terms: Terminology | None = getattr(window, "terminology", None)
     project = window.project
@@ -465,6 +473,8 @@ def install_terminology(window: MainWindow) -> None:
     try:
         glossary = load_glossary(path)
         dismissals = load_dismissals(project.dismissals_path)
+        rules_path = default_rules_path(project.root)
+        rules = read_qa_rules(rules_path) if rules_path.is_file() else QaRules()
     except (WorkbenchError, OSError) as exc:
         window.show_error(
             "Could not read the glossary",
@@ -475,4 +485,5 @@ def install_terminology(window: MainWindow) -> None:
         terms = Terminology(window)
         window.terminology = terms
         window.add_terminology_actions(terms)
+    terms.rules = rules
     terms.load(glossary, dismissals)
