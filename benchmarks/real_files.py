@@ -31,6 +31,10 @@ TMX_DTD = ROOT / "resources" / "standards" / "tmx14.dtd"
 TBX_RNG = ROOT / "tests" / "data" / "standards" / "TBXcoreStructV03.rng"
 
 
+# A two-column glossary does not say its languages; these are the ones its project used.
+TEXT_GLOSSARY_LANGS = {"omegat-project_CN_JP-glossary.txt": "zh-CN,ja-JP"}
+
+
 @dataclass
 class Outcome:
     """What happened to one file: each step's success and the first problem met."""
@@ -96,7 +100,10 @@ def tbx_clients(path: Path, v2: Path) -> tuple[bool, str]:
         units = [u for u in tbx.tbxfile(v2.read_bytes()).units if u.source]
     except Exception as exc:
         return False, f"translate-toolkit: {exc}"
-    return (True, "") if units else (False, "translate-toolkit: no term")
+    written = concept_count(v2)
+    if len(units) != written:
+        return False, f"translate-toolkit: {len(units)} terms of {written} concepts"
+    return True, ""
 
 
 def concept_count(path: Path) -> int:
@@ -159,7 +166,12 @@ def measure_glossary(path: Path, work: Path) -> Outcome:
     """glossary import (-> TBX v3), glossary export --format tbx2, clients on both."""
     out = Outcome(path)
     v3 = work / "out.tbx"
-    code, err = run_cli(["glossary", "import", str(path), "-o", str(v3)])
+    langs = (
+        []
+        if path.suffix.lower() in (".tbx", ".xml")
+        else ["--langs", TEXT_GLOSSARY_LANGS.get(path.name, "en,fr")]
+    )
+    code, err = run_cli(["glossary", "import", str(path), "-o", str(v3), *langs])
     if code != 0:
         out.problems.append(f"import: {first_line(err)}")
         return out

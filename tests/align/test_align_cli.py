@@ -208,3 +208,38 @@ def test_evaluate_needs_pairs(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     gold.write_text("[0]:[0]\n", "utf-8")
     assert main(["evaluate", str(gold)]) == 1
     assert "pairs" in capsys.readouterr().err
+
+
+def test_embeddings_flag_without_the_extra_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.align.embeddings as embeddings
+
+    monkeypatch.setattr(embeddings, "embeddings_available", lambda: False)
+    src, tgt, _gold = _files(tmp_path)
+    args = ["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr", "--presegmented"]
+    assert main([*args, "--embeddings"]) == 1
+    err = capsys.readouterr().err
+    assert "pip install" in err and "Traceback" not in err
+    assert main([*args, "--no-embeddings"]) == 0
+
+
+def test_embeddings_flags_exclude_each_other(tmp_path: Path) -> None:
+    src, tgt, _gold = _files(tmp_path)
+    args = ["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr"]
+    with pytest.raises(SystemExit) as stop:
+        main([*args, "--embeddings", "--no-embeddings"])
+    assert stop.value.code == 2
+
+
+@pytest.mark.skipif(
+    not __import__("workbench.align.embeddings", fromlist=["x"]).embeddings_available(),
+    reason="the [embeddings] extra",
+)
+def test_embeddings_flag_aligns_with_the_bundled_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, tgt, gold = _files(tmp_path)
+    args = ["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr", "--presegmented"]
+    assert main([*args, "--embeddings"]) == 0
+    assert parse_links(capsys.readouterr().out) == gold

@@ -146,3 +146,24 @@ def test_very_unequal_lengths(n: int, m: int) -> None:
     source = [f"Sentence {k} here." for k in range(n)]
     target = [f"Phrase {k} ici." for k in range(m)]
     check_beads(align_segments(source, target, "en", "fr"), n, m)
+
+
+@pytest.mark.parametrize("kind", [(1, 4), (4, 1)])
+def test_wide_shapes_are_found_where_the_text_splits_widely(kind: tuple[int, int]) -> None:
+    # 1-3 beads tell the aligner that this translation splits sentences widely.
+    split = [(1, 3), (3, 1)] * 2
+    source, target, gold = build([*ONES, *split, *ONES, kind, *ONES, *split, *ONES])
+    beads = align_segments(source, target, "en", "fr")
+    check_beads(beads, len(source), len(target))
+    found = {(b.source, b.target) for b in beads}
+    assert gold[len(ONES) + len(split) + len(ONES)] in found
+
+
+def test_wide_shapes_stay_off_where_the_text_never_splits_widely() -> None:
+    from workbench.align.aligner import _moves_for
+    from workbench.align.search import MOVES, WIDE_MOVES
+
+    ones = [(k, k, 0) for k in range(1, 50)]
+    assert _moves_for(ones) == MOVES
+    wide = [(k, k, WIDE_MOVES.index((1, 3))) for k in range(5)] + ones
+    assert _moves_for(wide) == WIDE_MOVES

@@ -75,3 +75,53 @@ def test_tab_separated_dictionary(tmp_path: Path) -> None:
     assert "fleuv" in lexicon.entries["river"]
     assert lexicon.reversed().entries["fleuv"] == {"river"}
     assert lexicon.oriented("de", "fr") is None
+
+
+def test_english_is_lemmatised_before_the_dictionary_is_looked_up() -> None:
+    from workbench.align.lexicon import Tokenizer
+
+    english = Tokenizer("en", lemmatise=True)
+    assert [english.stem(w) for w in ("went", "told", "children")] == ["go", "tell", "child"]
+    assert Tokenizer("en").stem("went") == "went"
+
+
+def test_english_clitics_are_expanded() -> None:
+    from workbench.align.lexicon import Tokenizer
+
+    english = Tokenizer("en", lemmatise=True)
+    assert english.raw_tokens("He didn't say she's gone; I can't, I won't.") == [
+        "He",
+        "did",
+        "not",
+        "say",
+        "she",
+        "gone",
+        "I",
+        "can",
+        "not",
+        "I",
+        "will",
+        "not",
+    ]
+
+
+def test_chinese_names_and_their_pinyin_share_a_key() -> None:
+    from workbench.align.lexicon import Tokenizer
+
+    chinese = Tokenizer("zh", pinyin=True)
+    english = Tokenizer("en", pinyin=True)
+    zh_keys = {
+        k for token in chinese.raw_tokens("陈清扬看着王二") for k in chinese.analyse_token(token)[1]
+    }
+    en_keys = {
+        k
+        for token in english.raw_tokens("Chen Qingyang looked at Wang Er")
+        for k in english.analyse_token(token)[1]
+    }
+    assert "py:qingyang" in zh_keys & en_keys
+    assert not {k for k in en_keys if k.startswith("py:")} - {
+        "py:chen",
+        "py:qingyang",
+        "py:wang",
+        "py:er",
+    }

@@ -92,3 +92,24 @@ def test_merge_within_verses() -> None:
         ((1,), (1, 2)),
         ((2,), (3,)),
     ]
+
+
+def test_reliability_bins_and_ece_by_hand() -> None:
+    from workbench.align.evaluate import reliability
+
+    judged = [(0.95, True), (0.95, False), (0.15, False), (0.15, False)]
+    table = reliability(judged)
+    # Bin [0.9, 1.0]: mean 0.95, half right -> gap 0.45; bin [0.1, 0.2): mean 0.15, none right.
+    assert table.ece == pytest.approx(0.5 * 0.45 + 0.5 * 0.15)
+    top = table.rows[-1]
+    assert (top.beads, top.correct) == (2, 0.5)
+    assert "ECE 0.300" in table.format()
+
+
+def test_judge_marks_exact_links_only() -> None:
+    from workbench.align.evaluate import judge
+    from workbench.core.alignment import Bead
+
+    gold = [((0,), (0,)), ((1, 2), (1,))]
+    beads = [Bead((0,), (0,), confidence=0.9), Bead((1,), (1,), confidence=0.8), Bead((2,), ())]
+    assert [ok for _c, ok in judge(gold, beads)] == [True, False, False]

@@ -93,9 +93,13 @@ def test_control_characters_are_refused_with_a_message() -> None:
         tbx_bytes(glossary)
 
 
-def test_non_xml_name_id_is_refused() -> None:
-    with pytest.raises(FormatError, match="not an XML name"):
-        tbx_bytes(Glossary([concept("1st", ("en", "x", P))]))
+@pytest.mark.parametrize("version", [2, 3])
+def test_ids_that_are_not_xml_names_are_made_valid_on_writing(version: int) -> None:
+    glossary = Glossary([concept("1905", ("en", "x", P)), concept("c1905", ("en", "y", P))])
+    glossary.add_concept(concept("2_76365", ("en", "z", P)))
+    ids = [c.id for c in parse_tbx(tbx_bytes(glossary, version))]
+    assert ids[1] == "c1905" and ids[0] != "c1905" and ids[0].startswith("c1905")
+    assert ids[2] == "c2_76365"
 
 
 def test_malformed_xml_names_file_and_line(tmp_path: Path) -> None:
@@ -106,19 +110,23 @@ def test_malformed_xml_names_file_and_line(tmp_path: Path) -> None:
     assert error.value.path == str(path) and error.value.line == 4
 
 
-def test_term_section_without_term_names_the_line() -> None:
-    data = tbx_bytes(Glossary([concept("c1", ("en", "x", P))])).replace(b"<term>x</term>", b"")
-    with pytest.raises(FormatError) as error:
-        parse_tbx(data, "g.tbx")
-    assert error.value.line is not None and "no <term>" in str(error.value)
+def test_term_section_without_term_is_skipped_with_its_line() -> None:
+    glossary = Glossary([concept("c1", ("en", "x", P), ("es", "y", P))])
+    data = tbx_bytes(glossary).replace(b"<term>x</term>", b"")
+    warnings: list[str] = []
+    read = parse_tbx(data, "g.tbx", warnings)
+    assert [t.text for t in read.concept("c1").terms] == ["y"]
+    assert len(warnings) == 1 and warnings[0].startswith("g.tbx:") and "no <term>" in warnings[0]
 
 
-def test_unknown_status_names_the_line() -> None:
+def test_unknown_status_is_kept_as_a_note_with_a_warning() -> None:
     data = tbx_bytes(Glossary([concept("c1", ("en", "x", P))])).replace(
-        b"preferredTerm-admn-sts", b"obsoleteTerm-admn-sts"
+        b"preferredTerm-admn-sts", b"provisionalTerm-admn-sts"
     )
-    with pytest.raises(FormatError, match="unknown term status"):
-        parse_tbx(data, "g.tbx")
+    warnings: list[str] = []
+    term = parse_tbx(data, "g.tbx", warnings).concept("c1").terms[0]
+    assert "administrativeStatus: provisionalTerm-admn-sts" in term.note
+    assert term.status is TermStatus.ADMITTED and "unknown status" in warnings[0]
 
 
 def test_wrong_root_is_refused() -> None:

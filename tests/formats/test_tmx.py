@@ -273,7 +273,7 @@ FOREIGN = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_import_of_a_cat_tool_tmx_keeps_text_and_codes(tmp_path: Path) -> None:
     path = tmp_path / "foreign.tmx"
-    path.write_text(FOREIGN, "utf-8")
+    path.write_text(FOREIGN.replace('"EN-GB"', '"en"').replace('"es-MX"', '"es"'), "utf-8")
     warnings: list[str] = []
     text = import_tmx(path, warnings=warnings)
     english = text.documents["en"].texts
@@ -292,6 +292,17 @@ def test_import_of_a_cat_tool_tmx_keeps_text_and_codes(tmp_path: Path) -> None:
         ((2,), (1,), BeadStatus.CONFIRMED),
     ]
     assert any("without a en text" in w for w in warnings)
+
+
+def test_variants_are_languages_of_their_own_and_a_dropped_one_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "foreign.tmx"
+    path.write_text(FOREIGN, "utf-8")
+    warnings: list[str] = []
+    text = import_tmx(path, warnings=warnings)
+    assert text.pivot == "en-GB" and list(text.documents) == ["en-GB", "es-MX"]
+    assert text.lang_codes == {"en-GB": "en-GB", "es-MX": "es-MX"}
+    assert any("language es is only in TUs without the pivot" in w for w in warnings)
+    assert any("language en is only in TUs without the pivot" in w for w in warnings)
 
 
 def test_import_can_limit_the_target_languages(tmp_path: Path) -> None:

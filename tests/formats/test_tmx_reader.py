@@ -53,7 +53,7 @@ def varied_tu(i: int) -> str:
     if kind == 3:  # a second variant of one language (a warning), TMX 1.1 `lang`
         return (
             f'<tu tuid="{i}"><tuv lang="EN-US"><seg>First {i}</seg></tuv>'
-            f'<tuv xml:lang="en-GB"><seg>Second {i}</seg></tuv></tu>\n'
+            f'<tuv xml:lang="en"><seg>Second {i}</seg></tuv></tu>\n'
         )
     if kind == 4:  # comments, a processing instruction and CR/tab in text, empty <seg>
         return (

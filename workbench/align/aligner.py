@@ -18,6 +18,16 @@ import numpy.typing as npt
 
 from workbench.align import model1
 from workbench.align.dictionaries import builtin_lexicon
+from workbench.align.embeddings import (
+    Embedder,
+    EmbeddingCache,
+    EmbeddingTerm,
+    SpanVectors,
+    backgrounds,
+    learn_table,
+    process_cache,
+    resolve_embedder,
+)
 from workbench.align.features import (
     KeySets,
     Side,
@@ -33,18 +43,38 @@ from workbench.align.scoring import (
     Model,
     similarity,
 )
-from workbench.align.search import MOVES, Band, backward, forward, make_band, posteriors, viterbi
+from workbench.align.search import (
+    MOVES,
+    WIDE_MOVES,
+    Band,
+    backward,
+    forward,
+    make_band,
+    posteriors,
+    viterbi,
+)
 from workbench.core.alignment import Bead, BeadStatus
 from workbench.core.errors import CancelledError
+from workbench.core.inline import visible
 from workbench.core.langs import base_lang
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 IntArray = npt.NDArray[np.int64]
 
+#: Languages written in Latin script, where Chinese names appear in pinyin.
+_LATIN = frozenset(
+    "en fr de es it pt nl sv da no nb fi hu pl cs ro tr id vi ca".split()  # noqa: SIM905
+)
 _PASS1_WIDTH = 25
 _PASS2_WIDTH = 8
 _MAX_WIDEN = 3
+#: Beads the lexical passes are less sure of than this are re-scored with embeddings,
+#: with `_CONTEXT` beads either side.
+UNCERTAIN = 0.95
+_CONTEXT = 2
+#: Share of 1-3/3-1 beads in the first pass above which the wide shapes are searched.
+WIDE_SHARE = 0.02
 # Before a table is learned: no key overlap costs 1 nat, a full overlap earns 5 (pass 1).
 _DEFAULT_LEXICAL = ((0.0, 1.0), (-1.0, 5.0))
 
@@ -61,6 +91,9 @@ def align_segments(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     builtin_dictionaries: bool = True,
+    embeddings: bool | None = False,
+    embedding_cache: EmbeddingCache | None = None,
+    embedder: Embedder | None = None,
 ) -> list[Bead]:
     """Align two lists of segments; return AUTO beads with posterior confidences.
 
@@ -68,6 +101,12 @@ def align_segments(
     `lexicon` (any direction of the pair) adds word pairs; for zh-en the bundled CC-CEDICT is
     used too unless `builtin_dictionaries` is False. Raises CancelledError when `cancel()`
     returns True; calls `progress(done, total)` as work advances.
+
+    `embeddings`: True re-scores the uncertain stretches with the bundled sentence-embedding
+    model (AlignmentError when the `[embeddings]` extra is missing), None does so when it is
+    installed, False never. Embeddings are kept in `embedding_cache` (default: one cache for
+    the process), so re-aligning a document embeds only segments not seen before. An
+    `embedder` given replaces the bundled model (whatever `embeddings` says).
     """
     aligner = _Aligner(
         source,
@@ -80,6 +119,8 @@ def align_segments(
         progress,
         cancel,
         builtin_dictionaries,
+        embedder if embedder is not None else resolve_embedder(embeddings),
+        embedding_cache,
     )
     return aligner.run()
 
@@ -99,9 +140,12 @@ class _Aligner:
         progress: Progress | None,
         cancel: Cancel | None,
         builtin_dictionaries: bool,
+        embedder: Embedder | None = None,
+        embedding_cache: EmbeddingCache | None = None,
     ) -> None:
-        self.source = list(source)
-        self.target = list(target)
+        # Lengths and words are those of the visible text: inline codes are not words.
+        self.source = [visible(text) for text in source]
+        self.target = [visible(text) for text in target]
         self.src_lang = base_lang(src_lang)
         self.tgt_lang = base_lang(tgt_lang)
         self.source_paragraphs = source_paragraphs
@@ -110,6 +154,8 @@ class _Aligner:
         self.progress = progress
         self.cancel = cancel
         self.builtin = builtin_dictionaries
+        self.embedder = embedder
+        self.cache = embedding_cache if embedding_cache is not None else process_cache()
         self.n = len(self.source)
         self.m = len(self.target)
         # Progress is counted in DP rows: pass 1 once, pass 2 three times (viterbi, fwd, bwd).
@@ -141,9 +187,28 @@ class _Aligner:
             self._report(self._total)
             return empty
         anchor_vocab: dict[str, int] = {}
-        src = Side(self.source, self.src_lang, self.source_paragraphs, anchor_vocab)
+        # English is lemmatised where a dictionary will be looked up (its headwords are
+        # lemmas); Chinese names meet their pinyin spelling in a Latin-script text.
+        pair = {self.src_lang, self.tgt_lang}
+        zh_latin = "zh" in pair and any(lang in _LATIN for lang in pair)
+        lemmatise = self.lexicon is not None or (self.builtin and pair == {"zh", "en"})
+        src = Side(
+            self.source,
+            self.src_lang,
+            self.source_paragraphs,
+            anchor_vocab,
+            lemmatise=lemmatise,
+            pinyin=zh_latin,
+        )
         self._check()
-        tgt = Side(self.target, self.tgt_lang, self.target_paragraphs, anchor_vocab)
+        tgt = Side(
+            self.target,
+            self.tgt_lang,
+            self.target_paragraphs,
+            anchor_vocab,
+            lemmatise=lemmatise,
+            pinyin=zh_latin,
+        )
         self._check()
         self._report(self.n + 1)
         lexicons: list[Lexicon | None] = [self.lexicon]
@@ -186,6 +251,7 @@ class _Aligner:
         spread = int(min(256, int((lo_max - lo_min).max())))
         near = make_band(lo_min - _PASS2_WIDTH, 2 * _PASS2_WIDTH + 1 + spread, self.n, self.m)
         model2 = _estimate(model, src, tgt, path, near, keys2)
+        moves = _moves_for(path)
         self._check()
         path, costs, band = self._search(
             model2,
@@ -196,15 +262,35 @@ class _Aligner:
             2 * _PASS2_WIDTH + 1 + spread,
             base=2 * (self.n + 1),
             keep_costs=True,
+            moves=moves,
         )
         alpha = forward(costs, band, self.cancel)
         self._report(4 * (self.n + 1))
         beta = backward(costs, band, self.cancel)
         conf = posteriors(path, costs, band, alpha, beta)
+        if self.embedder is not None:
+            self._check()
+            term = self._embedding_term(path, conf)
+            if term is not None:
+                path, costs, band = self._search(
+                    model2,
+                    src,
+                    tgt,
+                    keys2,
+                    lo_min - _PASS2_WIDTH,
+                    2 * _PASS2_WIDTH + 1 + spread,
+                    base=2 * (self.n + 1),
+                    keep_costs=True,
+                    embedding=term,
+                    moves=moves,
+                )
+                alpha = forward(costs, band, self.cancel)
+                beta = backward(costs, band, self.cancel)
+                conf = posteriors(path, costs, band, alpha, beta)
         self._report(self._total)
         beads: list[Bead] = []
         for (i, j, t), c in zip(path, conf, strict=True):
-            di, dj = MOVES[t]
+            di, dj = WIDE_MOVES[t]
             beads.append(
                 Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), BeadStatus.AUTO, round(c, 4))
             )
@@ -220,14 +306,18 @@ class _Aligner:
         width: int,
         base: int,
         keep_costs: bool = False,
+        embedding: EmbeddingTerm | None = None,
+        moves: tuple[tuple[int, int], ...] = MOVES,
     ) -> tuple[list[tuple[int, int, int]], BeadCosts, Band]:
         """Viterbi in the band whose rows start near `start`; widened while the path touches
         its edge."""
         n, m = self.n, self.m
         for attempt in range(_MAX_WIDEN + 1):
-            band = make_band(start, width, n, m)
+            band = make_band(start, width, n, m, moves)
             sim = similarity(keys, n, m, band)
-            costs = BeadCosts(model, band, src.lengths, tgt.lengths, sim, src.starts, tgt.starts)
+            costs = BeadCosts(
+                model, band, src.lengths, tgt.lengths, sim, src.starts, tgt.starts, embedding
+            )
             if keep_costs:
                 costs.cache_all()
             self._check()
@@ -241,6 +331,56 @@ class _Aligner:
             lo_min, lo_max = _path_band(path, n)
             start = (lo_min + lo_max) // 2 - (width - 1) // 2
         return path, costs, band
+
+    def _embedding_term(
+        self, path: Sequence[tuple[int, int, int]], conf: Sequence[float]
+    ) -> EmbeddingTerm | None:
+        """Embed the segments of the uncertain stretches; None when there are none."""
+        assert self.embedder is not None
+        weak = [k for k, c in enumerate(conf) if c < UNCERTAIN]
+        if not weak:
+            return None
+        chosen = np.zeros(len(path), dtype=bool)
+        for k in weak:
+            chosen[max(0, k - _CONTEXT) : k + _CONTEXT + 1] = True
+        s_rows: list[int] = []
+        t_rows: list[int] = []
+        for k in np.flatnonzero(chosen).tolist():
+            i, j, t = path[k]
+            di, dj = WIDE_MOVES[t]
+            s_rows.extend(range(i - di, i))
+            t_rows.extend(range(j - dj, j))
+        s_idx = np.array(sorted(set(s_rows)), dtype=np.int64)
+        t_idx = np.array(sorted(set(t_rows)), dtype=np.int64)
+        if not len(s_idx) or not len(t_idx):
+            return None
+        s_vec = self.cache.lookup(self.embedder, [self.source[i] for i in s_idx])
+        self._check()
+        t_vec = self.cache.lookup(self.embedder, [self.target[j] for j in t_idx])
+        self._check()
+        dim = s_vec.shape[1]
+        source = SpanVectors(self.n, dim, s_idx, s_vec)
+        target = SpanVectors(self.m, dim, t_idx, t_vec)
+        expected = np.zeros(self.n, dtype=np.int64)
+        for i, j, t in path:
+            di, dj = WIDE_MOVES[t]
+            expected[i - di : i] = j - dj
+        bg_s, bg_t = backgrounds(source, target, expected)
+        term = EmbeddingTerm(source, target, bg_s, bg_t)
+        ones = [
+            (i - 1, j - 1)
+            for (i, j, t), c in zip(path, conf, strict=True)
+            if WIDE_MOVES[t] == (1, 1) and c >= 0.5
+        ]
+        return EmbeddingTerm(source, target, bg_s, bg_t, learn_table(term, ones))
+
+
+def _moves_for(path: Sequence[tuple[int, int, int]]) -> tuple[tuple[int, int], ...]:
+    """The wide shapes (1-4, 2-3...) when the first pass used 1-3/3-1 often: a text that
+    splits sentences in three also splits them in four, and one that never does would only
+    pay for the wider search with false merges (measured on Text+Berg de-fr)."""
+    wide = sum(1 for _i, _j, t in path if sorted(WIDE_MOVES[t]) == [1, 3])
+    return WIDE_MOVES if wide >= WIDE_SHARE * len(path) else MOVES
 
 
 def _touches_edge(path: Sequence[tuple[int, int, int]], band: Band) -> bool:
@@ -259,7 +399,7 @@ def _path_band(path: Sequence[tuple[int, int, int]], n: int) -> tuple[IntArray, 
     lo_max = np.zeros(n + 1, dtype=np.int64)
     lo_min[0] = lo_max[0] = 0
     for i, j, t in path:
-        di, dj = MOVES[t]
+        di, dj = WIDE_MOVES[t]
         for row in range(i - di, i + 1):
             lo_min[row] = min(lo_min[row], j - dj if row < i else j)
             lo_max[row] = max(lo_max[row], j)
@@ -299,13 +439,14 @@ def _estimate(
     keys: KeySets,
 ) -> Model:
     """Pass-2 parameters estimated from the pass-1 path."""
-    kinds = [MOVES[t] for _i, _j, t in path]
+    kinds = [WIDE_MOVES[t] for _i, _j, t in path]
     alpha = 50.0
     priors = {
         kind: (sum(1 for k in kinds if k == kind) + alpha * p) / (len(kinds) + alpha)
         for kind, p in DEFAULT_PRIORS.items()
     }
-    ones = [(i - 1, j - 1) for i, j, t in path if MOVES[t] == (1, 1)]
+    _extrapolate_wide(priors)
+    ones = [(i - 1, j - 1) for i, j, t in path if WIDE_MOVES[t] == (1, 1)]
     variance = model.variance
     if len(ones) >= 20:
         ls = np.array([src.lengths[i] for i, _ in ones])
@@ -316,10 +457,10 @@ def _estimate(
     lex_x, lex_y = _lexical_table(ones, keys, src.n, tgt.n, band)
     mismatch, crossing = model.mismatch_penalty, model.crossing_penalty
     if src.starts is not None and tgt.starts is not None:
-        full = [(i, j, MOVES[t]) for i, j, t in path if all(MOVES[t])]
+        full = [(i, j, WIDE_MOVES[t]) for i, j, t in path if all(WIDE_MOVES[t])]
         mis = sum(1 for i, j, (di, dj) in full if src.starts[i - di] != tgt.starts[j - dj])
         mismatch = _log_odds_penalty(mis, len(full))
-        multi = [(i, j, MOVES[t]) for i, j, t in path if max(MOVES[t]) >= 2]
+        multi = [(i, j, WIDE_MOVES[t]) for i, j, t in path if max(WIDE_MOVES[t]) >= 2]
         cross = sum(
             1
             for i, j, (di, dj) in multi
@@ -337,6 +478,18 @@ def _estimate(
         model.length_log_mean,
         model.length_log_sd,
     )
+
+
+def _extrapolate_wide(priors: dict[tuple[int, int], float]) -> None:
+    """Priors of the wide shapes, which the first pass cannot count: one step further along
+    the geometric decay from 1-2 to 1-3 (and from 2-2 for 2-3), halved."""
+    for near, wide in (((1, 3), (1, 4)), ((3, 1), (4, 1))):
+        base = (1, 2) if near == (1, 3) else (2, 1)
+        decay = priors[near] / max(priors[base], 1e-9)
+        priors[wide] = max(priors[wide], 0.5 * priors[near] * min(decay, 0.7))
+    for wide, near, base in (((2, 3), (1, 3), (1, 2)), ((3, 2), (3, 1), (2, 1))):
+        decay = priors[near] / max(priors[base], 1e-9)
+        priors[wide] = max(priors[wide], 0.5 * priors[(2, 2)] * min(decay, 0.7))
 
 
 def _median(values: npt.NDArray[np.float64]) -> float:

@@ -117,7 +117,7 @@ def cedict_lexicon(words: frozenset[str] | None = None) -> Lexicon | None:
     glosses = _cedict_glosses()
     if glosses is None:
         return None
-    english = Tokenizer("en")
+    english = Tokenizer("en", lemmatise=True)
     lexicon = Lexicon("zh", "en")
     heads = glosses.keys() if words is None else (w for w in words if w in glosses)
     for head in heads:

@@ -219,3 +219,72 @@ def merge_within_groups(
             merged.append((src, tgt))
         last_group = group
     return merged
+
+
+#: Reliability bins: equal width over [0, 1] (the last one closed).
+RELIABILITY_BINS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ReliabilityRow:
+    """One confidence bin: its bounds, how many beads fell in it, their mean confidence and
+    the share of them that were exactly right."""
+
+    low: float
+    high: float
+    beads: int
+    confidence: float
+    correct: float
+
+
+@dataclass(frozen=True, slots=True)
+class Reliability:
+    """Confidence bins against the share correct, and the expected calibration error."""
+
+    rows: tuple[ReliabilityRow, ...]
+    ece: float
+    beads: int
+
+    def share_correct_at(self, threshold: float, judged: Sequence[tuple[float, bool]]) -> float:
+        """The share exactly right among `judged` beads with confidence >= `threshold`."""
+        above = [ok for c, ok in judged if c >= threshold]
+        return sum(above) / len(above) if above else 1.0
+
+    def format(self) -> str:
+        """A table a person can read, then the ECE."""
+        lines = ["confidence    beads  mean conf  exactly right"]
+        for row in self.rows:
+            if row.beads:
+                lines.append(
+                    f"[{row.low:.1f}, {row.high:.1f}{']' if row.high >= 1 else ')'}"
+                    f"  {row.beads:7d}  {row.confidence:9.3f}  {row.correct:13.3f}"
+                )
+        lines.append(f"ECE {self.ece:.3f} over {self.beads} beads")
+        return "\n".join(lines) + "\n"
+
+
+def reliability(judged: Sequence[tuple[float, bool]], bins: int = RELIABILITY_BINS) -> Reliability:
+    """Reliability table and expected calibration error of (confidence, exactly right) pairs.
+
+    ECE = sum over bins of (beads in bin / all beads) * |share correct - mean confidence|.
+    """
+    rows: list[ReliabilityRow] = []
+    ece = 0.0
+    total = len(judged)
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        inside = [(c, ok) for c, ok in judged if low <= c < high or (b == bins - 1 and c >= high)]
+        if inside:
+            conf = sum(c for c, _ in inside) / len(inside)
+            correct = sum(ok for _, ok in inside) / len(inside)
+            ece += len(inside) / total * abs(correct - conf)
+        else:
+            conf = correct = 0.0
+        rows.append(ReliabilityRow(low, high, len(inside), conf, correct))
+    return Reliability(tuple(rows), ece, total)
+
+
+def judge(gold: Sequence[Link], beads: Iterable[Bead]) -> list[tuple[float, bool]]:
+    """(confidence, exactly a gold link) for every bead."""
+    exact = set(gold)
+    return [(b.confidence, (b.source, b.target) in exact) for b in beads]

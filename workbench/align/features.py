@@ -34,8 +34,11 @@ class Side:
         lang: str,
         starts: Sequence[int] | None,
         anchor_vocab: dict[str, int],
+        *,
+        lemmatise: bool = False,
+        pinyin: bool = False,
     ) -> None:
-        tokenizer = Tokenizer(lang)
+        tokenizer = Tokenizer(lang, lemmatise=lemmatise, pinyin=pinyin)
         raw_tokens = tokenizer.raw_tokens
         analyse = tokenizer.analyse_token
         add_anchor = anchor_vocab.setdefault

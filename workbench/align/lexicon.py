@@ -145,27 +145,70 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word.lower()).translate(_FOLD)
 
 
-class Tokenizer:
-    """Words (stemmed) and anchors of segments in one language; caches per word."""
+@functools.lru_cache(maxsize=1)
+def _simplemma() -> object:
+    import simplemma
 
-    def __init__(self, lang: str) -> None:
+    module: object = simplemma
+    return module
+
+
+@functools.lru_cache(maxsize=1)
+def _pinyin() -> object:
+    from pypinyin import lazy_pinyin
+
+    function: object = lazy_pinyin
+    return function
+
+
+# English clitics, so "didn't" gives "did not" and "he's" gives "he" (not the words "didn",
+# "t", "s", which CC-CEDICT glosses do not hold).
+_CLITIC = re.compile(r"(?i)\b(can|won|shan)['’]t\b|n['’]t\b|['’](ll|re|ve|m|d|s)\b")
+_CLITIC_WORDS = {"ll": " will", "re": " are", "ve": " have", "m": " am", "d": " would", "s": ""}
+_SPECIAL_NOT = {"can": "can not", "won": "will not", "shan": "shall not"}
+
+
+def _expand_clitic(match: re.Match[str]) -> str:
+    if match.group(1):
+        return _SPECIAL_NOT[match.group(1).lower()]
+    if match.group(2):
+        return _CLITIC_WORDS[match.group(2).lower()]
+    return " not"
+
+
+class Tokenizer:
+    """Words (stemmed) and anchors of segments in one language; caches per word.
+
+    With `lemmatise`, English words are lemmatised (simplemma) before stemming, so "went" and
+    "told" meet the dictionary's "go" and "tell", and clitics are expanded; with `pinyin`,
+    Chinese words give pinyin anchors and capitalised Latin words give the keys they would
+    match ("陈清扬" and "Chen Qingyang").
+    """
+
+    def __init__(self, lang: str, *, lemmatise: bool = False, pinyin: bool = False) -> None:
         self.lang = base_lang(lang)
         self._stem_cache: dict[str, str] = {}
         self._token_cache: dict[str, tuple[str | None, tuple[str, ...]]] = {}
         self._stemmer = _stemmer(self.lang)
+        self.lemmatise = lemmatise and self.lang == "en"
+        self.pinyin = pinyin
 
     def stem(self, word: str) -> str:
         """The stem of a lowercase word (the word itself where no stemmer exists)."""
         cached = self._stem_cache.get(word)
         if cached is None:
             cached = word
-            if self._stemmer is not None and len(word) > 3:
-                cached = self._stemmer.stemWord(word)  # type: ignore[attr-defined]
+            if self.lemmatise and word.isalpha():
+                cached = _simplemma().lemmatize(word, lang="en").lower()  # type: ignore[attr-defined]
+            if self._stemmer is not None and len(cached) > 3:
+                cached = self._stemmer.stemWord(cached)  # type: ignore[attr-defined]
             self._stem_cache[word] = cached
         return cached
 
     def raw_tokens(self, text: str) -> list[str]:
         """Surface tokens, NFKC-normalised; Han runs are cut into words with jieba."""
+        if self.lemmatise and ("'" in text or "’" in text):
+            text = _CLITIC.sub(_expand_clitic, text)
         if text.isascii():
             return _WORD.findall(text)
         text = unicodedata.normalize("NFKC", text)
@@ -219,14 +262,31 @@ class Tokenizer:
         lower = token.lower()
         word = self.stem(lower)
         if _HAN.match(first):
-            return word, ()
+            return word, self._pinyin_keys(token) if self.pinyin else ()
         keys: list[str] = []
+        if self.pinyin and first.isupper() and len(token) >= 2 and token.isascii():
+            keys.append("py:" + lower)
         if 2 <= len(token) <= 5 and token.isupper():
             keys.append("=" + lower)
         folded = fold(token[:8])
         if len(folded) >= 4 and len(token) >= 4:
             keys.append("~" + folded[:4])
         return word, tuple(keys)
+
+    @staticmethod
+    def _pinyin_keys(token: str) -> tuple[str, ...]:
+        """Pinyin keys of a 2-4 character Han word: the whole word, and for 3 or 4 characters
+        surname + given name (English writes "Chen Qingyang" as two words)."""
+        if not 2 <= len(token) <= 4:
+            return ()
+        syllables = _pinyin()(token)  # type: ignore[operator]
+        if len(syllables) != len(token) or not all(s.isascii() and s.isalpha() for s in syllables):
+            return ()
+        keys = ["py:" + "".join(syllables)]
+        if len(token) >= 3:
+            keys.append("py:" + syllables[0])
+            keys.append("py:" + "".join(syllables[1:]))
+        return tuple(keys)
 
 
 @dataclass(slots=True)

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from workbench.align.search import MOVES, Band
+from workbench.align.search import Band
 
 if TYPE_CHECKING:
+    from workbench.align.embeddings import EmbeddingTerm
     from workbench.align.features import KeySets
 
 FloatArray = npt.NDArray[np.float64]
@@ -41,6 +42,10 @@ DEFAULT_PRIORS: dict[tuple[int, int], float] = {
     (2, 2): 0.011,
     (3, 1): 0.004,
     (1, 3): 0.004,
+    (1, 4): 0.001,
+    (4, 1): 0.001,
+    (2, 3): 0.001,
+    (3, 2): 0.001,
 }
 DEFAULT_VARIANCE = 6.8
 _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -178,8 +183,10 @@ class BeadCosts:
         sim: Similarity,
         source_starts: BoolArray | None,
         target_starts: BoolArray | None,
+        embedding: EmbeddingTerm | None = None,
     ) -> None:
         self.model = model
+        self.embedding = embedding
         self.band = band
         self.sim = sim
         self.cum_s = np.concatenate(([0.0], np.cumsum(source_lengths)))
@@ -229,10 +236,10 @@ class BeadCosts:
         The second pass reads the costs three times (Viterbi, forward, backward).
         """
         rows = self.band.n + 1
-        size = len(MOVES) * rows * self.band.width * 4
+        size = len(self.band.moves) * rows * self.band.width * 4
         if size <= limit_bytes:
             # Filled a block of rows at a time: the temporaries stay block-sized.
-            out = np.empty((len(MOVES), rows, self.band.width), dtype=np.float32)
+            out = np.empty((len(self.band.moves), rows, self.band.width), dtype=np.float32)
             for r0 in range(0, rows, _CACHE_ROWS):
                 r1 = min(rows, r0 + _CACHE_ROWS)
                 out[:, r0:r1] = self._compute(r0, r1)
@@ -248,12 +255,12 @@ class BeadCosts:
         band, model, sim = self.band, self.model, self.sim
         m, width = band.m, band.width
         cum_s, cum_t, mass_s, mass_t = self.cum_s, self.cum_t, self.mass_s, self.mass_t
-        costs = np.empty((len(MOVES), r1 - r0, width), dtype=np.float32)
+        costs = np.empty((len(self.band.moves), r1 - r0, width), dtype=np.float32)
         rows = np.arange(r0, r1, dtype=np.int64)[:, None]
         cols = band.lo[r0:r1, None] + np.arange(width, dtype=np.int64)[None, :]
         inside = cols <= m
         pair_cache: dict[tuple[int, int], FloatArray] = {}
-        for t, (di, dj) in enumerate(MOVES):
+        for t, (di, dj) in enumerate(band.moves):
             if di > band.n or dj > m:
                 costs[t] = np.inf  # the text is too short for this bead anywhere
                 continue
@@ -274,6 +281,8 @@ class BeadCosts:
                 mass = (mass_s[ii] - mass_s[ii - di]) + (mass_t[jj] - mass_t[jj - dj])
                 dice = np.where(mass > 0, 2.0 * match / np.maximum(mass, 1e-12), 0.0)
                 cost -= np.interp(np.minimum(dice, 1.0), self.lex_x, self.lex_y)
+                if self.embedding is not None:
+                    cost += self.embedding.cost(ii, jj, di, dj)
                 if self.starts is not None:
                     cost += model.mismatch_penalty * (
                         self.starts[2][ii - di] != self.starts[3][jj - dj]

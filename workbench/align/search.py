@@ -24,6 +24,9 @@ IntArray = npt.NDArray[np.int64]
 
 Move = tuple[int, int]
 MOVES: tuple[Move, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+#: The wider shapes, appended so a move's index means the same in both tuples; the aligner
+#: searches with them where the first pass finds the text splitting sentences widely.
+WIDE_MOVES: tuple[Move, ...] = (*MOVES, (1, 4), (4, 1), (2, 3), (3, 2))
 MOVE_01 = MOVES.index((0, 1))
 _ROW_CHECK = 256  # rows between progress / cancel checks
 
@@ -36,6 +39,7 @@ class Band:
     width: int
     n: int
     m: int
+    moves: tuple[Move, ...] = MOVES
 
     def columns(self) -> IntArray:
         """The j of every cell, shape (n + 1, width)."""
@@ -46,7 +50,9 @@ class Band:
         return int(min(self.width, self.m - self.lo[i] + 1))
 
 
-def make_band(center_lo: npt.ArrayLike, width: int, n: int, m: int) -> Band:
+def make_band(
+    center_lo: npt.ArrayLike, width: int, n: int, m: int, moves: tuple[Move, ...] = MOVES
+) -> Band:
     """A connected band holding (0, 0) and (n, m), as close as possible to `center_lo`."""
     width = int(max(2, min(width, m + 1)))
     width = max(width, min(m + 1, -(-m // (n + 1)) + 2))
@@ -62,7 +68,7 @@ def make_band(center_lo: npt.ArrayLike, width: int, n: int, m: int) -> Band:
         lo = np.maximum(lo, back)
         if lo[0] == 0 or width >= m + 1:
             lo[0] = 0
-            return Band(lo, width, n, m)
+            return Band(lo, width, n, m, moves)
         width = min(m + 1, width * 2)
 
 
@@ -84,8 +90,8 @@ def _sources(band: Band, r0: int, r1: int, sentinel: int) -> IntArray:
     lo, width = band.lo, band.width
     rows = np.arange(r0, r1, dtype=np.int64)
     cols = np.arange(width, dtype=np.int64)
-    out = np.full((r1 - r0, len(MOVES), width), sentinel, dtype=np.int64)
-    for t, (di, dj) in enumerate(MOVES):
+    out = np.full((r1 - r0, len(band.moves), width), sentinel, dtype=np.int64)
+    for t, (di, dj) in enumerate(band.moves):
         if di == 0:
             continue
         prev = np.maximum(rows - di, 0)
@@ -100,8 +106,8 @@ def _targets(band: Band, r0: int, r1: int, sentinel: int) -> IntArray:
     lo, width, n = band.lo, band.width, band.n
     rows = np.arange(r0, r1, dtype=np.int64)
     cols = np.arange(width, dtype=np.int64)
-    out = np.full((r1 - r0, len(MOVES), width), sentinel, dtype=np.int64)
-    for t, (di, dj) in enumerate(MOVES):
+    out = np.full((r1 - r0, len(band.moves), width), sentinel, dtype=np.int64)
+    for t, (di, dj) in enumerate(band.moves):
         if di == 0:
             continue
         nxt = np.minimum(rows + di, n)
@@ -185,7 +191,7 @@ def viterbi(
         if t < 0:
             raise AlignmentError("the aligner found no path through the band")
         path.append((i, j, t))
-        di, dj = MOVES[t]
+        di, dj = band.moves[t]
         i -= di
         j -= dj
     path.reverse()
@@ -230,8 +236,8 @@ def backward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = No
     size = (n + 1) * width
     # beta minus the cost of the move that ends in the cell, per move, gathered by index.
     flat = np.full(size + 1, ninf)
-    moves = np.arange(len(MOVES))[:, None]
-    reach = max(di for di, _dj in MOVES)
+    moves = np.arange(len(band.moves))[:, None]
+    reach = max(di for di, _dj in band.moves)
     lengths = _valid_lengths(band)
     with np.errstate(invalid="ignore", over="ignore"):
         for i in range(n, -1, -1):
@@ -246,8 +252,8 @@ def backward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = No
                 # stands for "no such cell", as flat[size] (-inf) does for beta.
                 cost_pad = np.concatenate(
                     (
-                        block.reshape(len(MOVES), cells),
-                        np.full((len(MOVES), 1), np.inf, dtype=np.float32),
+                        block.reshape(len(band.moves), cells),
+                        np.full((len(band.moves), 1), np.inf, dtype=np.float32),
                     ),
                     axis=1,
                 )
@@ -285,7 +291,7 @@ def posteriors(
         if block_start < 0 or i >= block_start + _CHUNK:
             block_start = i
             block = costs(i, min(band.n + 1, i + _CHUNK))
-        di, dj = MOVES[t]
+        di, dj = band.moves[t]
         start = alpha[i - di, j - dj - lo[i - di]]
         k = j - lo[i]
         logp = start - float(block[t, i - block_start, k]) + beta[i, k] - total

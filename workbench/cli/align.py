@@ -56,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="do not use the bundled CC-CEDICT for zh-en",
     )
+    add_embedding_flags(parser)
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -76,6 +77,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "files", nargs="+", metavar="GOLD TEST", help="pairs of gold and test link files"
     )
     evaluate.set_defaults(handler=run_evaluate)
+
+
+def add_embedding_flags(parser: argparse.ArgumentParser) -> None:
+    """`--embeddings` / `--no-embeddings` (default: use them when the extra is installed)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--embeddings",
+        dest="embeddings",
+        action="store_const",
+        const=True,
+        default=None,
+        help="re-score uncertain stretches with the bundled sentence-embedding model "
+        "(needs the [embeddings] extra; the default when it is installed)",
+    )
+    group.add_argument(
+        "--no-embeddings",
+        dest="embeddings",
+        action="store_const",
+        const=False,
+        help="align with lengths and words only",
+    )
 
 
 def read_segments(path: str | Path, lang: str, presegmented: bool) -> list[list[str]]:
@@ -186,6 +208,7 @@ def run_align(args: argparse.Namespace) -> int:
         lexicon=lexicon,
         progress=TerminalProgress("aligning"),
         builtin_dictionaries=not args.no_builtin_dictionary,
+        embeddings=args.embeddings,
     )
     names = (Path(args.source).name, Path(args.target).name)
     emit(format_beads(beads, source, target, args.format, names), args.output)

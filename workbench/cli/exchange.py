@@ -139,7 +139,9 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--into", type=Path, help="the new project's folder [a folder named after the file]"
     )
-    parser.add_argument("--pivot", default="en", help="the pivot (source) language [en]")
+    parser.add_argument(
+        "--pivot", help="the pivot (source) language [TMX: the header's srclang; PO: en]"
+    )
     parser.add_argument("--name", help="the project's name [the folder's name]")
 
 
@@ -251,7 +253,7 @@ def run_import_tmx(args: argparse.Namespace) -> int:
             args.pivot,
             name=args.name,
             langs=parse_langs(args.langs),
-            lang_codes=parse_lang_codes(args.lang_codes, DEFAULT_LANG_CODES),
+            lang_codes=parse_lang_codes(args.lang_codes, {}),
             warnings=warnings,
             progress=TerminalProgress("import tmx"),
             workers=args.jobs,
@@ -268,7 +270,7 @@ def run_import_tmx(args: argparse.Namespace) -> int:
 def run_import_po(args: argparse.Namespace) -> int:
     """Make a project from a PO file."""
     warnings: list[str] = []
-    text = import_po(args.file, args.pivot, lang=args.lang, warnings=warnings)
+    text = import_po(args.file, args.pivot or "en", lang=args.lang, warnings=warnings)
     return _save_imported(args, text, warnings)
 
 

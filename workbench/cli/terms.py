@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,12 +89,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp = actions.add_parser("import", help="CSV, TBX v2 or TBX v3 in, TBX v3 out")
     imp.add_argument("file", type=Path, help="the glossary to import")
     imp.add_argument("-o", "--output", help="the TBX v3 file to write [stdout]")
+    imp.add_argument(
+        "--langs",
+        help="source,target languages of a two-column OmegaT TSV or Weblate/memoQ CSV, e.g. en,es",
+    )
     imp.set_defaults(handler=run_import)
 
     exp = actions.add_parser("export", help="write a glossary as TBX v3, TBX v2 or CSV")
     exp.add_argument("file", type=Path, help="the glossary to export (TBX or CSV)")
     exp.add_argument("-o", "--output", required=True, help="the file to write")
     exp.add_argument("--format", choices=SAVE_FORMATS, default="tbx", help="output format [tbx]")
+    exp.add_argument("--langs", help="source,target languages of a two-column TSV/CSV glossary")
     exp.set_defaults(handler=run_export)
 
     sug = actions.add_parser(
@@ -181,6 +187,8 @@ def run_check(args: argparse.Namespace) -> int:
     langs = _langs(args.lang)
     project = _open(args.project, langs)
     glossaries = _glossaries(args, project)
+    merged = merge_glossaries(glossaries)[0]
+    _check_coverage(merged, langs if langs is not None else project.text.target_langs)
     rules = _rules(args, project)
     dismissals_path = args.dismissals if args.dismissals is not None else project.dismissals_path
     dismissals = load_dismissals(dismissals_path)
@@ -224,6 +232,22 @@ def run_gaps(args: argparse.Namespace) -> int:
     return 1 if gaps else 0
 
 
+def _check_coverage(glossary: Glossary, targets: list[str]) -> None:
+    """Refuse a check whose glossary has no term in any of the target languages.
+
+    A glossary language covers a document when it matches the document's tag as an RFC 4647
+    range (`zh` covers `zh-CN` and `zh-TW`; `zh-CN` covers only `zh-CN`).
+    """
+    from workbench.core.langtags import matches
+
+    have = glossary.langs
+    if not any(matches(g, t) for g in have for t in targets):
+        raise ProjectError(
+            f"the glossary has terms in {', '.join(have) or 'no language'} but none in the "
+            f"target language(s) {', '.join(targets)}: nothing can be checked"
+        )
+
+
 def _edit_dismissals(
     args: argparse.Namespace, findings: list[Finding], dismissals: Dismissals, path: Path
 ) -> int:
@@ -244,9 +268,27 @@ def _edit_dismissals(
     return 0
 
 
+def _pair(value: str | None) -> tuple[str, str] | None:
+    langs = _langs(value)
+    if langs is None:
+        return None
+    if len(langs) != 2:
+        raise UsageError(f"--langs takes two languages, source,target (not {value!r})")
+    return langs[0], langs[1]
+
+
+def _load_told(path: Path, langs: str | None) -> Glossary:
+    """Load a glossary, printing to stderr what the reader skipped or kept as notes."""
+    warnings: list[str] = []
+    glossary = load_glossary(path, langs=_pair(langs), warnings=warnings)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return glossary
+
+
 def run_import(args: argparse.Namespace) -> int:
-    """Read CSV/TBX v2/TBX v3, write TBX v3."""
-    glossary = load_glossary(args.file)
+    """Read CSV/TSV/TBX v2/TBX v3/TBX-Min/MultiTerm XML, write TBX v3."""
+    glossary = _load_told(args.file, args.langs)
     if not glossary.description:
         glossary.description = f"Imported from {args.file.name}"
     if args.output is None or str(args.output) == "-":
@@ -261,7 +303,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write a glossary in another format."""
-    glossary = load_glossary(args.file)
+    glossary = _load_told(args.file, args.langs)
     save_glossary(args.output, glossary, args.format)
     print(f"{args.output}: {len(glossary)} concepts ({args.format})")
     return 0

@@ -215,6 +215,8 @@ class ParallelText:
             raise AlignmentError(f"the pivot language {pivot!r} has no document")
         self.pivot = pivot
         self.documents = dict(documents)
+        # The language tags the documents were read with, where a file said (import).
+        self.lang_codes: dict[str, str] = {}
         self.alignments: dict[str, Alignment] = dict(alignments or {})
         for lang, alignment in self.alignments.items():
             if alignment.source is not self.documents[pivot]:

@@ -20,6 +20,20 @@ def base_lang(code: str) -> str:
     return code.strip().replace("_", "-").split("-")[0].lower()
 
 
+def language_key(tag: str) -> str:
+    """The workbench language of a case-normalised tag read from a file.
+
+    The bare language or its default code names the language (`es`, `es-ES` -> "es"); any
+    other variant is a language of its own under its whole tag (`es-419`, `zh-TW`, `fr-CA`,
+    `en-GB`), so variants are never merged. The rule looks at the tag alone, not at what else
+    a file holds, so every reader (and every worker process) decides alike.
+    """
+    base = base_lang(tag)
+    if tag.lower() in (base, DEFAULT_LANG_CODES.get(base, base).lower()):
+        return base
+    return tag
+
+
 def segment_joiner(lang: str) -> str:
     """The string put between two segments of `lang` when they become one text."""
     return "" if base_lang(lang) in NO_SPACE_LANGS else " "

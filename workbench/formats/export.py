@@ -36,9 +36,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from workbench.core import langtags
 from workbench.core.alignment import Alignment, Bead, BeadStatus, ParallelText
 from workbench.core.document import Document
-from workbench.core.errors import AlignmentError, FormatError, InputError
+from workbench.core.errors import AlignmentError, FormatError, InputError, LanguageTagError
 from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.core.rows import compute_rows
 from workbench.formats.tmx_reader import TmxReader
@@ -50,10 +51,14 @@ from workbench.formats.tmx_writer import (
 __all__ = [
     "Group",
     "Part",
+    "PivotChoice",
+    "code_of",
+    "dropped_languages",
     "group_starts",
     "groups",
     "import_tmx",
     "project_units",
+    "wanted_variant",
 ]
 
 Progress = Callable[[int, int], None]
@@ -204,9 +209,79 @@ class _Side:
     count: int = 0
 
 
+class PivotChoice:
+    """Which language of the file is the pivot, decided at the first TU that has it.
+
+    The request (`--pivot`, else the header's `srclang`, else `en` for `*all*`) is a BCP 47
+    range: the language of that tag first, else one the range matches (RFC 4647: `en` takes
+    `en-GB`), preferring the header's `srclang`.
+    """
+
+    def __init__(self, reader: TmxReader, requested: str | None) -> None:
+        self.reader = reader
+        self.requested = requested
+        self.lang: str | None = None
+
+    @property
+    def wanted(self) -> str:
+        """The range asked for, as the messages name it."""
+        if self.requested:
+            return self.requested
+        srclang = self.reader.header.srclang if self.reader.header else ""
+        return srclang if srclang and srclang != "*all*" else "en"
+
+    def source(self, unit: TranslationUnit) -> Variant | None:
+        """The unit's pivot variant, or None."""
+        if self.lang is None:
+            wanted = self.wanted
+            valid = langtags.is_valid(wanted, registered=False)
+            key = self.reader.lang_of(wanted) if valid else ""
+            found = unit.variant(key) if key else None
+            if found is None and valid:
+                srclang = self.reader.header.srclang if self.reader.header else ""
+                matching = [v for v in unit.variants if langtags.matches(wanted, v.code or v.lang)]
+                matching.sort(key=lambda v: (v.code or v.lang).lower() != srclang.lower())
+                found = matching[0] if matching else None
+            if found is None:
+                return None
+            self.lang = found.lang
+        return unit.variant(self.lang)
+
+
+def wanted_variant(langs: Sequence[str] | None, variant: Variant) -> bool:
+    """Whether `--langs` takes this variant: its language, or a range matching its tag."""
+    if not langs:
+        return True
+    return variant.lang in langs or any(
+        langtags.matches(r, variant.code or variant.lang) for r in langs
+    )
+
+
+def code_of(variant: Variant) -> str:
+    """The case-normalised tag the file wrote for the variant."""
+    try:
+        return langtags.normalize(variant.code or variant.lang, registered=False)
+    except LanguageTagError:
+        return variant.lang
+
+
+def dropped_languages(
+    path: str | Path, unseen: set[str], kept: Sequence[str], langs: Sequence[str] | None
+) -> list[str]:
+    """Warnings for languages only skipped TUs had: a whole language is never lost unsaid."""
+    lost = sorted(
+        lang for lang in unseen - set(kept) if not langs or wanted_variant(langs, Variant(lang, ()))
+    )
+    return [
+        f"{path}: language {lang} is only in TUs without the pivot; not imported (--pivot "
+        f"{lang} reads it)"
+        for lang in lost
+    ]
+
+
 def import_tmx(
     path: str | Path,
-    pivot: str = "en",
+    pivot: str | None = None,
     *,
     langs: Sequence[str] | None = None,
     lang_codes: Mapping[str, str] | None = None,
@@ -216,21 +291,29 @@ def import_tmx(
 ) -> ParallelText:
     """Read a TMX into documents (one paragraph per TU) and beads (one per TU and language).
 
-    Streams the file; `langs` limits the target languages read (default: all found);
-    `workers` is the reader's (`TmxReader`).
+    Streams the file; `langs` limits the target languages read (default: all found; ranges
+    match variants, RFC 4647); `workers` is the reader's (`TmxReader`). The pivot is `pivot`,
+    else the header's `srclang` (see `PivotChoice`); every other language is kept, each
+    variant apart, and `lang_codes` of the result holds the tag each was read with.
     """
     codes = dict(DEFAULT_LANG_CODES)
     codes.update(lang_codes or {})
     reader = TmxReader(path, codes, workers=workers)
+    choice = PivotChoice(reader, pivot)
     pivot_paragraphs: list[list[str]] = []
     pivot_count = 0
     sides: dict[str, _Side] = {}
+    seen_codes: dict[str, str] = {}
+    unseen: set[str] = set()  # languages of skipped TUs
     skipped = 0
     for number, unit in enumerate(reader, start=1):
-        source = unit.variant(pivot)
+        source = choice.source(unit)
         if source is None or blank_variant(source):
             skipped += 1
+            unseen.update(v.lang for v in unit.variants if not blank_variant(v))
             continue
+        pivot = source.lang
+        seen_codes.setdefault(pivot, code_of(source))
         src = tuple(range(pivot_count, pivot_count + len(source.segments)))
         previous = len(pivot_paragraphs)
         pivot_paragraphs.append(list(source.segments))
@@ -238,11 +321,12 @@ def import_tmx(
         present: set[str] = set()
         for variant in unit.variants:
             lang = variant.lang
-            if lang == pivot or (langs and lang not in langs) or blank_variant(variant):
+            if lang == pivot or not wanted_variant(langs, variant) or blank_variant(variant):
                 continue
             side = sides.get(lang)
             if side is None:
                 side = sides[lang] = _Side([], _gaps(pivot_paragraphs[:previous]))
+                seen_codes[lang] = code_of(variant)
             present.add(lang)
             status, confidence = _status(variant, unit)
             tgt = tuple(range(side.count, side.count + len(variant.segments)))
@@ -254,26 +338,29 @@ def import_tmx(
                 side.beads.append(Bead(src, (), BeadStatus.AUTO, 0.0))
         if progress is not None and number % 1000 == 0:
             progress(number, 0)
-    if not pivot_paragraphs:
+    if not pivot_paragraphs or pivot is None:
         srclang = reader.header.srclang if reader.header else "?"
         raise FormatError(
-            f"no TU has a {pivot} variant (header srclang {srclang}); choose --pivot", path
+            f"no TU has a {choice.wanted} variant (header srclang {srclang}); choose --pivot",
+            path,
         )
     if skipped and warnings is not None:
         warnings.append(f"{path}: {skipped} TU(s) without a {pivot} text were skipped")
+        warnings.extend(dropped_languages(path, unseen, [pivot, *sides], langs))
     if warnings is not None:
         warnings.extend(reader.warnings)
         if reader.worker_problem:
             warnings.append(f"{path}: read on in one process: {reader.worker_problem}")
     name = Path(path).name
     pivot_doc = Document(pivot, pivot_paragraphs, name)
-    order = [lang for lang in (langs or sides) if lang in sides]
     documents = {pivot: pivot_doc}
     alignments: dict[str, Alignment] = {}
-    for lang in order:
+    for lang in sides:
         documents[lang] = Document(lang, sides[lang].paragraphs, name)
         alignments[lang] = Alignment(pivot_doc, documents[lang], sides[lang].beads)
-    return ParallelText(pivot, documents, alignments)
+    text = ParallelText(pivot, documents, alignments)
+    text.lang_codes = {lang: seen_codes[lang] for lang in documents}
+    return text
 
 
 def _gaps(paragraphs: Sequence[Sequence[str]]) -> list[Bead]:

@@ -10,6 +10,7 @@ headings come in document order, lists, tables, sections and text frames include
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -57,7 +58,8 @@ def _content_bytes(path: str | Path) -> bytes:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise InputError("file not found", path) from None
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # ValueError: a member name that is not the UTF-8 its flag says.
         raise FormatError(f"not a readable OpenDocument file ({exc})", path) from None
     with archive:
         infos = archive.infolist()
@@ -86,7 +88,14 @@ def _content_bytes(path: str | Path) -> bytes:
             with archive.open(info) as member:
                 # The header's size may lie: never inflate more than the limit.
                 data = member.read(MAX_CONTENT_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            NotImplementedError,
+            ValueError,
+            zlib.error,
+        ) as exc:
             raise FormatError(f"content.xml cannot be read ({exc})", path) from None
         except RuntimeError as exc:  # zipfile's own encryption
             raise FormatError(f"content.xml is encrypted ({exc})", path) from None
@@ -102,8 +111,11 @@ def _is_encrypted(archive: zipfile.ZipFile) -> bool:
         return False
     if info.file_size > MAX_CONTENT_BYTES:
         return False
-    with archive.open(info) as member:
-        return b"encryption-data" in member.read(MAX_CONTENT_BYTES)
+    try:
+        with archive.open(info) as member:
+            return b"encryption-data" in member.read(MAX_CONTENT_BYTES)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, zlib.error):
+        return False  # a damaged manifest: content.xml tells what it is
 
 
 class _Walker:

@@ -9,12 +9,15 @@ cross references, contexts) are ignored on reading.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
 from workbench.core.atomic import write_bytes_atomic
-from workbench.core.errors import EditError, FormatError
+from workbench.core.errors import EditError, FormatError, LanguageTagError
+from workbench.core.langtags import normalize
+from workbench.formats.term_values import map_part_of_speech, map_status, map_term_type
 from workbench.formats.xmlsafe import parse_xml
 from workbench.terms.glossary import (
     PARTS_OF_SPEECH,
@@ -35,14 +38,19 @@ _LANG_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 # -- reading -------------------------------------------------------------------------------
 
 
-def read_tbx(path: str | Path) -> Glossary:
-    """Read a TBX v3 or v2 file (decided by its root element)."""
-    return _read_tree(parse_xml(path), str(path))
+def read_tbx(path: str | Path, warnings: list[str] | None = None) -> Glossary:
+    """Read a TBX v3 or v2 file (decided by its root element).
+
+    What other tools write is read, not refused: see `_Reading`. Each thing skipped or
+    changed is appended to `warnings` (when given) as "file:line: what"; only a file that is
+    not XML, or not TBX at all, raises FormatError.
+    """
+    return _read_tree(parse_xml(path), str(path), warnings)
 
 
-def parse_tbx(data: bytes, path: str = "<tbx>") -> Glossary:
-    """Read TBX v3 or v2 from bytes; errors name `path`."""
-    return _read_tree(parse_xml(data, path), path)
+def parse_tbx(data: bytes, path: str = "<tbx>", warnings: list[str] | None = None) -> Glossary:
+    """Read TBX v3 or v2 from bytes; errors and warnings name `path`."""
+    return _read_tree(parse_xml(data, path), path, warnings)
 
 
 def tbx_version(path: str | Path) -> int:
@@ -69,7 +77,8 @@ def _local(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return etree.QName(tag).localname
+    # Cheaper than etree.QName, which the reader would build for every element.
+    return tag.rpartition("}")[2]
 
 
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
@@ -80,9 +89,33 @@ def _text(element: etree._Element) -> str:
     return "".join(str(part) for part in element.itertext()).strip()
 
 
-def _read_tree(tree: etree._ElementTree, path: str) -> Glossary:
-    root = tree.getroot()
+class _Reading:
+    """One file being read: where it is and the warnings so far.
+
+    Vendors' files break TBX-Basic in small ways (ids that are not XML names, ISO 12620
+    statuses, localised parts of speech, empty terms); each is read as well as the model
+    allows and said in a warning, never a reason to refuse the file.
+    """
+
+    def __init__(self, path: str, warnings: list[str] | None) -> None:
+        self.path = path
+        self.warnings = warnings if warnings is not None else []
+        self.langs: dict[str, str] = {}
+
+    def warn(self, element: etree._Element, message: str) -> None:
+        line = _line(element)
+        where = f"{self.path}:{line}" if line is not None else self.path
+        self.warnings.append(f"{where}: {message}")
+
+
+def _read_tree(tree: etree._ElementTree, path: str, warnings: list[str] | None) -> Glossary:
+    return parse_tree(tree.getroot(), path, warnings)
+
+
+def parse_tree(root: etree._Element, path: str, warnings: list[str] | None = None) -> Glossary:
+    """The glossary of a parsed TBX v3 or v2 root element (see `read_tbx`)."""
     version = _version(root, path)
+    reading = _Reading(path, warnings)
     header_name, entry_name, lang_name = (
         ("tbxHeader", "conceptEntry", "langSec")
         if version == 3
@@ -102,15 +135,33 @@ def _read_tree(tree: etree._ElementTree, path: str) -> Glossary:
             for entry in body:
                 if _local(entry) != entry_name:
                     continue
-                concept = _read_entry(entry, lang_name, len(concepts) + 1, path)
+                concept = _read_entry(entry, lang_name, len(concepts) + 1, reading)
+                if concept is None:
+                    continue
                 if concept.id in seen:
-                    raise FormatError(
-                        f"concept id {concept.id!r} is used twice", path, _line(entry)
+                    new_id = _unused(concept.id, seen)
+                    reading.warn(
+                        entry, f"concept id {concept.id!r} is used twice; read as {new_id!r}"
                     )
+                    concept = replace(concept, id=new_id)
                 seen.add(concept.id)
                 concepts.append(concept)
-    source_lang = root.get(XML_LANG) or "en"
+    source_lang = _source_lang(root.get(XML_LANG) or "en")
     return Glossary(concepts, source_lang, description)
+
+
+def _source_lang(text: str) -> str:
+    try:
+        return normalize(text, registered=False)
+    except LanguageTagError:
+        return "en"
+
+
+def _unused(concept_id: str, taken: set[str]) -> str:
+    n = 2
+    while f"{concept_id}-{n}" in taken:
+        n += 1
+    return f"{concept_id}-{n}"
 
 
 def _descrips(element: etree._Element) -> list[etree._Element]:
@@ -125,75 +176,112 @@ def _descrips(element: etree._Element) -> list[etree._Element]:
     return found
 
 
-def _read_entry(entry: etree._Element, lang_name: str, number: int, path: str) -> Concept:
-    concept_id = (entry.get("id") or "").strip() or f"c{number}"
+def _read_entry(
+    entry: etree._Element, lang_name: str, number: int, reading: _Reading
+) -> Concept | None:
+    concept_id = " ".join((entry.get("id") or "").split()) or f"c{number}"
     subject = definition = ""
+    notes: list[str] = []
     for descrip in _descrips(entry):
-        kind = descrip.get("type")
+        kind = descrip.get("type") or ""
+        value = _text(descrip)
         if kind == "subjectField" and not subject:
-            subject = _text(descrip)
+            subject = value
         elif kind == "definition" and not definition:
-            definition = _text(descrip)
-    note = "\n".join(_text(n) for n in _children(entry, "note"))
+            definition = value
+        elif value:
+            notes.append(f"{kind}: {value}" if kind else value)
+    notes[:0] = [_text(n) for n in _children(entry, "note")]
     terms: list[Term] = []
     for lang_section in _children(entry, lang_name):
-        lang = lang_section.get(XML_LANG)
-        if not lang:
-            raise FormatError(
-                f"<{lang_name}> of concept {concept_id!r} has no xml:lang",
-                path,
-                _line(lang_section),
-            )
+        lang = _lang_of(lang_section, lang_name, concept_id, reading)
+        if lang is None:
+            continue
         if not definition:
             definition = next(
                 (_text(d) for d in _descrips(lang_section) if d.get("type") == "definition"), ""
             )
         for holder in lang_section:
             if _local(holder) in ("termSec", "tig", "ntig"):
-                terms.append(_read_term(holder, lang, concept_id, path))
+                term = _read_term(holder, lang, concept_id, reading)
+                if term is not None:
+                    terms.append(term)
+    if not terms:
+        reading.warn(entry, f"concept {concept_id!r} has no term; skipped")
+        return None
+    return Concept(concept_id, subject, definition, "\n".join(n for n in notes if n), tuple(terms))
+
+
+def _lang_of(
+    section: etree._Element, lang_name: str, concept_id: str, reading: _Reading
+) -> str | None:
+    """The section's language, case-normalised (its spelling kept), or None with a warning."""
+    written = section.get(XML_LANG) or section.get("lang") or ""
+    if not written:
+        reading.warn(section, f"<{lang_name}> of concept {concept_id!r} has no xml:lang; skipped")
+        return None
+    known = reading.langs.get(written)
+    if known is not None:
+        return known
     try:
-        return Concept(concept_id, subject, definition, note, tuple(terms))
-    except EditError as exc:
-        raise FormatError(str(exc), path, _line(entry)) from None
+        known = reading.langs[written] = normalize(written, source="xml:lang", registered=False)
+        return known
+    except LanguageTagError as exc:
+        reading.warn(section, f"concept {concept_id!r}: {exc}; skipped")
+        return None
 
 
-def _read_term(holder: etree._Element, lang: str, concept_id: str, path: str) -> Term:
+def _read_term(
+    holder: etree._Element, lang: str, concept_id: str, reading: _Reading
+) -> Term | None:
     # ntig (TBX v2) nests term and termNotes in a termGrp; notes may sit on either level.
     parts = [holder, *_children(holder, "termGrp")]
     term_elements = [t for part in parts for t in _children(part, "term")]
     if not term_elements:
-        raise FormatError(
-            f"a term section of concept {concept_id!r} has no <term>", path, _line(holder)
-        )
-    text = _text(term_elements[0])
-    values = {"administrativeStatus": "", "partOfSpeech": "", "termType": ""}
+        reading.warn(holder, f"a term section of concept {concept_id!r} has no <term>; skipped")
+        return None
+    text = " ".join(_text(term_elements[0]).split())
+    if not text:
+        reading.warn(term_elements[0], f"concept {concept_id!r} ({lang}): empty term skipped")
+        return None
+    values = {"administrativeStatus": "", "normativeAuthorization": ""}
+    values |= {"partOfSpeech": "", "termType": ""}
+    notes: list[str] = []
     for part in parts:
         for note in _children(part, "termNote"):
             kind = note.get("type", "")
             if kind in values and not values[kind]:
                 values[kind] = _text(note)
-    notes = [_text(n) for part in parts for n in _children(part, "note")]
+            elif _text(note):
+                notes.append(f"{kind}: {_text(note)}")
+        notes.extend(f"{d.get('type') or 'descrip'}: {_text(d)}" for d in _descrips(part))
+    notes[:0] = [_text(n) for part in parts for n in _children(part, "note")]
+    written = values["administrativeStatus"] or values["normativeAuthorization"]
+    status, status_note = map_status(written)
+    if status_note:
+        # An unknown status is not known to be preferred: admitted keeps the term approved.
+        reading.warn(holder, f"term {text!r}: unknown status {written!r} kept as a note")
+        status = TermStatus.ADMITTED
+    pos = map_part_of_speech(values["partOfSpeech"])
+    term_type = map_term_type(values["termType"])
+    notes += [n for n in (status_note, pos.note, term_type.note) if n]
+    joined = "\n".join(n for n in notes if n.strip())
     try:
-        status = TermStatus.parse(values["administrativeStatus"] or "preferred")
-    except ValueError as exc:
-        raise FormatError(str(exc), path, _line(holder)) from None
-    try:
-        user_note, mode, case_sensitive, pattern = split_matching_note("\n".join(notes))
+        user_note, mode, case_sensitive, pattern = split_matching_note(joined)
         return Term(
             text,
             lang,
-            status,
-            values["partOfSpeech"],
-            values["termType"],
+            status or TermStatus.PREFERRED,
+            pos.value,
+            term_type.value,
             user_note,
             mode,
             case_sensitive,
             pattern,
         )
-    except ValueError as exc:
-        raise FormatError(f"concept {concept_id!r}: {exc}", path, _line(holder)) from None
-    except EditError as exc:
-        raise FormatError(f"concept {concept_id!r}: {exc}", path, _line(holder)) from None
+    except (ValueError, EditError) as exc:
+        reading.warn(holder, f"term {text!r}: {exc}; matched inflected, the note kept")
+        return Term(text, lang, status or TermStatus.PREFERRED, pos.value, term_type.value, joined)
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -240,8 +328,9 @@ def tbx_bytes(glossary: Glossary, version: int = 3) -> bytes:
         # v3 requires one conceptEntry in a body, so an empty glossary has no body at all.
         if glossary.concepts or version == 2:
             body = build.sub(text, "body")
+            ids = xml_ids([c.id for c in glossary.concepts])
             for concept in glossary.concepts:
-                _write_concept(concept, body, build)
+                _write_concept(concept, ids[concept.id], body, build)
         return bytes(
             etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
         )
@@ -250,9 +339,32 @@ def tbx_bytes(glossary: Glossary, version: int = 3) -> bytes:
         raise FormatError(f"the glossary holds text TBX cannot store: {exc}") from None
 
 
-def _write_concept(concept: Concept, body: etree._Element, build: _Builder) -> None:
+def xml_ids(concept_ids: list[str]) -> dict[str, str]:
+    """Each concept id as an XML name, the id attribute's type in both TBX versions.
+
+    A valid id stays as it is; another (`1905`, `2_76365`, `a b`) gets a `c` in front and an
+    underscore for each character a name cannot hold, and a number if that is taken.
+    """
+    taken = {i for i in concept_ids if _NCNAME.match(i)}
+    ids: dict[str, str] = {}
+    for concept_id in concept_ids:
+        if _NCNAME.match(concept_id):
+            ids[concept_id] = concept_id
+            continue
+        base = "c" + re.sub(r"[^\w.\-]", "_", concept_id)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        ids[concept_id] = candidate
+    return ids
+
+
+def _write_concept(
+    concept: Concept, concept_id: str, body: etree._Element, build: _Builder
+) -> None:
     v3 = build.version == 3
-    entry = build.sub(body, "conceptEntry" if v3 else "termEntry", id=concept.id)
+    entry = build.sub(body, "conceptEntry" if v3 else "termEntry", id=concept_id)
     if concept.subject_field:
         build.sub(entry, "descrip", concept.subject_field, type="subjectField")
     if concept.definition:
@@ -277,11 +389,6 @@ def _write_concept(concept: Concept, body: etree._Element, build: _Builder) -> N
 
 def _check(glossary: Glossary, *, strict_picklists: bool) -> None:
     for concept in glossary.concepts:
-        if not _NCNAME.match(concept.id):
-            raise FormatError(
-                f"concept id {concept.id!r} is not an XML name (start with a letter, then "
-                "letters, digits, '-', '_' or '.')"
-            )
         if not concept.terms:
             raise FormatError(f"concept {concept.id!r} has no term; TBX needs at least one")
         for term in concept.terms:

@@ -28,7 +28,7 @@ from lxml import etree
 from workbench.core import langtags
 from workbench.core.collector import collector_paused
 from workbench.core.errors import EncodingError, FormatError, InputError, LanguageTagError
-from workbench.core.langs import base_lang, segment_joiner
+from workbench.core.langs import language_key, segment_joiner
 from workbench.formats.tmx_inline import seg_text as inline_seg_text
 from workbench.formats.tmx_units import (
     SEGLENGTHS_PROP,
@@ -52,8 +52,9 @@ class TmxReader:
     """Stream the TUs of a TMX file; `header` is set once the header has been read.
 
     `lang_codes` maps workbench languages to codes; a code found in the file maps back through
-    it (case-insensitive), else to its primary subtag ("es-MX" -> "es"). A TU with two variants
-    of one language keeps the first and records a warning.
+    it (case-insensitive), else to `langs.language_key` (`es-ES` -> "es", but `es-MX`, `zh-TW`
+    stay themselves: variants are never merged). A TU with two variants of one language keeps
+    the first and records a warning.
 
     `workers` processes parse the body in parallel with this one (the TUs still come out in
     file order, and memory stays bounded: a few MB of pieces in flight); `None` picks one per
@@ -97,7 +98,11 @@ class TmxReader:
                     tag = langtags.parse(code, source="xml:lang", registered=False)
                 except LanguageTagError as exc:
                     raise FormatError(exc.problem, self.path, line) from None
-                found = base_lang(tag.tag)
+                found = language_key(tag.tag)
+                # A key the caller gave another code (`zh=zh-TW`) is taken: zh-CN keeps its tag.
+                given = self._codes.get(found)
+                if given is not None and given.lower() != tag.tag.lower():
+                    found = tag.tag
             self._langs[code] = found
         return found
 
@@ -300,7 +305,8 @@ class TmxReader:
 
     def _streamed_units(self, skip: int = 0) -> Iterator[TranslationUnit]:
         with self._open() as stream:
-            events = iterparse_safe(stream, tag=("tmx", "header", "tu"))
+            # `{*}` also takes a namespaced TMX (go-tm writes xmlns="http://www.lisa.org/tmx14").
+            events = iterparse_safe(stream, tag=("{*}tmx", "{*}header", "{*}tu"))
             count = 0
             doctype = True
             for event, element in events:
@@ -308,7 +314,7 @@ class TmxReader:
                     if count == 0 and self.header is None:
                         tree = element.getroottree()
                         root = tree.getroot()
-                        if root.tag != "tmx":
+                        if _strip_namespace(root.tag) != "tmx":
                             raise FormatError(
                                 f"not a TMX file: the root is <{root.tag}>", self.path, 1
                             )
@@ -317,6 +323,8 @@ class TmxReader:
                         doctype = tree.docinfo.internalDTD is not None
                     continue
                 tag = element.tag
+                if tag[0] == "{":
+                    tag = _strip_namespaces(element)
                 if tag == "tu":
                     count += 1
                     if doctype:
@@ -344,7 +352,7 @@ class TmxReader:
     def _root_problem(self) -> str:
         with self._open() as stream:
             for _, element in iterparse_safe(stream):
-                if element.tag != "tmx":
+                if _strip_namespace(element.tag) != "tmx":
                     return f"the root is <{element.tag}>"
                 return "no <header> in <tmx>"
         return "no XML element"
@@ -403,6 +411,19 @@ class TmxReader:
 # NamedTuple construction without its Python-level `__new__` (every field given): ~0.5 us less
 # per tuple, five tuples per four-language TU read.
 _new = tuple.__new__
+
+
+def _strip_namespace(tag: object) -> str:
+    """An element name without its namespace (`{ns}tu` -> `tu`)."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _strip_namespaces(element: etree._Element) -> str:
+    """Take the namespace off `element` and every element in it; its bare name."""
+    for item in element.iter():
+        if isinstance(item.tag, str) and item.tag[0] == "{":
+            item.tag = item.tag.rpartition("}")[2]
+    return str(element.tag)
 
 
 def _line(element: etree._Element, offset: int = 0) -> int | None:

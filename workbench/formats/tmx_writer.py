@@ -174,7 +174,7 @@ def write_tmx(
     order = tuple(dict.fromkeys([srclang, *langs]))
     given = lang_codes or {}
     codes = {lang: given.get(lang) or DEFAULT_LANG_CODES.get(lang, lang) for lang in order}
-    _check_codes(codes)
+    _check_codes(codes, srclang)
     counts = {"units": 0, "incomplete": 0, "empty": 0, "replaced": 0, "long": 0}
     warnings: list[str] = []
 
@@ -221,13 +221,16 @@ def write_tmx(
     return TmxStats(target, written, incomplete, empty, replaced, long, tuple(warnings))
 
 
-def _check_codes(codes: Mapping[str, str]) -> None:
-    # Two variants of one language in a TU (zh-Hans and zh-Hant, es-ES and es-MX) make OmegaT
-    # take whichever comes last, and our reader keep the first: refuse them in one file.
+def _check_codes(codes: Mapping[str, str], srclang: str) -> None:
+    # Two target variants of one language in a TU (zh-Hans and zh-Hant, es-ES and es-MX) make
+    # OmegaT take whichever comes last: refuse them in one file. A source and a target of one
+    # language (an en-US to en-GB memory, as in the LISA kit) is a pair CAT tools take.
     seen: dict[str, tuple[str, str]] = {}
     for lang, code in codes.items():
         if not code or INVALID_XML_CHARS.search(code) or any(c.isspace() for c in code):
             raise InputError(f"language code {code!r} for {lang!r} is not a valid xml:lang")
+        if lang == srclang:
+            continue
         base = base_lang(code)
         if base in seen:
             other, other_code = seen[base]

@@ -1,25 +1,61 @@
-"""A project's glossary files: load and save by file type, CSV, TBX v3 or TBX v2 (by the root)."""
+"""A project's glossary files: load by what the file holds, save as TBX v3, TBX v2 or CSV.
+
+XML is told by its root: TBX v3 (`tbx`), TBX v2 (`martif`), TBX-Min (`TBX`), MultiTerm XML
+(`mtf`); anything else XML is refused as "not TBX". Text is our glossary CSV when its header
+has our columns (`concept_id,...`), else a two-language OmegaT TSV or Weblate/memoQ CSV, whose
+languages the caller gives (`langs`).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from workbench.core.errors import FormatError
-from workbench.formats.glossary_csv import read_glossary_csv, write_glossary_csv
-from workbench.formats.tbx import read_tbx, write_tbx
+from workbench.formats.glossary_csv import REQUIRED, parse_glossary_csv, write_glossary_csv
+from workbench.formats.glossary_tab import decode_text, parse_glossary_tab
+from workbench.formats.glossary_xml import is_multiterm, is_tbx_min, read_multiterm, read_tbx_min
+from workbench.formats.tbx import parse_tree, write_tbx
+from workbench.formats.xmlsafe import parse_xml
 from workbench.terms.glossary import Glossary
 
 SAVE_FORMATS = ("tbx", "tbx2", "csv")
 
 
-def load_glossary(path: str | Path) -> Glossary:
-    """Read a glossary: `.csv` as CSV, anything else as TBX (v3 or v2 by its root element)."""
+def load_glossary(
+    path: str | Path,
+    *,
+    langs: tuple[str, str] | None = None,
+    warnings: list[str] | None = None,
+) -> Glossary:
+    """Read a glossary file of any kind above; what was skipped goes to `warnings`."""
     file = Path(path)
     if not file.exists():
         raise FormatError("no such glossary file", file)
-    if file.suffix.lower() in (".csv", ".tsv", ".txt"):
-        return read_glossary_csv(file)
-    return read_tbx(file)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise FormatError(f"cannot read the file: {exc}", file) from None
+    if _looks_like_xml(data):
+        root = parse_xml(data, str(file)).getroot()
+        if is_multiterm(root):
+            return read_multiterm(root, str(file), warnings)
+        if is_tbx_min(root):
+            return read_tbx_min(root, str(file), warnings)
+        return parse_tree(root, str(file), warnings)
+    text = decode_text(data, file)
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    if all(name in [c.strip().lower() for c in first.split(",")] for name in REQUIRED):
+        return parse_glossary_csv(text, file)
+    separator = "," if file.suffix.lower() == ".csv" else "\t"
+    return parse_glossary_tab(text, file, separator, langs, warnings)
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    """True when the bytes start (after a BOM and spaces) with `<`, in UTF-8 or UTF-16."""
+    for bom, encoding in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[2:64].decode(encoding, "ignore").lstrip().startswith("<")
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
 
 
 def save_glossary(path: str | Path, glossary: Glossary, fmt: str = "tbx") -> None:

@@ -9,6 +9,7 @@ from workbench.core.alignment import Alignment, ParallelText
 from workbench.core.atomic import AtomicBatch
 from workbench.core.document import Document
 from workbench.core.errors import FormatError, ProjectError
+from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.core.segmentation import segment_paragraphs
 from workbench.formats import xces
 from workbench.formats.plaintext import read_paragraphs
@@ -152,6 +153,8 @@ class Project:
             pivot=text.pivot,
             documents={lang: text_file(lang) for lang in text.documents},
             alignments_dir=ALIGNMENTS / name,
+            # The tags the documents were read with (an import), written back on export.
+            lang_codes={**DEFAULT_LANG_CODES, **text.lang_codes},
         )
         project = cls(folder, manifest, text)
         with AtomicBatch() as batch:

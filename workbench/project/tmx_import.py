@@ -11,7 +11,16 @@ from typing import IO, NamedTuple
 from workbench.core.atomic import AtomicBatch
 from workbench.core.errors import FormatError, ProjectError
 from workbench.core.langs import DEFAULT_LANG_CODES, segment_joiner
-from workbench.formats.export import CONFIRMED_LINK, UNALIGNED_LINK, blank_variant, link_status_of
+from workbench.formats.export import (
+    CONFIRMED_LINK,
+    UNALIGNED_LINK,
+    PivotChoice,
+    blank_variant,
+    code_of,
+    dropped_languages,
+    link_status_of,
+    wanted_variant,
+)
 from workbench.formats.tmx_reader import TmxReader
 from workbench.formats.tmx_units import Progress
 from workbench.formats.tmx_writer import FLUSH_UNITS, escape_attr, escape_text
@@ -132,7 +141,7 @@ _XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
 def import_tmx_project(
     path: str | Path,
     root: str | Path,
-    pivot: str = "en",
+    pivot: str | None = None,
     *,
     name: str | None = None,
     langs: Sequence[str] | None = None,
@@ -167,7 +176,7 @@ def import_tmx_project(
 def _import_tmx_project(
     path: str | Path,
     folder_root: Path,
-    pivot: str,
+    pivot: str | None,
     name: str | None,
     langs: Sequence[str] | None,
     lang_codes: Mapping[str, str] | None,
@@ -182,34 +191,38 @@ def _import_tmx_project(
     codes = dict(DEFAULT_LANG_CODES)
     codes.update(lang_codes or {})
     reader = TmxReader(path, codes, workers=workers)
+    choice = PivotChoice(reader, pivot)
     label = Path(path).name
     counts = array("L")  # pivot segments per TU kept, to backfill a language seen late
     skipped = 0
+    seen_codes: dict[str, str] = {}
+    unseen: set[str] = set()  # languages of skipped TUs
     with AtomicBatch() as batch, ExitStack() as streams:
         sides: dict[str, _Stream] = {}
-        main = _Stream(batch, folder_root, folder, pivot, label)
-        streams.callback(main.close)
-        wanted = set(langs) if langs else None
+        main: _Stream | None = None
         for number, unit in enumerate(reader, start=1):
-            source = None
-            for variant in unit.variants:
-                if variant.lang == pivot:
-                    source = variant
-                    break
+            source = choice.source(unit)
             if source is None or blank_variant(source):
                 skipped += 1
+                unseen.update(v.lang for v in unit.variants if not blank_variant(v))
                 continue
+            if main is None:
+                pivot = source.lang
+                seen_codes[pivot] = code_of(source)
+                main = _Stream(batch, folder_root, folder, pivot, label)
+                streams.callback(main.close)
             source_ids = main.add(source.segments)
             present: set[str] = set()
             for variant in unit.variants:
                 lang = variant.lang
-                if lang == pivot or (wanted and lang not in wanted) or blank_variant(variant):
+                if lang == pivot or not wanted_variant(langs, variant) or blank_variant(variant):
                     continue
                 side = sides.get(lang)
                 if side is None:
+                    seen_codes[lang] = code_of(variant)
                     side = sides[lang] = _Stream(batch, folder_root, folder, lang, label)
                     streams.callback(side.close)
-                    side.open_links(batch, folder, pivot)
+                    side.open_links(batch, folder, source.lang)
                     for tu, size in enumerate(counts, start=1):
                         ids = [f"{tu}:{s}" for s in range(1, size + 1)]
                         side.link(ids, (), UNALIGNED_LINK)
@@ -228,23 +241,26 @@ def _import_tmx_project(
             counts.append(len(source_ids))
             if progress is not None and number % 1000 == 0:
                 progress(number, 0)
-        if not counts:
+        if not counts or main is None or pivot is None:
             srclang = reader.header.srclang if reader.header else "?"
             raise FormatError(
-                f"no TU has a {pivot} variant (header srclang {srclang}); choose --pivot", path
+                f"no TU has a {choice.wanted} variant (header srclang {srclang}); choose --pivot",
+                path,
             )
-        order = [lang for lang in (langs or sides) if lang in sides]
+        order = list(sides)
         manifest = Manifest(
             name=name,
             pivot=pivot,
             documents={lang: text_file(lang) for lang in [pivot, *order]},
             alignments_dir=ALIGNMENTS / name,
+            lang_codes={**DEFAULT_LANG_CODES, **seen_codes},
         )
         batch.staged(folder_root / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
         streams.close()
     if warnings is not None:
         if skipped:
             warnings.append(f"{path}: {skipped} TU(s) without a {pivot} text were skipped")
+        warnings.extend(dropped_languages(path, unseen, [pivot, *order], langs))
         warnings.extend(reader.warnings)
         if reader.worker_problem:
             warnings.append(f"{path}: read on in one process: {reader.worker_problem}")

@@ -20,6 +20,7 @@ from itertools import accumulate
 
 from workbench.core.alignment import Alignment
 from workbench.core.errors import FormatError
+from workbench.core.inline import visible
 from workbench.core.langs import word_joiner
 from workbench.terms.findings import Finding, FindingKind, Severity
 from workbench.terms.matching import _han_simplified
@@ -241,7 +242,9 @@ def check_rules(
         return []
     traditional = _traditional_re() if want_traditional else None
     any_forbidden = _any_of(forbidden)
-    source_texts, target_texts = alignment.source.texts, alignment.target.texts
+    # What a reader sees: inline codes out (a code is no forbidden string, number or letter).
+    source_texts = [visible(t) for t in alignment.source.texts]
+    target_texts = [visible(t) for t in alignment.target.texts]
     source_id, target_id = alignment.source.segment, alignment.target.segment
     source_glue, target_glue = word_joiner(pivot), word_joiner(lang)
     digit = _HAN_DIGIT_RE if lang.startswith("zh") else _DIGIT_RE

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from workbench.core.document import Document
 from workbench.core.errors import CancelledError
+from workbench.core.inline import visible
 from workbench.terms.matching import Match, TermMatcher
 
 Progress = Callable[[int, int], None]
@@ -26,7 +27,9 @@ class SegmentMatches:
         texts: list[str] | None = None,
     ) -> None:
         self.matcher = matcher
-        self.texts = texts if texts is not None else document.texts
+        # Terms are matched in the visible text (inline codes out, a term split by a
+        # formatting code reads whole) and findings' offsets point into it.
+        self.texts = [visible(t) for t in (texts if texts is not None else document.texts)]
         self.ids = [s.id for s in document.segments]
         self._all: list[list[Match]] | None = None
         self._cache: dict[int, list[Match]] = {}

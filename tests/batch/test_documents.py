@@ -1,0 +1,33 @@
+"""`workbench batch` reads PDF, ODT and RTF documents like the others (furniture out)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "formats"
+
+
+def test_a_set_of_pdf_odt_and_rtf_documents_is_segmented_and_aligned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    documents = {
+        "en": str(DATA / "pdf" / "sco-2006-en.pdf"),
+        "ru": str(DATA / "odt" / "sco-2006-ru.odt"),
+        "zh": str(DATA / "rtf" / "sco-2006-zh.rtf"),
+    }
+    manifest = tmp_path / "sets.jsonl"
+    manifest.write_text(
+        json.dumps({"id": "sco", "pivot": "en", "documents": documents}) + "\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    assert main(["batch", str(manifest), "--out", str(out), "-j", "1"]) == 0
+    assert "1 done" in capsys.readouterr().out
+    english = (out / "sco" / "en.xml").read_text("utf-8")
+    assert "Shanghai Cooperation Organisation" in english
+    assert "A/61/1005" not in english and "06-41234" not in english
+    assert (out / "sco" / "en-ru.tmx").is_file() and (out / "sco" / "en-zh.tmx").is_file()
