@@ -69,7 +69,7 @@ def _check_drift(
         total += len(pivot) + sum(len(text.alignments[lang].target) for lang in wanted)
     ticker = Ticker(total, progress, cancelled)
     findings: list[Finding] = []
-    source_numbers: dict[str, Counter[str]] = {}
+    source_numbers: dict[str, tuple[Counter[str], tuple[str, ...] | None]] = {}
     source_matches = (
         SegmentMatches(TermMatcher(glossary, text.pivot), pivot, ticker) if glossary_on else None
     )

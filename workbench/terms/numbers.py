@@ -270,6 +270,27 @@ def _han_number(text: str) -> int | None:
     return value or None
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def plain_digits(text: str, lang: str, tokens: Counter[str]) -> tuple[str, ...] | None:
+    """The sorted digit runs of a text whose numbers are plain (no date, no scale word), else
+    None. A target with the same digit runs as such a source has the same numbers (but for a
+    misread locale or a scale word the source lacks), so it need not be read number by number.
+    """
+    if any(token.startswith("d:") for token in tokens):
+        return None
+    scale = _scale_re(_base(lang))
+    if scale is not None and scale.search(text):
+        return None
+    return tuple(sorted(_DIGIT_RUN.findall(text)))
+
+
+def digit_runs(text: str) -> tuple[str, ...]:
+    """The sorted runs of digits of a text."""
+    return tuple(sorted(_DIGIT_RUN.findall(text)))
+
+
 def compare(
     source: str, source_lang: str, target: str, target_lang: str
 ) -> tuple[Counter[str], Counter[str]]:

@@ -24,7 +24,7 @@ from workbench.core.inline import visible
 from workbench.core.langs import word_joiner
 from workbench.terms.findings import Finding, FindingKind, Severity
 from workbench.terms.matching import _han_simplified
-from workbench.terms.numbers import quantities
+from workbench.terms.numbers import digit_runs, plain_digits, quantities
 
 FORMAT_VERSION = 1
 _LETTER = re.compile(r"[^\W\d_]")
@@ -224,7 +224,7 @@ def check_rules(
     pivot: str,
     lang: str,
     rules: QaRules,
-    source_numbers: MutableMapping[str, Counter[str]] | None = None,
+    source_numbers: MutableMapping[str, tuple[Counter[str], tuple[str, ...] | None]] | None = None,
 ) -> list[Finding]:
     """The QA-rule findings of one target language, in bead order.
 
@@ -311,10 +311,13 @@ def check_rules(
                         kind = FindingKind.FORBIDDEN
                         found.append((kind, match.group(), message, [match.span()], rule.id))
             if want_numbers and has_digit(source):
-                numbers = numbers_of.get(source)
-                if numbers is None:
-                    numbers = numbers_of[source] = quantities(source, pivot)
-                if numbers:
+                cached = numbers_of.get(source)
+                if cached is None:
+                    numbers = quantities(source, pivot)
+                    cached = numbers_of[source] = (numbers, plain_digits(source, pivot, numbers))
+                numbers, plain = cached
+                # The same plain digits on both sides: the same numbers (one C-level scan).
+                if numbers and (plain is None or digit_runs(target) != plain):
                     found.extend(_number_findings(numbers, target, lang, rules))
             if traditional is not None and traditional.search(target):
                 spans = traditional_spans(target)
