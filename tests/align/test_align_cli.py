@@ -243,3 +243,38 @@ def test_embeddings_flag_aligns_with_the_bundled_model(
     args = ["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr", "--presegmented"]
     assert main([*args, "--embeddings"]) == 0
     assert parse_links(capsys.readouterr().out) == gold
+
+
+def test_evaluate_prints_a_reliability_table_and_ece(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = tmp_path / "gold.align"
+    gold.write_text("[0]:[0]\n[1, 2]:[1]\n[3]:[2]\n", "utf-8")
+    test = tmp_path / "test.align"
+    test.write_text("[0]:[0]:0.95\n[1]:[1]:0.95\n[2]:[]:0.15\n[3]:[2]:0.15\n", "utf-8")
+    assert main(["evaluate", str(gold), str(test)]) == 0
+    out = capsys.readouterr().out
+    # [0.9, 1.0]: two beads at 0.95, one right; [0.1, 0.2): two at 0.15, one right.
+    assert "[0.9, 1.0]        2      0.950          0.500" in out
+    assert "[0.1, 0.2)        2      0.150          0.500" in out
+    assert "ECE 0.400 over 4 beads" in out
+
+
+def test_evaluate_without_confidences_prints_no_reliability(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = tmp_path / "gold.align"
+    gold.write_text("[0]:[0]\n", "utf-8")
+    assert main(["evaluate", str(gold), str(gold)]) == 0
+    assert "ECE" not in capsys.readouterr().out
+
+
+def test_evaluate_rejects_a_confidence_outside_zero_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = tmp_path / "gold.align"
+    gold.write_text("[0]:[0]\n", "utf-8")
+    test = tmp_path / "test.align"
+    test.write_text("[0]:[0]:1.5\n", "utf-8")
+    assert main(["evaluate", str(gold), str(test)]) == 1
+    assert "test.align:1" in capsys.readouterr().err

@@ -200,3 +200,20 @@ def test_timer_autosave_writes_in_the_background(qtbot, tmp_path, project_root):
     window.save()
     qtbot.waitUntil(lambda: not saver.busy, timeout=30_000)
     assert not window.recovery.exists()
+
+
+def test_the_window_undoes_through_the_session_history(qtbot, tmp_path, project_root):
+    window = open_window(qtbot, tmp_path, project_root)
+    session = window.session
+    assert session is not None and session.text is window.text
+    assert session.is_dirty  # pairs aligned on opening
+    window.move_to_row(0, "es")
+    window.actions_by_name["merge"].trigger()
+    assert session.history.undo_description == window.controller.stack.undoText()
+    before = beads(window.text)
+    window.undo()
+    assert not session.history.can_undo and session.history.can_redo
+    window.redo()
+    assert beads(window.text) == before
+    assert window.save()
+    assert not session.is_dirty and window.controller.stack.isClean()

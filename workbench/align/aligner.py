@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from workbench.align import model1
+from workbench.align import calibration, model1
 from workbench.align.dictionaries import builtin_lexicon
 from workbench.align.embeddings import (
     Embedder,
@@ -71,7 +71,7 @@ _PASS2_WIDTH = 8
 _MAX_WIDEN = 3
 #: Beads the lexical passes are less sure of than this are re-scored with embeddings,
 #: with `_CONTEXT` beads either side.
-UNCERTAIN = 0.95
+UNCERTAIN = 0.99
 _CONTEXT = 2
 #: Share of 1-3/3-1 beads in the first pass above which the wide shapes are searched.
 WIDE_SHARE = 0.02
@@ -268,6 +268,7 @@ class _Aligner:
         self._report(4 * (self.n + 1))
         beta = backward(costs, band, self.cancel)
         conf = posteriors(path, costs, band, alpha, beta)
+        embedded = False
         if self.embedder is not None:
             self._check()
             term = self._embedding_term(path, conf)
@@ -287,12 +288,19 @@ class _Aligner:
                 alpha = forward(costs, band, self.cancel)
                 beta = backward(costs, band, self.cancel)
                 conf = posteriors(path, costs, band, alpha, beta)
+                embedded = True
         self._report(self._total)
+        calibrate = calibration.EMBEDDED if embedded else calibration.LEXICAL
         beads: list[Bead] = []
         for (i, j, t), c in zip(path, conf, strict=True):
             di, dj = WIDE_MOVES[t]
             beads.append(
-                Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), BeadStatus.AUTO, round(c, 4))
+                Bead(
+                    tuple(range(i - di, i)),
+                    tuple(range(j - dj, j)),
+                    BeadStatus.AUTO,
+                    round(calibrate(c, di, dj), 4),
+                )
             )
         return beads
 

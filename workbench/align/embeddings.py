@@ -213,6 +213,10 @@ ProgressFn = Callable[[int, int], None]
 #: Text+Berg dev de-fr), for documents with too few embedded confident beads to learn their own.
 DEFAULT_TABLE = ((-0.10, 0.0, 0.05, 0.10, 0.20), (-4.0, -2.0, 0.0, 2.5, 5.0))
 _MIN_LEARN = 20
+#: How much the embedding's log-likelihood ratio counts next to the lexical one (they are not
+#: independent: both see the same words); tuned on the dev sets (MAC-Dev 0.824 -> 0.850 strict
+#: F1 from 1.0 to 0.5; Text+Berg dev 0.847 -> 0.840).
+WEIGHT = 0.5
 _TOP_K = 4
 _WINDOW = 10
 
@@ -268,7 +272,7 @@ class EmbeddingTerm:
         ii_b, jj_b = np.broadcast_arrays(ii, jj)
         score, ok = self.score(ii_b, jj_b, di, dj)
         llr = np.interp(score, self._xs, self._ys)
-        return np.where(ok, -llr, 0.0)
+        return np.where(ok, -WEIGHT * llr, 0.0)
 
 
 def backgrounds(

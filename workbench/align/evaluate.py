@@ -131,7 +131,14 @@ def score_multiple(pairs: Iterable[tuple[Sequence[Link], Sequence[Link]]]) -> Sc
 
 def parse_links(text: str, path: str | Path | None = None) -> list[Link]:
     """Links from `[0]:[0, 1]` lines (an optional `:0.83` confidence is ignored)."""
-    links: list[Link] = []
+    return [link for link, _confidence in parse_scored_links(text, path)]
+
+
+def parse_scored_links(
+    text: str, path: str | Path | None = None
+) -> list[tuple[Link, float | None]]:
+    """Links from `[0]:[0, 1]` lines with their `:0.83` confidence (None where absent)."""
+    links: list[tuple[Link, float | None]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -142,7 +149,17 @@ def parse_links(text: str, path: str | Path | None = None) -> list[Link]:
             )
         src = tuple(int(x) for x in match.group(1).replace(",", " ").split())
         tgt = tuple(int(x) for x in match.group(2).replace(",", " ").split())
-        links.append((src, tgt))
+        confidence = None
+        if match.group(3) is not None:
+            try:
+                confidence = float(match.group(3))
+            except ValueError:
+                raise FormatError(
+                    f"expected a confidence after the link, got {match.group(3)!r}", path, number
+                ) from None
+            if not 0.0 <= confidence <= 1.0:
+                raise FormatError(f"a confidence lies in [0, 1], got {confidence}", path, number)
+        links.append(((src, tgt), confidence))
     return links
 
 
@@ -171,6 +188,11 @@ def parse_ladder(text: str, path: str | Path | None = None) -> list[Link]:
 
 def read_links(path: str | Path) -> list[Link]:
     """Read a link file (`[0]:[0]`) or a ladder file (`0 0`), told apart by the first line."""
+    return [link for link, _confidence in read_scored_links(path)]
+
+
+def read_scored_links(path: str | Path) -> list[tuple[Link, float | None]]:
+    """Like read_links, with each link's confidence where the file gives one."""
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8")
@@ -184,8 +206,8 @@ def read_links(path: str | Path) -> list[Link]:
     if not first:
         raise FormatError("the file holds no links", file)
     if first.lstrip().startswith("["):
-        return parse_links(text, file)
-    return parse_ladder(text, file)
+        return parse_scored_links(text, file)
+    return [(link, None) for link in parse_ladder(text, file)]
 
 
 def links_of(beads: Iterable[Bead]) -> list[Link]:
@@ -282,6 +304,14 @@ def reliability(judged: Sequence[tuple[float, bool]], bins: int = RELIABILITY_BI
             conf = correct = 0.0
         rows.append(ReliabilityRow(low, high, len(inside), conf, correct))
     return Reliability(tuple(rows), ece, total)
+
+
+def judge_links(
+    gold: Sequence[Link], scored: Iterable[tuple[Link, float | None]]
+) -> list[tuple[float, bool]]:
+    """(confidence, exactly a gold link) for every test link that has a confidence."""
+    exact = set(gold)
+    return [(c, link in exact) for link, c in scored if c is not None]
 
 
 def judge(gold: Sequence[Link], beads: Iterable[Bead]) -> list[tuple[float, bool]]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
 from typing import TextIO
 
+from workbench.core import langtags
 from workbench.core.atomic import write_text_atomic
+from workbench.core.errors import LanguageTagError, UsageError
 from workbench.formats.furniture import Removed
 
 
@@ -54,3 +57,36 @@ def print_removed(path: str | Path, removed: list[Removed], stream: TextIO | Non
     out.write(f"{path}: {len(removed)} pieces removed\n")
     for item in removed:
         out.write(f"  page {item.page:>4}  {item.reason:<20} {item.text}\n")
+
+
+def language(value: str) -> str:
+    """An argparse type: a BCP 47 tag (registered), as given; never a path (exit 2 if not)."""
+    try:
+        langtags.parse(value)
+    except LanguageTagError as exc:
+        raise argparse.ArgumentTypeError(exc.problem) from None
+    return value
+
+
+def languages(value: str | None, option: str) -> list[str] | None:
+    """`es,ru,zh` -> ["es", "ru", "zh"], each a BCP 47 tag; None stays None (UsageError)."""
+    if value is None:
+        return None
+    langs = [part.strip() for part in value.split(",") if part.strip()]
+    if not langs:
+        raise UsageError(f"{option} needs at least one language, e.g. {option} es,ru")
+    for lang in langs:
+        try:
+            langtags.parse(lang, source=option)
+        except LanguageTagError as exc:
+            raise UsageError(exc.problem) from None
+    return langs
+
+
+def add_allow_outside(parser: argparse.ArgumentParser) -> None:
+    """The explicit option to read documents a project's manifest names outside its folder."""
+    parser.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="read documents, rules and glossary the manifest names outside the project folder",
+    )

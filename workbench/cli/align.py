@@ -8,9 +8,16 @@ from pathlib import Path
 
 from workbench.align import align_segments
 from workbench.align.dictionaries import dictd_lexicon, dictd_pair, is_dictd
-from workbench.align.evaluate import format_link, read_links, score_multiple
+from workbench.align.evaluate import (
+    format_link,
+    judge_links,
+    read_links,
+    read_scored_links,
+    reliability,
+    score_multiple,
+)
 from workbench.align.lexicon import Lexicon, merge_lexicons
-from workbench.cli._common import TerminalProgress, emit
+from workbench.cli._common import TerminalProgress, emit, language
 from workbench.core.alignment import Alignment, Bead
 from workbench.core.cells import neutralise
 from workbench.core.document import Document
@@ -29,8 +36,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("source", metavar="SRC", help="source text file")
     parser.add_argument("target", metavar="TGT", help="target text file")
-    parser.add_argument("--src-lang", required=True, metavar="L1", help="source language code")
-    parser.add_argument("--tgt-lang", required=True, metavar="L2", help="target language code")
+    parser.add_argument(
+        "--src-lang", required=True, type=language, metavar="L1", help="source language code"
+    )
+    parser.add_argument(
+        "--tgt-lang", required=True, type=language, metavar="L2", help="target language code"
+    )
     parser.add_argument(
         "--presegmented",
         action="store_true",
@@ -221,7 +232,17 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if len(files) % 2:
         raise InputError("evaluate takes pairs of files: GOLD TEST [GOLD TEST ...]")
     pairs = []
+    judged: list[tuple[float, bool]] = []
     for gold_path, test_path in zip(files[::2], files[1::2], strict=True):
-        pairs.append((read_links(gold_path), read_links(test_path)))
-    emit(score_multiple(pairs).format(), None)
+        gold = read_links(gold_path)
+        scored = read_scored_links(test_path)
+        pairs.append((gold, [link for link, _c in scored]))
+        judged.extend(judge_links(gold, scored))
+    text = score_multiple(pairs).format()
+    if judged:
+        # Confidences in the test files (`[0]:[0]:0.83`): how often each band is exactly right.
+        text += (
+            "\nreliability (beads exactly matching a gold link)\n" + reliability(judged).format()
+        )
+    emit(text, None)
     return 0

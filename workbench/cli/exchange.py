@@ -8,9 +8,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli._common import TerminalProgress
+from workbench.cli._common import TerminalProgress, add_allow_outside, language, languages
+from workbench.core import langtags
 from workbench.core.alignment import ParallelText
-from workbench.core.errors import ProjectError, UsageError
+from workbench.core.errors import LanguageTagError, ProjectError, UsageError
 from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.formats.po import import_po
 from workbench.formats.tmx_writer import TmxStats
@@ -108,12 +109,15 @@ def register(subparsers: Subparsers) -> None:
         "= target; fuzzy entries become unconfirmed beads).",
     )
     _import_arguments(po_in)
-    po_in.add_argument("--lang", help="the target language [the PO header's Language]")
+    po_in.add_argument(
+        "--lang", type=language, help="the target language [the PO header's Language]"
+    )
     po_in.set_defaults(handler=run_import_po)
 
 
 def _project_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("project", nargs="?", type=Path, help="project folder [the bundled one]")
+    add_allow_outside(parser)
     parser.add_argument("--langs", help="target languages, e.g. es,ru,zh [every aligned one]")
     parser.add_argument(
         "--only-confirmed", action="store_true", help="leave out beads not yet confirmed"
@@ -140,19 +144,16 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
         "--into", type=Path, help="the new project's folder [a folder named after the file]"
     )
     parser.add_argument(
-        "--pivot", help="the pivot (source) language [TMX: the header's srclang; PO: en]"
+        "--pivot",
+        type=language,
+        help="the pivot (source) language [TMX: the header's srclang; PO: en]",
     )
     parser.add_argument("--name", help="the project's name [the folder's name]")
 
 
 def parse_langs(value: str | None) -> list[str] | None:
-    """`es,ru,zh` -> ["es", "ru", "zh"]; None stays None."""
-    if value is None:
-        return None
-    langs = [part.strip() for part in value.split(",") if part.strip()]
-    if not langs:
-        raise UsageError("--langs needs at least one language, e.g. --langs es,ru")
-    return langs
+    """`es,ru,zh` -> ["es", "ru", "zh"] (BCP 47 tags); None stays None."""
+    return languages(value, "--langs")
 
 
 def parse_lang_codes(value: str | None, base: Mapping[str, str]) -> dict[str, str]:
@@ -164,6 +165,11 @@ def parse_lang_codes(value: str | None, base: Mapping[str, str]) -> dict[str, st
         lang, sep, code = part.partition("=")
         if not sep or not lang.strip() or not code.strip():
             raise UsageError(f"--lang-codes {part!r}: expected LANG=CODE, e.g. es=es-MX")
+        for item, what in ((lang.strip(), "--lang-codes language"), (code.strip(), "--lang-codes")):
+            try:
+                langtags.parse(item, source=what, registered=False)
+            except LanguageTagError as exc:
+                raise UsageError(exc.problem) from None
         codes[lang.strip()] = code.strip()
     return codes
 
@@ -182,7 +188,7 @@ def _check_date(value: str | None) -> str | None:
 
 def run_export_tmx(args: argparse.Namespace) -> int:
     """Export the project's alignments as TMX."""
-    project = Project.open(args.project)
+    project = Project.open(args.project, allow_outside=args.allow_outside)
     output = args.output
     if output is None:
         suffix = f"-{project.text.pivot}-{{lang}}.tmx" if args.pairs else ".tmx"
@@ -226,7 +232,7 @@ def describe_stats(stats: TmxStats) -> str:
 
 def run_export_po(args: argparse.Namespace) -> int:
     """Export the project's alignments as PO files."""
-    project = Project.open(args.project)
+    project = Project.open(args.project, allow_outside=args.allow_outside)
     paths = export_po(
         project.text,
         args.output,

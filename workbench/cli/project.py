@@ -6,8 +6,9 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from workbench.cli._common import TerminalProgress
-from workbench.core.errors import UsageError
+from workbench.cli._common import TerminalProgress, add_allow_outside, language
+from workbench.core import langtags
+from workbench.core.errors import LanguageTagError, UsageError
 from workbench.project.project import Project
 
 
@@ -18,7 +19,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     new = actions.add_parser("new", help="make a project folder from texts, segment and align")
     new.add_argument("dir", type=Path, help="the new project's folder")
-    new.add_argument("--pivot", default="en", help="the pivot (source) language [en]")
+    new.add_argument(
+        "--pivot", default="en", type=language, help="the pivot (source) language [en]"
+    )
     new.add_argument(
         "--doc",
         action="append",
@@ -42,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     info = actions.add_parser("info", help="describe a project (default: the bundled one)")
     info.add_argument("dir", nargs="?", type=Path, help="the project folder")
+    add_allow_outside(info)
     info.set_defaults(handler=run_info)
 
 
@@ -51,6 +55,10 @@ def _parse_docs(pairs: list[str]) -> dict[str, Path]:
         lang, sep, path = pair.partition("=")
         if not sep or not lang or not path:
             raise UsageError(f"--doc {pair!r}: expected LANG=FILE, e.g. --doc es=texts/es.txt")
+        try:
+            langtags.parse(lang, source="--doc")
+        except LanguageTagError as exc:
+            raise UsageError(f"--doc {pair!r}: {exc.problem}") from None
         if lang in documents:
             raise UsageError(f"--doc {lang} is given twice")
         documents[lang] = Path(path)
@@ -88,7 +96,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 def run_info(args: argparse.Namespace) -> int:
     """Print a project's summary."""
-    print(describe(Project.open(args.dir)), end="")
+    print(describe(Project.open(args.dir, allow_outside=args.allow_outside)), end="")
     return 0
 
 

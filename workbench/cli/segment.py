@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli._common import emit, print_removed
+from workbench.cli._common import emit, language, print_removed
 from workbench.core.segmentation import segment_paragraphs
 from workbench.formats.plaintext import read_document
 from workbench.formats.srx import load_rules
@@ -68,6 +68,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--lang",
         "-l",
         required=True,
+        type=language,
         metavar="L",
         help="language code of the document: en, es, ru, zh, ... (other "
         "languages get the default rules)",

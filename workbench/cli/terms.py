@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli._common import TerminalProgress, emit
+from workbench.cli._common import TerminalProgress, add_allow_outside, emit, languages
 from workbench.core.atomic import write_bytes_atomic
 from workbench.core.errors import ProjectError, UsageError
 from workbench.project.dismissals import load_dismissals, save_dismissals
@@ -46,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     check.add_argument("project", nargs="?", type=Path, help="project folder [bundled project]")
     check.add_argument("--lang", help="target languages, comma-separated [all aligned]")
+    add_allow_outside(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="report format [text]")
     check.add_argument("-o", "--output", help="write the report here [stdout]")
     check.add_argument(
@@ -110,6 +111,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     what.add_argument("--concept", help="the concept id")
     what.add_argument("--term", help="a source-language term not in the glossary yet")
     sug.add_argument("--lang", help="target languages, comma-separated [all aligned]")
+    add_allow_outside(sug)
     sug.add_argument("--glossary", type=Path, help="glossary file [the project's]")
     sug.add_argument("--limit", type=int, default=10, help="candidates per language [10]")
     sug.add_argument("--format", choices=("text", "json"), default="text", help="[text]")
@@ -118,16 +120,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _langs(value: str | None) -> list[str] | None:
-    if not value:
-        return None
-    return [lang.strip() for lang in value.split(",") if lang.strip()]
+    return languages(value, "--lang") if value else None
 
 
-def _open(project_dir: Path | None, langs: list[str] | None) -> Project:
+def _open(
+    project_dir: Path | None, langs: list[str] | None, allow_outside: bool = False
+) -> Project:
     """Open the project and align, in memory, the wanted languages it has not aligned yet."""
     from workbench.project.project import Project
 
-    project = Project.open(project_dir)
+    project = Project.open(project_dir, allow_outside=allow_outside)
     wanted = langs if langs is not None else project.text.target_langs
     unknown = [
         lang for lang in wanted if lang not in project.text.documents or lang == project.text.pivot
@@ -141,7 +143,7 @@ def _open(project_dir: Path | None, langs: list[str] | None) -> Project:
 
 
 def _glossary(explicit: Path | None, project: Project) -> Glossary:
-    path = explicit if explicit is not None else project.glossary_path
+    path = explicit if explicit is not None else project.glossary_file()
     if path is None:
         raise ProjectError(f"project {project.name} has no glossary; give one with --glossary")
     return load_glossary(path)
@@ -185,7 +187,7 @@ def _emit_report(data: bytes | str, fmt: str, output: str | None) -> None:
 def run_check(args: argparse.Namespace) -> int:
     """Check terminology; exit 1 when there are findings left after dismissals."""
     langs = _langs(args.lang)
-    project = _open(args.project, langs)
+    project = _open(args.project, langs, args.allow_outside)
     glossaries = _glossaries(args, project)
     merged = merge_glossaries(glossaries)[0]
     _check_coverage(merged, langs if langs is not None else project.text.target_langs)
@@ -312,7 +314,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_suggest(args: argparse.Namespace) -> int:
     """Print the renderings of a concept or a new term in each target language."""
     langs = _langs(args.lang)
-    project = _open(args.project, langs)
+    project = _open(args.project, langs, args.allow_outside)
     glossary = _glossary(args.glossary, project)
     if args.concept:
         found = suggest_renderings(project.text, glossary, args.concept, langs, limit=args.limit)

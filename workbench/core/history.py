@@ -1,65 +1,109 @@
-"""Undo and redo over a parallel text's edits; the GUI's undo stack drives this."""
+"""The one undo history of an open project: text edits and other reversible steps, in order.
+
+The project session owns it (`workbench.project.session`); the GUI's undo stack is a thin Qt
+face whose commands call it. Text edits are `Edit` values applied to the parallel text; any
+other reversible change (a dismissed finding, a glossary edit) is a `Step`.
+"""
 
 from __future__ import annotations
+
+from typing import Protocol
 
 from workbench.core.alignment import ParallelText
 from workbench.core.edits import Change, Edit, apply_edit
 from workbench.core.errors import EditError
 
 
+class Step(Protocol):
+    """A reversible change outside the text: `redo` applies it, `undo` reverts it."""
+
+    @property
+    def description(self) -> str:
+        """What the step does, for menus and the history view."""
+        ...
+
+    def redo(self) -> None:
+        """Apply the step (again)."""
+        ...
+
+    def undo(self) -> None:
+        """Revert the step."""
+        ...
+
+
+# What undo and redo report: the text's Change for an edit, the step itself otherwise.
+Done = Change | Step
+
+
 class History:
-    """A linear history of applied edits with an undo pointer and a clean (saved) mark."""
+    """A linear history of applied edits and steps with an undo pointer and a clean mark."""
 
     def __init__(self, text: ParallelText, limit: int = 10_000) -> None:
         self.text = text
         self.limit = limit
-        self._done: list[Edit] = []
-        self._undone: list[Edit] = []
+        self._done: list[Edit | Step] = []
+        self._undone: list[Edit | Step] = []
         self._clean_depth: int | None = 0
-        self._dropped = 0
 
     def do(self, edit: Edit) -> Change:
-        """Apply `edit`, record it, and forget anything that was undone before it."""
+        """Apply `edit` to the text, record it, and forget anything undone before it."""
         change = apply_edit(self.text, edit)
-        self._done.append(edit)
+        self._record(edit)
+        return change
+
+    def do_step(self, step: Step) -> Step:
+        """Apply `step`, record it, and forget anything undone before it."""
+        step.redo()
+        self._record(step)
+        return step
+
+    def _record(self, item: Edit | Step) -> None:
+        self._done.append(item)
         if self._clean_depth is not None and self._clean_depth > len(self._done) - 1:
             self._clean_depth = None  # the saved state was in the discarded redo branch
         self._undone.clear()
         if len(self._done) > self.limit:
             self._done.pop(0)
-            self._dropped += 1
             if self._clean_depth is not None:
                 self._clean_depth -= 1
                 if self._clean_depth < 0:
                     self._clean_depth = None
-        return change
 
-    def undo(self) -> Change:
-        """Revert the last applied edit."""
+    def undo(self) -> Done:
+        """Revert the last applied edit or step."""
         if not self._done:
             raise EditError("there is nothing to undo")
-        edit = self._done.pop()
-        change = apply_edit(self.text, edit, undo=True)
-        self._undone.append(edit)
-        return change
+        item = self._done[-1]
+        done = self._apply(item, undo=True)
+        self._undone.append(self._done.pop())
+        return done
 
-    def redo(self) -> Change:
-        """Re-apply the last undone edit."""
+    def redo(self) -> Done:
+        """Re-apply the last undone edit or step."""
         if not self._undone:
             raise EditError("there is nothing to redo")
-        edit = self._undone.pop()
-        change = apply_edit(self.text, edit)
-        self._done.append(edit)
-        return change
+        item = self._undone[-1]
+        done = self._apply(item, undo=False)
+        self._done.append(self._undone.pop())
+        return done
+
+    def _apply(self, item: Edit | Step, *, undo: bool) -> Done:
+        if isinstance(item, Edit):
+            return apply_edit(self.text, item, undo=undo)
+        if undo:
+            item.undo()
+        else:
+            item.redo()
+        return item
 
     @property
     def can_undo(self) -> bool:
-        """True when there is an edit to undo."""
+        """True when there is an edit or step to undo."""
         return bool(self._done)
 
     @property
     def can_redo(self) -> bool:
-        """True when there is an undone edit to redo."""
+        """True when there is an undone edit or step to redo."""
         return bool(self._undone)
 
     @property
@@ -74,14 +118,18 @@ class History:
 
     @property
     def descriptions(self) -> list[str]:
-        """The applied edits' descriptions, oldest first."""
-        return [edit.description for edit in self._done]
+        """The applied edits' and steps' descriptions, oldest first."""
+        return [item.description for item in self._done]
 
     @property
     def is_clean(self) -> bool:
-        """True when the text is as it was at the last `mark_clean()` (the last save)."""
+        """True when everything is as it was at the last `mark_clean()` (the last save)."""
         return self._clean_depth == len(self._done)
 
     def mark_clean(self) -> None:
         """Remember the current state as saved."""
         self._clean_depth = len(self._done)
+
+    def mark_dirty(self) -> None:
+        """Remember that the current state was never saved (e.g. pairs aligned on opening)."""
+        self._clean_depth = None

@@ -10,6 +10,7 @@ from workbench.core.alignment import Alignment, ParallelText
 from workbench.core.errors import WorkbenchError
 from workbench.gui.workers import Worker
 from workbench.project.recovery import Recovery
+from workbench.terms.dismissals import Dismissals
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -67,7 +68,7 @@ class Autosaver(QObject):
             return
         assert window.controller is not None
         try:
-            window.recovery.write(window.project)
+            window.recovery.write(window.project, _dismissals(window))
             self.saved_index = window.controller.stack.index()
         except (OSError, WorkbenchError) as exc:
             window.report(f"autosave failed: {exc}")
@@ -83,7 +84,8 @@ class Autosaver(QObject):
         copy = Project(window.project.root, window.project.manifest, snapshot(window.text))
         recovery = self._pending_recovery = window.recovery
         self._pending_index = window.controller.stack.index()
-        self._worker = Worker(lambda progress, cancelled: recovery.write(copy))
+        dismissals = _dismissals(window)
+        self._worker = Worker(lambda progress, cancelled: recovery.write(copy, dismissals))
         self._worker.signals.succeeded.connect(self._succeeded)
         self._worker.signals.failed.connect(self._failed)
         self._worker.signals.done.connect(self._done)
@@ -104,3 +106,9 @@ class Autosaver(QObject):
         saved = window.controller is not None and window.controller.stack.isClean()
         if isinstance(written, Recovery) and (closed or saved):
             written.discard()
+
+
+def _dismissals(window) -> Dismissals | None:
+    """A copy of the session's dismissals for the recovery copy (None without a session)."""
+    session = getattr(window, "session", None)
+    return Dismissals(list(session.dismissals)) if session is not None else None

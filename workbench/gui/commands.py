@@ -1,4 +1,9 @@
-"""Undo commands over the core's edits, and the controller that pushes them."""
+"""The Qt face of the project's one undo history: commands that call it, and the controller.
+
+The history itself (`workbench.core.history.History`, held by the project session) applies and
+reverts; each `QUndoCommand` here only calls its `redo()`/`undo()` and tells the views what
+changed, so `QUndoStack` and `QUndoView` show the same history the session keeps.
+"""
 
 from __future__ import annotations
 
@@ -8,54 +13,88 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workbench.core.alignment import ParallelText
-from workbench.core.edits import Change, Edit, apply_edit
+from workbench.core.edits import Change, Edit
+from workbench.core.history import History, Step
 
 
 class EditCommand(QUndoCommand):
-    """One core `Edit`: redo applies it, undo reverts it; the controller redraws from the Change.
+    """One text edit of the history; the controller redraws from the Change.
 
-    The command is pushed after the edit was applied once (so a failing edit never reaches the
-    stack); the first `redo()` that `QUndoStack.push` calls is therefore skipped.
+    Pushed after the history applied the edit (so a failing edit never reaches the stack);
+    the first `redo()` that `QUndoStack.push` calls is therefore skipped.
     """
 
-    def __init__(self, controller: EditController, edit: Edit, *, applied: bool = True) -> None:
-        super().__init__(edit.description)
+    def __init__(self, controller: EditController, description: str) -> None:
+        super().__init__(description)
         self.controller = controller
-        self.edit = edit
-        self._skip_redo = applied
+        self._skip_redo = True
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self.controller.notify(apply_edit(self.controller.text, self.edit))
+        self.controller.notify(self.controller.history.redo())
 
     def undo(self) -> None:
-        self.controller.notify(apply_edit(self.controller.text, self.edit, undo=True))
+        self.controller.notify(self.controller.history.undo())
+
+
+class StepCommand(QUndoCommand):
+    """Any other step of the history (a dismissal, a glossary edit): `done` redraws after it.
+
+    Its first `redo()` (from `QUndoStack.push`) records the step in the history.
+    """
+
+    def __init__(self, controller: EditController, step: Step, done: Callable[[], None]) -> None:
+        super().__init__(step.description)
+        self.controller = controller
+        self.step = step
+        self.done = done
+        self._recorded = False
+
+    def redo(self) -> None:
+        if self._recorded:
+            self.controller.history.redo()
+        else:
+            self.controller.history.do_step(self.step)
+            self._recorded = True
+        self.done()
+
+    def undo(self) -> None:
+        self.controller.history.undo()
+        self.done()
 
 
 class EditController(QObject):
-    """Owns the undo stack of one parallel text; every view redraws from `changed`."""
+    """The undo stack of one history; every view redraws from `changed`."""
 
     changed = Signal(object)  # Change
 
-    def __init__(self, text: ParallelText, parent: QObject | None = None) -> None:
+    def __init__(
+        self, text: ParallelText, parent: QObject | None = None, history: History | None = None
+    ) -> None:
         super().__init__(parent)
         self.text = text
+        self.history = history if history is not None else History(text)
         self.stack = QUndoStack(self)
+        self.stack.setUndoLimit(self.history.limit)  # the two drop their oldest in step
 
     def perform(self, edit: Edit) -> Change | None:
-        """Apply `edit` and push it on the undo stack; None when it changes nothing.
+        """Apply `edit` through the history and push it; None when it changes nothing.
 
         Raises the core's EditError/AlignmentError before anything changes when the edit
         is impossible.
         """
         if not edit.patches:
             return None
-        change = apply_edit(self.text, edit)
-        self.stack.push(EditCommand(self, edit))
+        change = self.history.do(edit)
+        self.stack.push(EditCommand(self, edit.description))
         self.notify(change)
         return change
+
+    def perform_step(self, step: Step, done: Callable[[], None]) -> None:
+        """Apply a non-text step through the history and push it; `done` redraws."""
+        self.stack.push(StepCommand(self, step, done))
 
     def perform_all(self, makers: Sequence[Callable[[], Edit]], description: str) -> int:
         """Build and apply edits one after the other as one undo step (a macro).
@@ -73,6 +112,17 @@ class EditController(QObject):
             self.stack.endMacro()
         return done
 
-    def notify(self, change: Change) -> None:
-        """Tell the views what changed."""
-        self.changed.emit(change)
+    def mark_saved(self) -> None:
+        """The history's current state is on disk."""
+        self.history.mark_clean()
+        self.stack.setClean()
+
+    def mark_unsaved(self) -> None:
+        """The current state was never saved (e.g. pairs aligned on opening)."""
+        self.history.mark_dirty()
+        self.stack.resetClean()
+
+    def notify(self, change: object) -> None:
+        """Tell the views what changed (a text Change; other steps redraw themselves)."""
+        if isinstance(change, Change):
+            self.changed.emit(change)

@@ -39,7 +39,7 @@ def open_project(
     def finish(aligned: list[str]) -> None:
         window.load_text(project.text, project)
         if aligned and window.controller is not None:
-            window.controller.stack.resetClean()  # the new alignments are not saved yet
+            window.controller.mark_unsaved()  # the new alignments are not saved yet
             window.report(f"aligned {', '.join(aligned)}: review and save (Ctrl+S)")
         if ask_recover:
             offer_recovery(window)
@@ -100,7 +100,18 @@ def recover(window: MainWindow) -> bool:
         return False
     try:
         edit = window.recovery.recover_edit(window.project)
-        window.controller.perform(edit)
+        session = window.session
+        step = window.recovery.recover_dismissals(session.dismissals) if session else None
+        window.controller.stack.beginMacro(edit.description)
+        try:
+            window.controller.perform(edit)
+            if step is not None:
+                terms = window.terminology
+                window.controller.perform_step(
+                    step, terms.dismissals_changed if terms else _nothing
+                )
+        finally:
+            window.controller.stack.endMacro()
     except (WorkbenchError, OSError) as exc:
         window.show_error("Could not recover", f"The recovery copy could not be read: {exc}")
         return False
@@ -150,3 +161,7 @@ def realign_from_here(window: MainWindow, target: Target, synchronous: bool = Fa
         run_with_progress(
             window, f"Re-aligning {target.lang} from row {target.row + 1}…", job, done, failed
         )
+
+
+def _nothing() -> None:
+    """Nothing to redraw."""

@@ -33,6 +33,7 @@ from workbench.gui.models.filter_proxy import RowFilterProxy
 from workbench.gui.views.alignment_map import AlignmentMap
 from workbench.gui.views.findbar import FindBar
 from workbench.gui.views.table import AlignmentTableView
+from workbench.project.session import Session
 
 if TYPE_CHECKING:
     from workbench.gui.terminology import Terminology
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.terminology: Terminology | None = None
         self.text: ParallelText | None = None
         self.controller: EditController | None = None
+        self.session: Session | None = None
         self.model: AlignmentTableModel | None = None
         self._pair_lang: str | None = None
         self.edits = EditActions(self)
@@ -142,7 +144,9 @@ class MainWindow(QMainWindow):
             old_controller.stack.indexChanged.disconnect(self._update_state)
         self.project = project
         self.text = text
-        self.controller = EditController(text, self)
+        self.session = Session(project) if project is not None and project.text is text else None
+        history = self.session.history if self.session is not None else None
+        self.controller = EditController(text, self, history)
         self.controller.changed.connect(self._changed)
         self.controller.stack.cleanChanged.connect(self._update_state)
         self.controller.stack.indexChanged.connect(self._update_state)
@@ -515,9 +519,8 @@ class MainWindow(QMainWindow):
             self.report("nothing to save: this text has no project folder")
             return False
         try:
-            self.project.save()
-            if self.terminology is not None:
-                self.terminology.save()
+            if self.session is not None:
+                self.session.save()
         except (OSError, WorkbenchError) as exc:
             self.show_error(
                 "Could not save",
@@ -526,7 +529,7 @@ class MainWindow(QMainWindow):
             )
             self.autosave(force=True)
             return False
-        self.controller.stack.setClean()
+        self.controller.mark_saved()
         if self.recovery is not None:
             self.recovery.discard()
         self.report(f"saved {self.project.root}")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,8 +30,8 @@ from workbench.gui.autosave import snapshot
 from workbench.gui.models.findings import FindingRole, FindingsModel
 from workbench.gui.views.renderings import Bar, RenderingsChart
 from workbench.gui.workers import Worker
-from workbench.project.dismissals import load_dismissals, save_dismissals
-from workbench.terms.dismissals import Dismissals
+from workbench.project.dismissals import load_dismissals
+from workbench.terms.dismissals import Dismissals, DismissalStep
 from workbench.terms.drift import Finding, FindingKind, check_drift
 from workbench.terms.glossary import Glossary
 from workbench.terms.matching import TermMatcher
@@ -64,29 +64,6 @@ class Highlighter:
                 self._cache.clear()
             self._cache[key] = spans
         return spans
-
-
-class DismissCommand(QUndoCommand):
-    """Dismiss (or take back) one finding, on the same undo stack as the alignment edits."""
-
-    def __init__(self, terms: Terminology, finding: Finding, reason: str | None) -> None:
-        verb = "Dismiss" if reason is not None else "Restore"
-        super().__init__(f"{verb} {finding.kind.value} {finding.concept} ({finding.lang})")
-        self.terms = terms
-        self.finding = finding
-        self.reason = reason
-        self.previous = terms.dismissals.get(finding.key)
-
-    def redo(self) -> None:
-        if self.reason is None:
-            self.terms.dismissals.undismiss(self.finding.key)
-        else:
-            self.terms.dismissals.dismiss(self.finding, self.reason)
-        self.terms.dismissals_changed()
-
-    def undo(self) -> None:
-        self.terms.dismissals.restore(self.finding.key, self.previous)
-        self.terms.dismissals_changed()
 
 
 class FindingsFilter(QSortFilterProxyModel):
@@ -245,7 +222,7 @@ class TerminologyPanel(QWidget):
         if finding is None:
             return
         if self.terms.dismissals.get(finding.key) is not None:
-            self.terms.push(DismissCommand(self.terms, finding, None))
+            self.terms.dismiss(finding, None)
             return
         reason, ok = QInputDialog.getText(
             self,
@@ -254,7 +231,7 @@ class TerminologyPanel(QWidget):
             "not a problem?",
         )
         if ok and reason.strip():
-            self.terms.push(DismissCommand(self.terms, finding, reason.strip()))
+            self.terms.dismiss(finding, reason.strip())
 
 
 class Terminology(QObject):
@@ -311,10 +288,11 @@ class Terminology(QObject):
     def _text_changed(self, _change: object) -> None:
         self.recheck_timer.start()
 
-    def push(self, command: QUndoCommand) -> None:
-        """Put a command on the window's undo stack."""
+    def dismiss(self, finding: Finding, reason: str | None) -> None:
+        """Dismiss a finding (None: take its dismissal back) as a step of the undo history."""
         if self.window.controller is not None:
-            self.window.controller.stack.push(command)
+            step = DismissalStep(self.dismissals, finding, reason)
+            self.window.controller.perform_step(step, self.dismissals_changed)
 
     def check(self, synchronous: bool = False) -> None:
         """Run the drift check on a snapshot in a worker; results replace the findings."""
@@ -409,12 +387,6 @@ class Terminology(QObject):
         self.panel.proxy.invalidate()
         self._mark_cells()
 
-    def save(self) -> None:
-        """Write the dismissals next to the alignments (atomically)."""
-        project = self.window.project
-        if project is not None and (len(self.dismissals) or project.dismissals_path.exists()):
-            save_dismissals(self.dismissals, project.dismissals_path)
-
     def go_to(self, finding: Finding) -> None:
         """Select the bead of a finding in the table."""
         model = self.window.model
@@ -464,7 +436,12 @@ def install_terminology(window: MainWindow) -> None:
 
     terms: Terminology | None = getattr(window, "terminology", None)
     project = window.project
-    path = project.glossary_path if project is not None else None
+    path = None
+    if project is not None:
+        try:
+            path = project.glossary_file()
+        except WorkbenchError as exc:  # a glossary outside the project is not read
+            window.report(str(exc))
     if project is None or path is None or not path.exists():
         if terms is not None:
             terms.load(Glossary(), Dismissals())
@@ -486,4 +463,7 @@ def install_terminology(window: MainWindow) -> None:
         window.terminology = terms
         window.add_terminology_actions(terms)
     terms.rules = rules
+    session = getattr(window, "session", None)
+    if session is not None:  # one glossary and one set of dismissals: the session's
+        session.glossary, session.dismissals = glossary, dismissals
     terms.load(glossary, dismissals)

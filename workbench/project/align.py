@@ -22,8 +22,9 @@ def align_project(
     """
     wanted = project.missing_alignments if langs is None else langs
     lexicons: dict[str, Lexicon] | None = None
-    if project.glossary_path is not None and project.glossary_path.is_file():
-        glossary = load_glossary(project.glossary_path)
+    glossary_path = project.glossary_file()
+    if glossary_path is not None and glossary_path.is_file():
+        glossary = load_glossary(glossary_path)
         lexicons = glossary_lexicons(glossary, project.text.pivot, wanted)
     if not wanted:
         return {}

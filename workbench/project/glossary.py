@@ -68,3 +68,9 @@ def save_glossary(path: str | Path, glossary: Glossary, fmt: str = "tbx") -> Non
         write_glossary_csv(path, glossary)
     else:
         raise ValueError(f"unknown glossary format {fmt!r}; use one of {', '.join(SAVE_FORMATS)}")
+
+
+def format_for(path: str | Path) -> str:
+    """The save format a glossary file's name asks for: `csv`, `tbx2` or `tbx` (v3)."""
+    suffix = Path(path).suffix.lower()
+    return "csv" if suffix in (".csv", ".tsv", ".txt") else "tbx2" if suffix == ".tbx2" else "tbx"

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import tomli_w
 
-from workbench.core.errors import FormatError, ProjectError
+from workbench.core import langtags
+from workbench.core.errors import FormatError, LanguageTagError, ProjectError
 from workbench.core.langs import DEFAULT_LANG_CODES
+from workbench.project.paths import check_name, inside
 
 MANIFEST = "workbench.toml"
 
@@ -60,37 +62,84 @@ class Manifest:
             raise FormatError(f"not UTF-8 ({exc.reason})", path) from None
         except tomllib.TOMLDecodeError as exc:
             raise FormatError(f"invalid TOML: {exc}", path, _toml_line(str(exc))) from None
+        except RecursionError:
+            raise FormatError("invalid TOML: arrays or tables nested too deep", path) from None
+        except IsADirectoryError:
+            raise ProjectError(f"{path} is a folder, not a manifest") from None
         project = _table(data, "project", path)
         documents = _table(data, "documents", path)
-        paths = data.get("paths", {})
-        export = data.get("export", {})
+        paths = _table(data, "paths", path, required=False)
+        export = _table(data, "export", path, required=False)
         name = project.get("name")
         pivot = project.get("pivot")
         if not isinstance(name, str) or not name:
             raise FormatError("[project] needs a name", path)
+        try:
+            check_name(name, "[project] name")
+        except ProjectError as exc:
+            raise FormatError(str(exc), path) from None
+        for lang, source in documents.items():
+            _check_lang(lang, "[documents]", path)
+            if not isinstance(source, str) or not source:
+                raise FormatError(
+                    f"[documents] {lang} = {source!r}: expected a file path (a string)", path
+                )
         if not isinstance(pivot, str) or pivot not in documents:
             raise FormatError(f"[project] pivot {pivot!r} must be one of the [documents]", path)
-        if not all(isinstance(v, str) for v in documents.values()):
-            raise FormatError("[documents] maps each language to a file path", path)
+        for key, value in paths.items():
+            if not isinstance(value, str):
+                raise FormatError(f"[paths] {key} = {value!r}: expected a path (a string)", path)
+        lang_codes = _table(export, "lang_codes", path, required=False, where="[export]")
         codes = dict(DEFAULT_LANG_CODES)
-        codes.update({k: str(v) for k, v in export.get("lang_codes", {}).items()})
+        for lang, code in lang_codes.items():
+            if not isinstance(code, str):
+                raise FormatError(
+                    f"[export.lang_codes] {lang} = {code!r}: expected a language code", path
+                )
+            _check_lang(lang, "[export.lang_codes]", path)
+            _check_lang(code, f"[export.lang_codes] {lang}", path)
+            codes[lang] = code
+        root = path.parent
+        alignments = str(paths.get("alignments", f"alignments/{name}"))
+        tmx = str(paths.get("tmx", "tmx"))
+        try:  # the folders a project writes stay inside it
+            inside(root, alignments, "[paths] alignments")
+            inside(root, tmx, "[paths] tmx")
+        except ProjectError as exc:
+            raise FormatError(str(exc), path) from None
         return cls(
             name=name,
             pivot=pivot,
             title=str(project.get("title", "")),
             documents={lang: Path(str(p)) for lang, p in documents.items()},
-            alignments_dir=Path(str(paths.get("alignments", f"alignments/{name}"))),
-            tmx_dir=Path(str(paths.get("tmx", "tmx"))),
+            alignments_dir=Path(alignments),
+            tmx_dir=Path(tmx),
             glossary=Path(str(paths["glossary"])) if paths.get("glossary") else None,
             segmentation=Path(str(paths["segmentation"])) if paths.get("segmentation") else None,
             lang_codes=codes,
         )
 
 
-def _table(data: dict[str, object], key: str, path: Path) -> dict[str, object]:
+def _check_lang(value: object, where: str, path: Path) -> None:
+    if not isinstance(value, str):
+        raise FormatError(f"{where}: {value!r} is not a language code", path)
+    try:
+        langtags.parse(value, source=where, registered=False)
+    except LanguageTagError as exc:
+        raise FormatError(exc.problem, path) from None
+
+
+def _table(
+    data: dict[str, object], key: str, path: Path, *, required: bool = True, where: str = ""
+) -> dict[str, object]:
     value = data.get(key)
+    if value is None and not required:
+        return {}
     if not isinstance(value, dict):
-        raise FormatError(f"the manifest needs a [{key}] table", path)
+        name = f"{where.strip('[]')}.{key}" if where else key
+        if value is None:
+            raise FormatError(f"the manifest needs a [{name}] table", path)
+        raise FormatError(f"{name} = {value!r} must be a table ([{name}])", path)
     return value
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from workbench.core import langtags
 from workbench.core.alignment import Alignment, ParallelText
 from workbench.core.atomic import AtomicBatch
 from workbench.core.document import Document
-from workbench.core.errors import FormatError, ProjectError
+from workbench.core.errors import FormatError, LanguageTagError, ProjectError
 from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.core.segmentation import segment_paragraphs
 from workbench.formats import xces
@@ -24,12 +25,14 @@ from workbench.project.layout import (
     write_text_files,
 )
 from workbench.project.manifest import MANIFEST, Manifest, find_project
+from workbench.project.paths import check_name, is_inside, outside_refused
 
 
 class Project:
     """An open project: its manifest and its parallel text (documents + alignments)."""
 
     def __init__(self, root: Path, manifest: Manifest, text: ParallelText) -> None:
+        self.allow_outside = False
         self.root = root
         self.manifest = manifest
         self.text = text
@@ -51,8 +54,15 @@ class Project:
 
     @property
     def glossary_path(self) -> Path | None:
-        """The project's glossary file, if it has one."""
+        """The project's glossary file, if it has one (see `glossary_file` to read it)."""
         return self.root / self.manifest.glossary if self.manifest.glossary else None
+
+    def glossary_file(self) -> Path | None:
+        """The glossary file to read; one outside the project only if `allow_outside`."""
+        path = self.glossary_path
+        if path is not None and not self.allow_outside and not is_inside(self.root, path):
+            raise outside_refused(self.root, path, "[paths] glossary =")
+        return path
 
     @property
     def dismissals_path(self) -> Path:
@@ -73,8 +83,12 @@ class Project:
         return alignment_file(folder or self.alignments_dir, self.text.pivot, lang)
 
     @classmethod
-    def open(cls, root: str | Path | None = None) -> Project:
-        """Open a project; documents never segmented yet are read and segmented now."""
+    def open(cls, root: str | Path | None = None, *, allow_outside: bool = False) -> Project:
+        """Open a project; documents never segmented yet are read and segmented now.
+
+        A document, rules folder or glossary the manifest names outside the project folder
+        is read only with `allow_outside` (a manifest from a stranger may name `/etc/passwd`).
+        """
         folder = find_project(root)
         manifest = Manifest.read(folder / MANIFEST)
         stored = folder / manifest.alignments_dir
@@ -85,7 +99,13 @@ class Project:
             if segmented.is_file():
                 documents[lang], ids[lang] = xces.read_document(segmented, lang)
             else:
-                documents[lang] = segment_file(folder / source, lang, _rules_dir(folder, manifest))
+                path = folder / source
+                if not allow_outside and not is_inside(folder, path):
+                    raise outside_refused(folder, source, f"[documents] {lang} =")
+                rules = _rules_dir(folder, manifest)
+                if rules is not None and not allow_outside and not is_inside(folder, rules):
+                    raise outside_refused(folder, rules, "[paths] segmentation =")
+                documents[lang] = segment_file(path, lang, rules)
                 ids[lang] = [s.id for s in documents[lang].segments]
         pivot = documents[manifest.pivot]
         alignments: dict[str, Alignment] = {}
@@ -95,7 +115,9 @@ class Project:
                 alignments[lang] = xces.read_alignment(
                     path, pivot, document, ids[manifest.pivot], ids[lang]
                 )
-        return cls(folder, manifest, ParallelText(manifest.pivot, documents, alignments))
+        project = cls(folder, manifest, ParallelText(manifest.pivot, documents, alignments))
+        project.allow_outside = allow_outside
+        return project
 
     @classmethod
     def create(
@@ -113,12 +135,20 @@ class Project:
         """Make a new project folder from texts, segmented now, not yet aligned; saved unless
         `save` is false (to align first and write each file once)."""
         folder = Path(root)
+        if folder.exists() and not folder.is_dir():
+            raise ProjectError(f"{folder} is a file; name a new folder for the project")
         if (folder / MANIFEST).exists():
             raise ProjectError(f"{folder} already holds a project")
         if pivot not in documents:
             raise ProjectError(f"the pivot language {pivot!r} has no document")
-        folder.mkdir(parents=True, exist_ok=True)
-        name = name or folder.resolve().name
+        name = check_name(name or folder.resolve().name, "the project name")
+        for lang in documents:
+            try:
+                langtags.parse(lang, source="document language", registered=False)
+            except LanguageTagError as exc:
+                raise ProjectError(exc.problem) from None
+        # Everything is read and segmented before the folder is made: a bad document leaves
+        # nothing behind.
         segmented = {
             lang: segment_file(Path(path), lang, None, encoding) for lang, path in documents.items()
         }
@@ -145,9 +175,11 @@ class Project:
         line) so the manifest names real files; all files are written or none.
         """
         folder = Path(root)
+        if folder.exists() and not folder.is_dir():
+            raise ProjectError(f"{folder} is a file; name a new folder for the project")
         if (folder / MANIFEST).exists():
             raise ProjectError(f"{folder} already holds a project; import into a new folder")
-        name = name or folder.resolve().name
+        name = check_name(name or folder.resolve().name, "the project name (--name)")
         manifest = Manifest(
             name=name,
             pivot=text.pivot,
@@ -157,12 +189,17 @@ class Project:
             lang_codes={**DEFAULT_LANG_CODES, **text.lang_codes},
         )
         project = cls(folder, manifest, text)
-        with AtomicBatch() as batch:
-            for lang, document in text.documents.items():
-                staged = batch.staged(folder / text_file(lang))
-                staged.write_bytes(plain_text(lang, document).encode("utf-8"))
-            batch.staged(folder / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
-            write_text_files(text, project.alignments_dir, batch)
+        created = missing_folders(project.alignments_dir, folder / text_file(text.pivot).parent)
+        try:
+            with AtomicBatch() as batch:
+                for lang, document in text.documents.items():
+                    staged = batch.staged(folder / text_file(lang))
+                    staged.write_bytes(plain_text(lang, document).encode("utf-8"))
+                batch.staged(folder / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
+                write_text_files(text, project.alignments_dir, batch)
+        except BaseException:
+            remove_empty_folders(created)
+            raise
         return project
 
     def save(self, progress: Callable[[int, int], None] | None = None) -> None:
@@ -179,14 +216,33 @@ class Project:
         """Write documents and alignments into `folder` (the project's own, or a recovery copy).
 
         Every file is staged first and renamed into place only when all are written, so an
-        interrupted save leaves the previous files as they were.
+        interrupted save leaves the previous files as they were, and the folders it had to
+        make are removed again.
         """
-        with AtomicBatch() as batch:
-            if manifest:
-                batch.staged(self.root / MANIFEST).write_text(
-                    self.manifest.to_toml(), encoding="utf-8"
-                )
-            write_text_files(self.text, folder, batch, progress)
+        created = missing_folders(folder, self.root)
+        try:
+            with AtomicBatch() as batch:
+                if manifest:
+                    batch.staged(self.root / MANIFEST).write_text(
+                        self.manifest.to_toml(), encoding="utf-8"
+                    )
+                write_text_files(self.text, folder, batch, progress)
+        except BaseException:
+            remove_empty_folders(created)
+            raise
+
+
+def missing_folders(*folders: Path) -> list[Path]:
+    """The folders among `folders` and their parents that do not exist yet, innermost first."""
+    missing = {p for f in folders for p in (f, *f.parents) if not p.exists()}
+    return sorted(missing, key=lambda p: -len(p.parts))
+
+
+def remove_empty_folders(created: list[Path]) -> None:
+    """Remove the folders in `created` (innermost first) that a failed write left empty."""
+    for path in created:
+        if path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+            path.rmdir()
 
 
 def _rules_dir(folder: Path, manifest: Manifest) -> Path | None:

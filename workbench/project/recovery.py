@@ -1,4 +1,4 @@
-"""Autosave to a recovery folder outside the project, and recovery as one undoable edit."""
+"""Recovery copies outside the project (text and dismissals), recovered as undoable steps."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ from workbench.core.alignment import ParallelText
 from workbench.core.atomic import write_text_atomic
 from workbench.core.edits import BeadPatch, DocumentPatch, Edit, Patch
 from workbench.core.errors import WorkbenchError
+from workbench.core.history import Step
+from workbench.project.dismissals import load_dismissals, save_dismissals
+from workbench.project.layout import DISMISSALS
 from workbench.project.project import Project
+from workbench.terms.dismissals import Dismissal, Dismissals
 
 STAMP = "recovery.json"
 
@@ -45,11 +49,14 @@ class Recovery:
         except (OSError, ValueError, KeyError, TypeError):
             return 0.0
 
-    def write(self, project: Project) -> None:
-        """Write the project's current text; the stamp goes last, so a torn copy is ignored."""
+    def write(self, project: Project, dismissals: Dismissals | None = None) -> None:
+        """Write the project's current text (and dismissals); the stamp goes last, so a torn
+        copy is ignored."""
         self.folder.mkdir(parents=True, exist_ok=True)
         self.stamp.unlink(missing_ok=True)
         project.write_snapshot(self.folder)
+        if dismissals is not None:
+            save_dismissals(dismissals, self.folder / DISMISSALS)
         stamp = {"root": str(project.root.resolve()), "time": time.time()}
         write_text_atomic(self.stamp, json.dumps(stamp))
 
@@ -85,3 +92,37 @@ class Recovery:
             if recovered.beads != alignment.beads:
                 patches.append(BeadPatch(lang, 0, tuple(alignment.beads), tuple(recovered.beads)))
         return Edit("Recover unsaved changes", tuple(patches))
+
+    def recover_dismissals(self, dismissals: Dismissals) -> Step | None:
+        """A step that turns `dismissals` into the recovered ones (None: the copy has none, or
+        they are the same)."""
+        path = self.folder / DISMISSALS
+        if not self.exists() or not path.is_file():
+            return None
+        recovered = load_dismissals(path)
+        if {d.key: d for d in recovered} == {d.key: d for d in dismissals}:
+            return None
+        return _DismissalsRecovered(dismissals, recovered)
+
+
+class _DismissalsRecovered:
+    """Replace every dismissal by the recovered ones (a `core.history.Step`)."""
+
+    description = "Recover dismissed findings"
+
+    def __init__(self, dismissals: Dismissals, recovered: Dismissals) -> None:
+        self.dismissals = dismissals
+        self.before = {d.key: d for d in dismissals}
+        self.after = {d.key: d for d in recovered}
+
+    def redo(self) -> None:
+        """Put the recovered dismissals in place."""
+        self._become(self.after)
+
+    def undo(self) -> None:
+        """Put the dismissals from before the recovery back."""
+        self._become(self.before)
+
+    def _become(self, wanted: dict[str, Dismissal]) -> None:
+        for key in {d.key for d in self.dismissals} | set(wanted):
+            self.dismissals.restore(key, wanted.get(key))

@@ -26,6 +26,7 @@ from workbench.formats.tmx_units import Progress
 from workbench.formats.tmx_writer import FLUSH_UNITS, escape_attr, escape_text
 from workbench.project.layout import ALIGNMENTS, alignment_file, document_file, text_file
 from workbench.project.manifest import MANIFEST, Manifest
+from workbench.project.paths import check_name
 
 
 class ImportSummary(NamedTuple):
@@ -186,7 +187,9 @@ def _import_tmx_project(
 ) -> ImportSummary:
     if (folder_root / MANIFEST).exists():
         raise ProjectError(f"{folder_root} already holds a project; import into a new folder")
-    name = name or folder_root.resolve().name
+    if folder_root.exists() and not folder_root.is_dir():
+        raise ProjectError(f"{folder_root} is a file; name a new folder for the project")
+    name = check_name(name or folder_root.resolve().name, "the project name (--name)")
     folder = folder_root / ALIGNMENTS / name
     codes = dict(DEFAULT_LANG_CODES)
     codes.update(lang_codes or {})

@@ -80,3 +80,32 @@ class Dismissals:
     def active(self, findings: Iterable[Finding]) -> list[Finding]:
         """The findings that are not dismissed."""
         return [f for f in findings if f.key not in self._items]
+
+
+class DismissalStep:
+    """Dismissing a finding (with a reason) or taking a dismissal back, as one undoable step.
+
+    `redo` applies it to `dismissals`, `undo` puts back what was there before; it fits the
+    project history's `Step` protocol (`workbench.core.history`).
+    """
+
+    def __init__(self, dismissals: Dismissals, finding: Finding, reason: str | None) -> None:
+        if reason is not None and not reason.strip():
+            raise EditError("a dismissal needs a reason")
+        self.dismissals = dismissals
+        self.finding = finding
+        self.reason = reason
+        self.previous = dismissals.get(finding.key)
+        verb = "Dismiss" if reason is not None else "Restore"
+        self.description = f"{verb} {finding.kind.value} {finding.concept} ({finding.lang})"
+
+    def redo(self) -> None:
+        """Dismiss the finding, or take its dismissal back."""
+        if self.reason is None:
+            self.dismissals.undismiss(self.finding.key)
+        else:
+            self.dismissals.dismiss(self.finding, self.reason)
+
+    def undo(self) -> None:
+        """Put back the dismissal (or its absence) from before."""
+        self.dismissals.restore(self.finding.key, self.previous)

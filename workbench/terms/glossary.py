@@ -383,3 +383,20 @@ def _check_index(index: int, terms: list[Term], concept_id: str) -> None:
 def glossary_from(concepts: Iterable[Concept], source_lang: str = "en") -> Glossary:
     """A glossary holding `concepts` in order."""
     return Glossary(list(concepts), source_lang)
+
+
+class GlossaryStep:
+    """One glossary change as an undoable step of the project history (`core.history.Step`)."""
+
+    def __init__(self, glossary: Glossary, change: GlossaryChange) -> None:
+        self.glossary = glossary
+        self.change = change
+        self.description = change.description
+
+    def redo(self) -> None:
+        """Apply the change."""
+        self.glossary.apply(self.change)
+
+    def undo(self) -> None:
+        """Revert the change."""
+        self.glossary.revert(self.change)

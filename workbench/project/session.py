@@ -1,0 +1,117 @@
+"""The editing session: an open project, its glossary and dismissals, one undo history.
+
+Every change a person makes (a text edit, a dismissed finding, a glossary edit) goes through
+the session into its `History`, so undo, redo, the dirty state and saving mean the same thing
+in the GUI, the CLI and a script. The GUI's undo stack is a thin Qt face: each command calls
+`redo()`/`undo()` here. Not thread-safe: one thread edits (workers read snapshots).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from workbench.core.alignment import ParallelText
+from workbench.core.edits import Change, Edit
+from workbench.core.history import Done, History, Step
+from workbench.project.dismissals import load_dismissals, save_dismissals
+from workbench.project.glossary import format_for, load_glossary, save_glossary
+from workbench.project.project import Project
+from workbench.terms.dismissals import Dismissals, DismissalStep
+from workbench.terms.drift import Finding
+from workbench.terms.glossary import Glossary, GlossaryChange, GlossaryStep
+
+Progress = Callable[[int, int], None]
+
+
+class Session:
+    """An open project with its glossary, dismissals and the one history of their edits."""
+
+    def __init__(
+        self,
+        project: Project,
+        glossary: Glossary | None = None,
+        dismissals: Dismissals | None = None,
+    ) -> None:
+        self.project = project
+        self.glossary = glossary if glossary is not None else Glossary()
+        self.dismissals = dismissals if dismissals is not None else Dismissals()
+        self.history = History(project.text)
+        self.is_glossary_changed = False
+
+    @classmethod
+    def open(cls, root: str | Path | None = None) -> Session:
+        """Open a project with its glossary (if it has one) and its dismissals."""
+        project = Project.open(root)
+        path = project.glossary_path
+        glossary = load_glossary(path) if path is not None and path.is_file() else None
+        return cls(project, glossary, load_dismissals(project.dismissals_path))
+
+    @property
+    def text(self) -> ParallelText:
+        """The project's parallel text (documents and alignments)."""
+        return self.project.text
+
+    @property
+    def is_dirty(self) -> bool:
+        """True when something changed since the last save (or since opening)."""
+        return not self.history.is_clean
+
+    def perform(self, edit: Edit) -> Change | None:
+        """Apply a text edit and record it; None (nothing recorded) when it changes nothing.
+
+        Raises the core's EditError/AlignmentError before anything changes when the edit is
+        impossible.
+        """
+        if not edit.patches:
+            return None
+        return self.history.do(edit)
+
+    def do_step(self, step: Step) -> Step:
+        """Apply any other reversible step and record it."""
+        return self.history.do_step(step)
+
+    def dismiss(self, finding: Finding, reason: str) -> DismissalStep:
+        """Dismiss `finding` with `reason` (undoable)."""
+        step = DismissalStep(self.dismissals, finding, reason.strip())
+        self.history.do_step(step)
+        return step
+
+    def undismiss(self, finding: Finding) -> DismissalStep:
+        """Take a finding's dismissal back (undoable)."""
+        step = DismissalStep(self.dismissals, finding, None)
+        self.history.do_step(step)
+        return step
+
+    def edit_glossary(self, make: Callable[[Glossary], GlossaryChange]) -> GlossaryStep:
+        """Make one glossary edit (`make` calls a `Glossary` method) as an undoable step."""
+        change = make(self.glossary)
+        self.glossary.revert(change)  # the step applies it, so undo and redo mirror it
+        step = GlossaryStep(self.glossary, change)
+        self.history.do_step(step)
+        self.is_glossary_changed = True
+        return step
+
+    def undo(self) -> Done:
+        """Revert the last edit or step: the text's Change, or the step undone."""
+        return self.history.undo()
+
+    def redo(self) -> Done:
+        """Re-apply the last undone edit or step."""
+        return self.history.redo()
+
+    def mark_unsaved(self) -> None:
+        """Say the state differs from the files (pairs aligned on opening, not yet saved)."""
+        self.history.mark_dirty()
+
+    def save(self, progress: Progress | None = None) -> None:
+        """Write the project, its dismissals and (when edited) its glossary; mark it saved."""
+        self.project.save(progress)
+        path = self.project.dismissals_path
+        if len(self.dismissals) or path.exists():
+            save_dismissals(self.dismissals, path)
+        glossary = self.project.glossary_path
+        if self.is_glossary_changed and glossary is not None:
+            save_glossary(glossary, self.glossary, format_for(glossary))
+            self.is_glossary_changed = False
+        self.history.mark_clean()
