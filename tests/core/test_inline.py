@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,6 +12,8 @@ from workbench.core.inline import (
     Code,
     CodeKind,
     codes,
+    display,
+    from_display,
     join,
     plain,
     runs,
@@ -79,3 +82,36 @@ def test_runs_give_back_what_join_was_given(parts: list[str | Code]) -> None:
         else:
             merged.append(part)
     assert runs(join(parts)) == merged
+
+
+def test_display_numbers_codes_and_pairs_share_a_number() -> None:
+    text = join(["Press ", BOLD_ON, "Save", BOLD_OFF, " or ", VARIABLE, "."])
+    shown = display(text)
+    assert shown.text == "Press ⟨1⟩Save⟨/1⟩ or ⟨2/⟩."
+    assert [shown.text[a:b] for a, b in shown.chips] == ["⟨1⟩", "⟨/1⟩", "⟨2/⟩"]
+    raw_save = text.index("Save")
+    assert shown.text[shown.offsets[raw_save] :].startswith("Save")
+    assert shown.offsets[len(text)] == len(shown.text)
+
+
+def test_an_edited_display_text_gets_its_codes_back_where_they_were_moved() -> None:
+    text = join(["Press ", BOLD_ON, "Save", BOLD_OFF, "."])
+    shown = display(text)
+    edited = "⟨1⟩Pulse⟨/1⟩ Guardar."
+    assert from_display(edited, shown.labels) == join([BOLD_ON, "Pulse", BOLD_OFF, " Guardar."])
+
+
+def test_an_edit_that_loses_or_invents_a_tag_is_refused() -> None:
+    shown = display(join(["Press ", BOLD_ON, "Save", BOLD_OFF, "."]))
+    with pytest.raises(ValueError, match="⟨/1⟩ is missing"):
+        from_display("Press ⟨1⟩Save.", shown.labels)
+    with pytest.raises(ValueError, match="2 times"):
+        from_display("⟨1⟩⟨1⟩Save⟨/1⟩", shown.labels)
+    with pytest.raises(ValueError, match="⟨3/⟩ is not a tag"):
+        from_display("⟨1⟩Save⟨/1⟩⟨3/⟩", shown.labels)
+
+
+def test_text_without_codes_displays_as_it_is() -> None:
+    shown = display("Plain text.")
+    assert shown.text == "Plain text." and shown.chips == () and shown.labels == {}
+    assert from_display("Edited.", shown.labels) == "Edited."

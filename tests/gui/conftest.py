@@ -38,3 +38,5 @@ def window(qtbot, tmp_path: Path, text: ParallelText):
 def _forget_edits(win) -> None:
     if win.controller is not None:
         win.controller.stack.setClean()
+    if win.terminology is not None:
+        win.terminology.glossary_dirty = False

@@ -12,19 +12,19 @@ def when_modal(kind: type[QWidget], act: Callable[[QWidget], None], tries: int =
     """When a modal `kind` dialog is up (polled from the event loop), call `act(dialog)`.
 
     Call this before the click or key that opens the dialog: `exec()` runs its own event
-    loop, in which the timer fires. A modal dialog of another kind is rejected, so a test of
-    code that asks something else fails on its assertions instead of waiting forever.
+    loop, in which the timer fires. When no such dialog comes, the modal dialog that is up
+    instead is rejected, so a test of code that asks something else fails on its assertions
+    instead of waiting forever.
     """
 
     def poll(left: int) -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible():
             act(dialog)
-            return
-        if isinstance(dialog, QDialog) and dialog.isVisible():
-            dialog.reject()
-        if left > 0:
+        elif left > 0:
             QTimer.singleShot(10, lambda: poll(left - 1))
+        elif isinstance(dialog, QDialog):
+            dialog.reject()
 
     QTimer.singleShot(0, lambda: poll(tries))
 

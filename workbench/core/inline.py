@@ -197,3 +197,97 @@ def iter_codes(texts: Iterable[str]) -> Iterator[Code]:
     """Every code of every text, in order."""
     for text in texts:
         yield from codes(text)
+
+
+# -- codes as a person edits them --------------------------------------------------------------
+
+LABEL_START = "\u27e8"  # ⟨
+LABEL_END = "\u27e9"  # ⟩
+LABEL_RE = re.compile(f"{LABEL_START}/?[0-9]+/?{LABEL_END}")
+
+
+@dataclass(frozen=True, slots=True)
+class Display:
+    """A text as the GUI shows and edits it: each code a numbered label (`⟨1⟩`, `⟨/1⟩`, `⟨2/⟩`).
+
+    `offsets[i]` is the display position of raw position `i` (one more entry for the end);
+    `chips` are the labels' display spans; `labels` maps each label back to its code span.
+    Numbers count the codes of this text from 1; the two halves of a pair share one.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    chips: tuple[tuple[int, int], ...]
+    labels: dict[str, str]
+
+
+def display(text: str) -> Display:
+    """`text` with its codes as labels (see `Display`)."""
+    if OPEN not in text:
+        return Display(text, tuple(range(len(text) + 1)), (), {})
+    out: list[str] = []
+    offsets: list[int] = []
+    chips: list[tuple[int, int]] = []
+    labels: dict[str, str] = {}
+    numbers: dict[str, int] = {}
+    counter = 0
+    length = 0
+    position = 0
+    for match in _SPAN.finditer(text):
+        for _ in range(position, match.start()):
+            offsets.append(length)
+            length += 1
+        out.append(text[position : match.start()])
+        try:
+            code = _decode(match.group())
+        except (ValueError, TypeError, IndexError):
+            code = None
+        if code is None:
+            label = match.group()  # not a span of ours: shown as it is
+        else:
+            if code.kind is CodeKind.CLOSING and code.id in numbers:
+                number = numbers.pop(code.id)
+            else:
+                counter += 1
+                number = counter
+                if code.kind is CodeKind.OPENING:
+                    numbers[code.id] = number
+            if code.kind is CodeKind.OPENING:
+                label = f"{LABEL_START}{number}{LABEL_END}"
+            elif code.kind is CodeKind.CLOSING:
+                label = f"{LABEL_START}/{number}{LABEL_END}"
+            else:
+                label = f"{LABEL_START}{number}/{LABEL_END}"
+            labels[label] = match.group()
+            chips.append((length, length + len(label)))
+        offsets.extend([length] * (match.end() - match.start()))
+        out.append(label)
+        length += len(label)
+        position = match.end()
+    for _ in range(position, len(text)):
+        offsets.append(length)
+        length += 1
+    out.append(text[position:])
+    offsets.append(length)
+    return Display("".join(out), tuple(offsets), tuple(chips), labels)
+
+
+def from_display(edited: str, labels: dict[str, str]) -> str:
+    """The raw text of an edited display text: labels back to their codes.
+
+    Raises ValueError naming the label when one of `labels` is missing or doubled, or an
+    unknown label was typed: codes are moved, never lost or invented by an edit.
+    """
+    found = LABEL_RE.findall(edited)
+    for label in labels:
+        count = found.count(label)
+        if count == 0:
+            raise ValueError(f"the tag {label} is missing: put it back (tags can be moved)")
+        if count > 1:
+            raise ValueError(f"the tag {label} is there {count} times; keep one")
+    unknown = [label for label in found if label not in labels]
+    if unknown:
+        raise ValueError(f"{unknown[0]} is not a tag of this segment")
+    if not labels:
+        return edited
+    return LABEL_RE.sub(lambda m: labels[m.group()], edited)

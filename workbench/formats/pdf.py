@@ -322,7 +322,18 @@ def read_pdf_pages(path: str | Path) -> list[Page]:
     try:
         for number, layout in enumerate(extract_pages(str(path), laparams=params), start=1):
             pages.append(_page_of(layout, number, path))
-    except (PDFException, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
+    # pdfminer checks some structure with `assert` (a damaged trailer keyword), and indexes
+    # past broken tables: on a stranger's file those are format errors, not program errors.
+    except (
+        PDFException,
+        PSException,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        AssertionError,
+        IndexError,
+    ) as exc:
         raise FormatError(f"not a readable PDF ({type(exc).__name__}: {exc})", path) from None
     return pages
 

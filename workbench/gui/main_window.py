@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         self.pair_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.pair_label)
         self.table.cell_delegate.text_committed.connect(self._text_committed)
+        self.table.cell_delegate.tags_refused.connect(
+            lambda why: self.statusBar().showMessage(f"Not saved: {why}", 10000)
+        )
         self.table.cell_delegate.split_requested.connect(self._split_requested)
         from workbench.gui.autosave import Autosaver
 
@@ -223,16 +226,36 @@ class MainWindow(QMainWindow):
             self.terminology.panel.view.setFocus()
 
     def glossary_dialog(self) -> None:
-        """Open the glossary editor; an edited glossary is re-applied when it closes."""
+        """Open the glossary editor; its edits join the project's unsaved state when it closes."""
         from workbench.gui.dialogs.glossary_editor import GlossaryEditor
 
         if self.terminology is None or self.project is None:
-            self.report("this project has no glossary")
+            self.report("open a project first: the glossary is part of a project")
             return
-        editor = GlossaryEditor(self, self.terminology.glossary, self.project.glossary_path)
+        path = self.project.glossary_path or self.project.root / "glossary.tbx"
+        editor = GlossaryEditor(self, self.terminology.glossary, path)
         editor.exec()
         if editor.changed:
-            self.terminology.set_glossary(editor.glossary)
+            self.terminology.set_glossary(editor.glossary, dirty=not editor.saved)
+            if len(editor.glossary):
+                self.terminology.dock.show()
+            if not editor.saved:
+                self.report("the glossary has unsaved changes: Save (Ctrl+S) writes them")
+
+    def save_glossary(self, glossary) -> Path | None:
+        """Save `glossary` as the project's glossary now (the editor's Save); the file."""
+        if self.terminology is None or self.project is None:
+            return None
+        try:
+            self.terminology.glossary = glossary
+            self.terminology.glossary_dirty = True
+            path = self.terminology.save_glossary()
+        except (OSError, WorkbenchError) as exc:
+            self.show_error("Could not save the glossary", f"{exc}")
+            return None
+        self.report(f"saved the glossary to {path}")
+        self.update_state()
+        return path
 
     def qa_rules_dialog(self) -> None:
         """Edit the project's QA rules (qa-rules.json beside its manifest); re-check after."""
@@ -510,17 +533,27 @@ class MainWindow(QMainWindow):
     # -- saving --------------------------------------------------------------------------------
     @property
     def is_dirty(self) -> bool:
-        """True when there are unsaved edits."""
-        return self.controller is not None and not self.controller.stack.isClean()
+        """True when there are unsaved edits (of the alignment or of the glossary)."""
+        edited = self.controller is not None and not self.controller.stack.isClean()
+        return edited or self.glossary_dirty
+
+    @property
+    def glossary_dirty(self) -> bool:
+        """True when the glossary was edited and not saved."""
+        return self.terminology is not None and self.terminology.glossary_dirty
 
     def save(self) -> bool:
         """Save the project (atomic files); on failure nothing is marked saved."""
         if self.project is None or self.controller is None:
             self.report("nothing to save: this text has no project folder")
             return False
+        glossary_path = None
         try:
+            glossary_changed = self.glossary_dirty
             if self.session is not None:
                 self.session.save()
+            if glossary_changed:
+                glossary_path = self.project.glossary_path
         except (OSError, WorkbenchError) as exc:
             self.show_error(
                 "Could not save",
@@ -532,7 +565,9 @@ class MainWindow(QMainWindow):
         self.controller.mark_saved()
         if self.recovery is not None:
             self.recovery.discard()
-        self.report(f"saved {self.project.root}")
+        also = f" and the glossary {glossary_path.name}" if glossary_path is not None else ""
+        self.report(f"saved {self.project.root}{also}")
+        self.update_state()
         return True
 
     def autosave(self, force: bool = False) -> None:
@@ -560,7 +595,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
-            "The alignment has unsaved changes. Save them before closing?",
+            self._unsaved_text(),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -573,6 +608,17 @@ class MainWindow(QMainWindow):
                 self.recovery.discard()
             return True
         return False
+
+    def _unsaved_text(self) -> str:
+        edited = self.controller is not None and not self.controller.stack.isClean()
+        what = (
+            "The alignment and the glossary have"
+            if edited and self.glossary_dirty
+            else "The glossary has"
+            if self.glossary_dirty
+            else "The alignment has"
+        )
+        return f"{what} unsaved changes. Save them before closing?"
 
     # -- file menu -----------------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -635,6 +681,10 @@ class MainWindow(QMainWindow):
             if self.model is not None
             else ""
         )
+
+    def update_state(self) -> None:
+        """Redraw the title (unsaved mark) and the actions' enabled state."""
+        self._update_state()
 
     def _update_state(self, *args) -> None:
         name = self.project.name if self.project is not None else "untitled"

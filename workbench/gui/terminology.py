@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QThreadPool, QTimer
@@ -243,6 +244,7 @@ class Terminology(QObject):
         self.glossary = Glossary()
         self.dismissals = Dismissals()
         self.rules = QaRules()
+        self._glossary_dirty = False
         self.findings: list[Finding] = []
         self.panel = TerminologyPanel(self)
         self.dock = QDockWidget("Terminology", window)
@@ -262,10 +264,14 @@ class Terminology(QObject):
         self.recheck_timer.timeout.connect(self.check)
         self.on_checked: list[Callable[[], None]] = []
 
-    def load(self, glossary: Glossary, dismissals: Dismissals) -> None:
-        """Use a project's glossary and dismissals; highlight terms and check in the background."""
+    def load(self, glossary: Glossary, dismissals: Dismissals, *, dirty: bool = False) -> None:
+        """Use a project's glossary and dismissals; highlight terms and check in the background.
+
+        `dirty`: the glossary differs from its file (edited and not saved yet).
+        """
         self.glossary = glossary
         self.dismissals = dismissals
+        self.glossary_dirty = dirty
         window = self.window
         if window.model is not None:
             window.model.set_highlighter(Highlighter(glossary))
@@ -281,9 +287,35 @@ class Terminology(QObject):
         self.rules = rules
         self.check()
 
-    def set_glossary(self, glossary: Glossary) -> None:
-        """Swap in an edited glossary: re-highlight and re-check."""
-        self.load(glossary, self.dismissals)
+    @property
+    def glossary_dirty(self) -> bool:
+        """True when the glossary differs from its file (the session's flag, with a project)."""
+        session = getattr(self.window, "session", None)
+        return session.is_glossary_changed if session is not None else self._glossary_dirty
+
+    @glossary_dirty.setter
+    def glossary_dirty(self, dirty: bool) -> None:
+        session = getattr(self.window, "session", None)
+        if session is not None:
+            session.glossary = self.glossary
+            session.is_glossary_changed = dirty
+        self._glossary_dirty = dirty
+
+    def set_glossary(self, glossary: Glossary, *, dirty: bool = True) -> None:
+        """Swap in an edited glossary: re-highlight and re-check; unsaved unless `dirty` is off."""
+        self.load(glossary, self.dismissals, dirty=dirty)
+        self.window.update_state()
+
+    def save_glossary(self) -> Path | None:
+        """Write an edited glossary to the project's glossary file; the file, or None."""
+        from workbench.project.glossary import save_project_glossary
+
+        project = self.window.project
+        if project is None or not self.glossary_dirty:
+            return None
+        path = save_project_glossary(project, self.glossary)
+        self.glossary_dirty = False
+        return path
 
     def _text_changed(self, _change: object) -> None:
         self.recheck_timer.start()
@@ -436,19 +468,25 @@ def install_terminology(window: MainWindow) -> None:
 
     terms: Terminology | None = getattr(window, "terminology", None)
     project = window.project
-    path = None
-    if project is not None:
-        try:
-            path = project.glossary_file()
-        except WorkbenchError as exc:  # a glossary outside the project is not read
-            window.report(str(exc))
-    if project is None or path is None or not path.exists():
+    if project is None:
         if terms is not None:
             terms.load(Glossary(), Dismissals())
             terms.dock.hide()
         return
     try:
-        glossary = load_glossary(path)
+        path = project.glossary_file()
+    except WorkbenchError as exc:  # a glossary outside the project is not read
+        window.report(str(exc))
+        if terms is not None:
+            terms.load(Glossary(), Dismissals())
+            terms.dock.hide()
+        return
+    try:
+        glossary = (
+            load_glossary(path)
+            if path is not None and path.exists()
+            else Glossary([], project.text.pivot)
+        )
         dismissals = load_dismissals(project.dismissals_path)
         rules_path = default_rules_path(project.root)
         rules = read_qa_rules(rules_path) if rules_path.is_file() else QaRules()
@@ -467,3 +505,5 @@ def install_terminology(window: MainWindow) -> None:
     if session is not None:  # one glossary and one set of dismissals: the session's
         session.glossary, session.dismissals = glossary, dismissals
     terms.load(glossary, dismissals)
+    if not len(glossary):  # nothing to check yet: the editor (Ctrl+G) starts one
+        terms.dock.hide()

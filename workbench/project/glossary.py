@@ -8,15 +8,22 @@ languages the caller gives (`langs`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.core.atomic import write_text_atomic
 from workbench.core.errors import FormatError
 from workbench.formats.glossary_csv import REQUIRED, parse_glossary_csv, write_glossary_csv
 from workbench.formats.glossary_tab import decode_text, parse_glossary_tab
 from workbench.formats.glossary_xml import is_multiterm, is_tbx_min, read_multiterm, read_tbx_min
 from workbench.formats.tbx import parse_tree, write_tbx
 from workbench.formats.xmlsafe import parse_xml
+from workbench.project.manifest import MANIFEST
 from workbench.terms.glossary import Glossary
+
+if TYPE_CHECKING:
+    from workbench.project.project import Project
 
 SAVE_FORMATS = ("tbx", "tbx2", "csv")
 
@@ -68,6 +75,21 @@ def save_glossary(path: str | Path, glossary: Glossary, fmt: str = "tbx") -> Non
         write_glossary_csv(path, glossary)
     else:
         raise ValueError(f"unknown glossary format {fmt!r}; use one of {', '.join(SAVE_FORMATS)}")
+
+
+DEFAULT_GLOSSARY = Path("glossary.tbx")
+
+
+def save_project_glossary(project: Project, glossary: Glossary) -> Path:
+    """Write the project's glossary to its file; a project without one gets `glossary.tbx`
+    (named in the manifest, which is rewritten atomically). Returns the file written."""
+    if project.manifest.glossary is None:
+        project.manifest = replace(project.manifest, glossary=DEFAULT_GLOSSARY)
+        write_text_atomic(project.root / MANIFEST, project.manifest.to_toml())
+    path = project.glossary_path
+    assert path is not None
+    save_glossary(path, glossary, format_for(path))
+    return path
 
 
 def format_for(path: str | Path) -> str:

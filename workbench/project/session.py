@@ -9,13 +9,19 @@ in the GUI, the CLI and a script. The GUI's undo stack is a thin Qt face: each c
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.core.alignment import ParallelText
 from workbench.core.edits import Change, Edit
 from workbench.core.history import Done, History, Step
 from workbench.project.dismissals import load_dismissals, save_dismissals
-from workbench.project.glossary import format_for, load_glossary, save_glossary
+from workbench.project.glossary import (
+    DEFAULT_GLOSSARY,
+    format_for,
+    load_glossary,
+    save_glossary,
+)
 from workbench.project.project import Project
 from workbench.terms.dismissals import Dismissals, DismissalStep
 from workbench.terms.drift import Finding
@@ -105,7 +111,13 @@ class Session:
         self.history.mark_dirty()
 
     def save(self, progress: Progress | None = None) -> None:
-        """Write the project, its dismissals and (when edited) its glossary; mark it saved."""
+        """Write the project, its dismissals and (when edited) its glossary; mark it saved.
+
+        A glossary made in a project that had none is written to `glossary.tbx`, which the
+        manifest then names.
+        """
+        if self.is_glossary_changed and self.project.manifest.glossary is None:
+            self.project.manifest = replace(self.project.manifest, glossary=DEFAULT_GLOSSARY)
         self.project.save(progress)
         path = self.project.dismissals_path
         if len(self.dismissals) or path.exists():

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QListView,
     QListWidget,
@@ -148,6 +149,7 @@ class GlossaryEditor(QDialog):
         )
         self.path = path
         self.changed = False
+        self.saved = False  # True when the glossary as it stands was written by Save
         self.stack = QUndoStack(self)
         self.stack.indexChanged.connect(self._mark_changed)
         self.concepts = ConceptListModel(self.glossary, self)
@@ -252,7 +254,8 @@ class GlossaryEditor(QDialog):
         redo = self._button("Redo", "Ctrl+Shift+Z", self.stack.redo, "Redo")
         bottom.addWidget(undo)
         bottom.addWidget(redo)
-        bottom.addStretch(1)
+        self.status = QLabel(self)
+        bottom.addWidget(self.status, 1)
         bottom.addWidget(
             self._button(
                 "Import…", "Ctrl+I", self.import_file, "Add the concepts of a TBX or CSV glossary"
@@ -273,6 +276,7 @@ class GlossaryEditor(QDialog):
     # -- state -----------------------------------------------------------------------------------
     def _mark_changed(self, *_args) -> None:
         self.changed = True
+        self.saved = self.stack.isClean() and self.saved
 
     def refresh(self, concept_id: str | None) -> None:
         """Redraw after an edit and select `concept_id`."""
@@ -421,18 +425,27 @@ class GlossaryEditor(QDialog):
             QMessageBox.warning(self, "Export failed", str(exc))
 
     def save(self) -> bool:
-        """Write the project glossary (atomically)."""
-        if self.path is None:
-            return False
-        from workbench.project.glossary import save_glossary
+        """Write the project glossary (atomically), with a message saying where."""
+        window = self.window_
+        if window is not None:
+            path = window.save_glossary(self.glossary)
+            if path is None:
+                return False
+        elif self.path is not None:
+            from workbench.project.glossary import save_glossary
 
-        suffix = self.path.suffix.lower()
-        try:
-            save_glossary(self.path, self.glossary, "csv" if suffix == ".csv" else "tbx")
-        except (WorkbenchError, OSError) as exc:
-            QMessageBox.warning(self, "Could not save the glossary", str(exc))
+            suffix = self.path.suffix.lower()
+            try:
+                save_glossary(self.path, self.glossary, "csv" if suffix == ".csv" else "tbx")
+            except (WorkbenchError, OSError) as exc:
+                QMessageBox.warning(self, "Could not save the glossary", str(exc))
+                return False
+            path = self.path
+        else:
             return False
         self.stack.setClean()
+        self.saved = True
+        self.status.setText(f"Saved to {path}")
         return True
 
     def suggest(self) -> None:
@@ -476,8 +489,12 @@ class GlossaryEditor(QDialog):
         dialog.exec()
 
     def may_close(self) -> bool:
-        """Ask about unsaved glossary edits; False to stay open."""
-        if self.stack.isClean() or self.path is None:
+        """Ask about unsaved glossary edits; False to stay open.
+
+        In the window the edits are not lost on closing: they join the project's unsaved
+        state (Save writes them, Close and Quit ask).
+        """
+        if self.stack.isClean() or self.path is None or self.window_ is not None:
             return True
         answer = QMessageBox.question(
             self,

@@ -36,6 +36,8 @@ class NewProjectDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New project")
+        # Wide enough for full paths and the document column's header.
+        self.setMinimumWidth(760)
         self.project_root: Path | None = None
         form = QFormLayout(self)
         self.folder = QLineEdit()
@@ -65,12 +67,29 @@ class NewProjectDialog(QDialog):
             self.docs.setItem(r, 1, QTableWidgetItem(""))
         self.docs.cellDoubleClicked.connect(self._browse_file)
         form.addRow("Texts (double-click to pick a file):", self.docs)
+        self.glossary = QLineEdit()
+        self.glossary.setPlaceholderText("optional: a TBX or CSV file; empty to start one (Ctrl+G)")
+        pick = QPushButton("Browse…")
+        pick.clicked.connect(self._browse_glossary)
+        glossary_row = QWidget(self)
+        glossary_layout = QHBoxLayout(glossary_row)
+        glossary_layout.setContentsMargins(0, 0, 0, 0)
+        glossary_layout.addWidget(self.glossary, 1)
+        glossary_layout.addWidget(pick)
+        form.addRow("&Glossary:", glossary_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.make_project)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _browse_glossary(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Glossary", "", "Glossaries (*.tbx *.xml *.csv);;All files (*)"
+        )
+        if path:
+            self.glossary.setText(path)
 
     def _browse_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Project folder")
@@ -111,7 +130,16 @@ class NewProjectDialog(QDialog):
             )
             return
         try:
-            project = Project.create(Path(folder), pivot, docs, self.name.text().strip() or None)
+            glossary = self.glossary.text().strip()
+            if glossary and not Path(glossary).is_file():
+                raise WorkbenchError(f"there is no glossary file {glossary}")
+            project = Project.create(
+                Path(folder),
+                pivot,
+                docs,
+                self.name.text().strip() or None,
+                glossary=glossary or None,
+            )
         except (WorkbenchError, OSError) as exc:
             QMessageBox.warning(self, "Could not make the project", f"{exc}")
             return

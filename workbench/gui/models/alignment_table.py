@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from workbench.core.alignment import Bead, BeadStatus, ParallelText
 from workbench.core.edits import Change
+from workbench.core.inline import Display, display, has_codes, visible_map
 from workbench.core.rows import IntArray, RowLayout, compute_rows, source_lengths
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -160,7 +161,7 @@ class AlignmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, lang)
         if role == Qt.ItemDataRole.EditRole:
-            return "\n".join(text for _, _, text in self.segments(row, lang))
+            return self.cell_display(row, lang).text
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, lang)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -216,23 +217,51 @@ class AlignmentTableModel(QAbstractTableModel):
         kind = "1:1" if all(k == "1:1" for k in kinds) else "+".join(kinds)
         return CellSummary("confirmed" if confirmed else "auto", confidence, kind)
 
+    def cell_display(self, row: int, lang: str) -> Display:
+        """The cell's segments (one per line) with inline codes as numbered tag labels."""
+        return display("\n".join(text for _, _, text in self.segments(row, lang)))
+
     def _display(self, row: int, lang: str) -> str:
         segments = self.segments(row, lang)
+        if not any(has_codes(text) for _, _, text in segments):
+            texts = [text for _, _, text in segments]
+        else:
+            texts = self.cell_display(row, lang).text.split("\n")
         if self._show_ids:
-            return "\n".join(f"[{sid}] {text}" for _, sid, text in segments)
-        return "\n".join(text for _, _, text in segments)
+            pairs = zip(segments, texts, strict=True)
+            return "\n".join(f"[{sid}] {text}" for (_, sid, _), text in pairs)
+        return "\n".join(texts)
 
     def _highlights(self, row: int, lang: str) -> list[tuple[int, int, str]]:
-        if self._highlighter is None:
+        segments = self.segments(row, lang)
+        tagged = any(has_codes(text) for _, _, text in segments)
+        if self._highlighter is None and not tagged:
             return []
+        shown = self.cell_display(row, lang) if tagged else None
         spans: list[tuple[int, int, str]] = []
-        offset = 0
-        for _, sid, text in self.segments(row, lang):
+        shift = 0  # characters the id prefixes add before this line
+        raw_start = 0
+        for _, sid, text in segments:
             if self._show_ids:
-                offset += len(sid) + 3
-            for start, end, status in self._highlighter(lang, text):
-                spans.append((offset + start, offset + end, status))
-            offset += len(text) + 1
+                shift += len(sid) + 3
+            if shown is None:
+                if self._highlighter is not None:
+                    for start, end, status in self._highlighter(lang, text):
+                        spans.append((shift + raw_start + start, shift + raw_start + end, status))
+            else:
+                # Terms are matched in the visible text; map back to raw, then to display.
+                seen, back = visible_map(text)
+                place = shown.offsets
+                if self._highlighter is not None and seen:
+                    for start, end, status in self._highlighter(lang, seen):
+                        raw_a = raw_start + back[min(start, len(back) - 1)]
+                        raw_b = raw_start + back[min(end, len(back)) - 1] + 1
+                        spans.append((shift + place[raw_a], shift + place[raw_b], status))
+                line_end = place[raw_start + len(text)]
+                for a, b in shown.chips:
+                    if place[raw_start] <= a < line_end:
+                        spans.append((shift + a, shift + b, "code"))
+            raw_start += len(text) + 1
         return spans
 
     def _tooltip(self, row: int, lang: str) -> str:
@@ -246,7 +275,7 @@ class AlignmentTableModel(QAbstractTableModel):
                 f"{self._text.pivot}-{lang} {summary.kind}, {summary.status}, "
                 f"confidence {summary.confidence:.2f}; segments {ids}"
             )
-        body = "\n".join(f"[{sid}] {text}" for _, sid, text in segments)
+        body = "\n".join(f"[{sid}] {display(text).text}" for _, sid, text in segments)
         return f"{head}\n\n{body}" if body else head
 
     def _background(self, row: int, lang: str) -> QColor | None:

@@ -17,8 +17,15 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
+from workbench.core.inline import LABEL_RE, display, from_display, has_codes
 from workbench.gui.models.alignment_table import AnyIndex, Role
 
 PADDING = 4
@@ -30,6 +37,11 @@ def highlight_format(status: str, palette: QPalette) -> QTextCharFormat:
     """The text format of a glossary term match by term status."""
     fmt = QTextCharFormat()
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    if status == "code":  # an inline code's tag chip
+        fmt.setBackground(QColor(150, 110, 200, 110) if dark else QColor(215, 195, 240))
+        fmt.setForeground(QColor(235, 220, 255) if dark else QColor(80, 30, 130))
+        fmt.setFontWeight(QFont.Weight.Bold)
+        return fmt
     if status in ("deprecated", "forbidden", "admitted-deprecated"):
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor(230, 60, 60))
@@ -41,6 +53,23 @@ def highlight_format(status: str, palette: QPalette) -> QTextCharFormat:
         fmt.setBackground(QColor(70, 130, 230, 70))
         fmt.setFontWeight(QFont.Weight.DemiBold)
     return fmt
+
+
+def raw_offset(texts: list[str], line: int, offset: int) -> int:
+    """The offset in segment `line` of `texts` of display offset `offset` on that line.
+
+    Display and raw texts differ where inline codes are shown as tag labels; an offset inside
+    a label moves to its end, so a split never cuts a code.
+    """
+    if line >= len(texts) or not any(has_codes(text) for text in texts):
+        return offset
+    shown = display("\n".join(texts))
+    raw_start = sum(len(text) + 1 for text in texts[:line])
+    target = shown.offsets[raw_start] + offset
+    for raw in range(raw_start, raw_start + len(texts[line]) + 1):
+        if shown.offsets[raw] >= target:
+            return raw - raw_start
+    return len(texts[line])
 
 
 class SegmentEditor(QPlainTextEdit):
@@ -57,7 +86,50 @@ class SegmentEditor(QPlainTextEdit):
             "Enter: save the text · Esc: cancel · Ctrl+Shift+Enter: split the segment here"
         )
 
+    def _tag_at(self, position: int) -> tuple[int, int] | None:
+        """The span of the tag label that `position` is inside or touches, if any."""
+        block = self.document().findBlock(position)
+        base = block.position()
+        for match in LABEL_RE.finditer(block.text()):
+            start, end = base + match.start(), base + match.end()
+            if start <= position <= end:
+                return start, end
+        return None
+
+    def _guard_tags(self, event: QKeyEvent) -> bool:
+        """Keep tag labels whole: Backspace/Delete step over a tag, typing never lands inside one.
+
+        True when the key was handled here. Selecting a tag and cutting it (Ctrl+X), then
+        pasting it elsewhere, moves it.
+        """
+        cursor = self.textCursor()
+        key = event.key()
+        if cursor.hasSelection():
+            return False
+        position = cursor.position()
+        tag = self._tag_at(position)
+        if tag is None:
+            return False
+        start, end = tag
+        if key == Qt.Key.Key_Backspace and position == end:
+            cursor.setPosition(start)
+        elif key == Qt.Key.Key_Delete and position == start:
+            cursor.setPosition(end)
+        elif start < position < end and event.text() and event.text().isprintable():
+            cursor.setPosition(end)  # typed inside a tag: the text goes after it
+            self.setTextCursor(cursor)
+            return False
+        elif start < position < end and key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            cursor.setPosition(end)
+        else:
+            return False
+        self.setTextCursor(cursor)
+        event.accept()
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._guard_tags(event):
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             mods = event.modifiers()
             ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -79,6 +151,7 @@ class CellDelegate(QStyledItemDelegate):
     """Paints alignment cells and edits their text; commits go through `text_committed`."""
 
     text_committed = Signal(QModelIndex, list)  # index, new segment texts
+    tags_refused = Signal(str)  # an edit lost or invented an inline code: why
     split_requested = Signal(QModelIndex, int, int)  # index, segment within cell, offset
 
     def __init__(self, view) -> None:
@@ -196,8 +269,8 @@ class CellDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         editor = SegmentEditor(parent)
         editor.setFont(option.font)
-        editor.commit_requested.connect(lambda: self._finish(editor))
         persistent = QPersistentModelIndex(index)
+        editor.commit_requested.connect(lambda: self._finish(editor, persistent))
         editor.split_requested.connect(
             lambda line, offset: self._split(editor, persistent, line, offset)
         )
@@ -208,8 +281,15 @@ class CellDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index) -> None:
         segments = index.data(Role.SEGMENTS) or []
-        lines = editor.lines()
-        if [text for _, _, text in segments] != lines:
+        original = [text for _, _, text in segments]
+        shown = display("\n".join(original))
+        try:
+            # Tags may be moved, also between the cell's segments, but not lost or invented.
+            lines = from_display(editor.toPlainText(), shown.labels).split("\n")
+        except ValueError as exc:
+            self.tags_refused.emit(str(exc))
+            return
+        if original != lines:
             self.text_committed.emit(QModelIndex(index), lines)
 
     def updateEditorGeometry(self, editor, option, index) -> None:
@@ -217,7 +297,24 @@ class CellDelegate(QStyledItemDelegate):
         rect.setHeight(max(rect.height(), 4 * option.fontMetrics.lineSpacing()))
         editor.setGeometry(rect)
 
-    def _finish(self, editor) -> None:
+    def tag_problem(self, editor, index) -> str | None:
+        """Why the editor's text cannot be saved (a tag lost or invented), or None."""
+        segments = index.data(Role.SEGMENTS) or []
+        shown = display("\n".join(text for _, _, text in segments))
+        try:
+            from_display(editor.toPlainText(), shown.labels)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    def _finish(self, editor, persistent=None) -> None:
+        if persistent is not None and persistent.isValid():
+            problem = self.tag_problem(editor, QModelIndex(persistent))
+            if problem is not None:
+                # Keep the editor open with the typed text: nothing is lost, the user fixes it.
+                QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), problem, editor)
+                self.tags_refused.emit(problem)
+                return
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
@@ -225,4 +322,6 @@ class CellDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)  # keep typed changes: the split applies to the saved text
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
         if persistent.isValid():
-            self.split_requested.emit(QModelIndex(persistent), line, offset)
+            index = QModelIndex(persistent)
+            texts = [text for _, _, text in index.data(Role.SEGMENTS) or []]
+            self.split_requested.emit(index, line, raw_offset(texts, line, offset))
