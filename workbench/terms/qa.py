@@ -179,7 +179,10 @@ def _list(data: Mapping[str, object], name: str) -> list[Mapping[str, object]]:
 
 @lru_cache(maxsize=256)
 def _compile(pattern: str, is_regex: bool, case_sensitive: bool) -> re.Pattern[str]:
-    flags = 0 if case_sensitive else re.IGNORECASE
+    # Without a cased letter in it (资讯, [資訊]+) a pattern matches alike either way, and
+    # without IGNORECASE the engine scans far faster.
+    cased = pattern.lower() != pattern.upper()
+    flags = re.IGNORECASE if cased and not case_sensitive else 0
     return re.compile(pattern if is_regex else re.escape(pattern), flags)
 
 
@@ -241,7 +244,6 @@ def check_rules(
     if not (want_forbidden or want_numbers or want_identical or want_empty or want_traditional):
         return []
     traditional = _traditional_re() if want_traditional else None
-    any_forbidden = _any_of(forbidden)
     # What a reader sees: inline codes out (a code is no forbidden string, number or letter).
     source_texts = [visible(t) for t in alignment.source.texts]
     target_texts = [visible(t) for t in alignment.target.texts]
@@ -254,7 +256,18 @@ def check_rules(
     # which target ones are blank, and each segment's first letter (identical texts share it).
     flagged: set[int] = set()
     if want_forbidden:
-        flagged |= _segments_matching(target_texts, any_forbidden)
+        # Rule by rule: an alternation of them would defeat each pattern's literal search.
+        lowered: list[str] | None = None
+        for rule in forbidden:
+            if not rule.is_regex and not rule.case_sensitive:
+                # A literal: a plain substring search of the lower-cased texts (a superset:
+                # lower() may differ from case-insensitive matching for a few letters).
+                if lowered is None:
+                    lowered = [t.lower() for t in target_texts]
+                needle = rule.pattern.lower()
+                flagged |= {j for j, t in enumerate(lowered) if needle in t}
+            else:
+                flagged |= _segments_matching(target_texts, rule.compiled())
     if traditional is not None:
         flagged |= _segments_matching(target_texts, traditional)
     source_digit = _HAN_DIGIT_RE if pivot.startswith("zh") else _DIGIT_RE
@@ -304,7 +317,7 @@ def check_rules(
             ):
                 message = "the target is the source text"
                 found.append((FindingKind.IDENTICAL, target, message, (), ""))
-            if want_forbidden and any_forbidden.search(target):
+            if want_forbidden and not flagged.isdisjoint(bead.target):
                 for rule in forbidden:
                     for match in rule.compiled().finditer(target):
                         message = rule.message or f"forbidden: {rule.pattern}"
@@ -368,25 +381,11 @@ def _segments_matching(texts: Sequence[str], pattern: re.Pattern[str]) -> set[in
 _Raw = tuple[FindingKind, str, str, Sequence[tuple[int, int]], str]
 
 
-def _any_of(rules: Sequence[ForbiddenRule]) -> re.Pattern[str]:
-    """One pattern that finds where any of `rules` may match (a prefilter: one scan a bead).
-
-    Rules whose regexes cannot sit in one alternation (a global inline flag) make it match
-    everywhere, so every rule still runs."""
-    parts = []
-    for rule in rules:
-        flag = "" if rule.case_sensitive else "i"
-        body = rule.pattern if rule.is_regex else re.escape(rule.pattern)
-        parts.append(f"(?{flag}:{body})" if flag else f"(?:{body})")
-    try:
-        return re.compile("|".join(parts) if parts else "(?!)")
-    except re.error:
-        return re.compile("")
-
-
 def _number_findings(source: Counter[str], target: str, lang: str, rules: QaRules) -> list[_Raw]:
     """Numbers and dates of the source (already counted) that the target lacks."""
     in_target = quantities(target, lang)
+    if in_target == source:
+        return []
     only_source = source - in_target
     if not only_source:
         return []
