@@ -18,7 +18,7 @@ lemma/stem caches, the Russian dictionary loaded inside the timed call), timed a
 `check_drift` alone, wall and CPU. The table gives the median and the slowest of the runs and
 the cost per bead check; equal us/check across sizes means cost linear in text size.
 Run: python benchmarks/terms.py [--sizes 50000,100000] [--runs 3] [--head-share 0.2]
-     [--no-speed] [--no-accuracy]
+     [--no-speed] [--no-accuracy] [--without-qa]
 """
 
 from __future__ import annotations
@@ -253,7 +253,7 @@ def accuracy() -> None:
     print()
 
 
-def timed_run(data: Path, beads: int) -> None:
+def timed_run(data: Path, beads: int, without_qa: bool = False) -> None:
     """One measurement, in this (fresh) process: print wall s, CPU s, findings as JSON."""
     with data.open("rb") as handle:
         glossary, segments = pickle.load(handle)
@@ -261,6 +261,10 @@ def timed_run(data: Path, beads: int) -> None:
 
     text = make_text(segments, beads)
     rules = QaRules.from_dict(RULES)
+    if without_qa:
+        from workbench.terms.findings import FindingKind
+
+        rules = QaRules(disabled=frozenset(k for k in FindingKind if not k.is_glossary_kind))
     start, cpu = time.perf_counter(), time.process_time()
     findings = check_drift(text, glossary, rules=rules)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -291,7 +295,8 @@ def speed(args: argparse.Namespace) -> None:
             runs = []
             for _ in range(args.runs):
                 out = subprocess.run(
-                    [sys.executable, __file__, "--timed-run", str(data), str(size)],
+                    [sys.executable, __file__, "--timed-run", str(data), str(size)]
+                    + (["--without-qa"] if args.without_qa else []),
                     check=True,
                     capture_output=True,
                     text=True,
@@ -323,10 +328,13 @@ def main() -> None:
     )
     parser.add_argument("--no-speed", action="store_true", help="accuracy table only")
     parser.add_argument("--no-accuracy", action="store_true", help="speed table only")
+    parser.add_argument(
+        "--without-qa", action="store_true", help="time the glossary kinds only (QA rules off)"
+    )
     parser.add_argument("--timed-run", nargs=2, metavar=("DATA", "BEADS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.timed_run:
-        timed_run(Path(args.timed_run[0]), int(args.timed_run[1]))
+        timed_run(Path(args.timed_run[0]), int(args.timed_run[1]), args.without_qa)
         return
     if not args.no_accuracy:
         accuracy()
