@@ -206,7 +206,7 @@ def test_evaluate_prints_strict_and_lax(tmp_path: Path, capsys: pytest.CaptureFi
 def test_evaluate_needs_pairs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = tmp_path / "gold.align"
     gold.write_text("[0]:[0]\n", "utf-8")
-    assert main(["evaluate", str(gold)]) == 1
+    assert main(["evaluate", str(gold)]) == 2  # a usage error
     assert "pairs" in capsys.readouterr().err
 
 

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.errors import FormatError
+from workbench.core import langtags
+from workbench.core.errors import FormatError, LanguageTagError
 
 # An id names the set's output folder, so it must be a plain, portable file name.
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
@@ -48,6 +49,8 @@ def parse_line(text: str, base: Path, path: Path, line: int) -> DocumentSet:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"not valid JSON ({exc.msg}, column {exc.colno})", path, line) from None
+    except RecursionError:
+        raise FormatError("not valid JSON (nested too deep)", path, line) from None
     if not isinstance(data, dict):
         raise FormatError("each line must be a JSON object", path, line)
     unknown = sorted(set(data) - {"id", "pivot", "documents"})
@@ -69,6 +72,10 @@ def parse_line(text: str, base: Path, path: Path, line: int) -> DocumentSet:
             raise FormatError(
                 f"'documents' entry {lang!r} must be a language code with a file path", path, line
             )
+        try:  # a language names output files: a BCP 47 tag, never a path
+            langtags.parse(lang, source="'documents'", registered=False)
+        except LanguageTagError as exc:
+            raise FormatError(exc.problem, path, line) from None
     pivot = data.get("pivot")
     if not isinstance(pivot, str) or pivot not in documents:
         raise FormatError(
@@ -90,8 +97,12 @@ def parse_line(text: str, base: Path, path: Path, line: int) -> DocumentSet:
     return DocumentSet(set_id, pivot, resolved, line)
 
 
-def read_manifest(path: str | Path) -> list[DocumentSet]:
-    """Read a JSON Lines manifest; blank lines are skipped, ids must be unique."""
+def read_manifest(path: str | Path, rejected: list[FormatError] | None = None) -> list[DocumentSet]:
+    """Read a JSON Lines manifest; blank lines are skipped, ids must be unique.
+
+    A bad line raises, unless `rejected` is given: then its error is added there and the
+    other lines are read (one bad line of 200,000 need not stop a batch).
+    """
     file = Path(path)
     try:
         data = file.read_bytes()
@@ -110,13 +121,23 @@ def read_manifest(path: str | Path) -> list[DocumentSet]:
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
-        item = parse_line(raw, base, file, number)
-        # Folder names collide case-insensitively on Windows and macOS.
-        key = item.id.casefold()
-        if key in seen:
-            raise FormatError(f"id {item.id!r} is already used on line {seen[key]}", file, number)
+        try:
+            item = parse_line(raw, base, file, number)
+            # Folder names collide case-insensitively on Windows and macOS.
+            key = item.id.casefold()
+            if key in seen:
+                raise FormatError(
+                    f"id {item.id!r} is already used on line {seen[key]}", file, number
+                )
+        except FormatError as exc:
+            if rejected is None:
+                raise
+            rejected.append(exc)
+            continue
         seen[key] = number
         sets.append(item)
     if not sets:
+        if rejected:
+            raise FormatError(f"no line of the manifest is a valid document set: {rejected[0]}")
         raise FormatError("the manifest holds no document sets", file)
     return sets

@@ -21,7 +21,7 @@ from workbench.cli._common import TerminalProgress, emit, language
 from workbench.core.alignment import Alignment, Bead
 from workbench.core.cells import neutralise
 from workbench.core.document import Document
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, UsageError
 
 FORMATS = ("links", "xces", "tsv")
 
@@ -230,7 +230,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     """Print strict and lax precision, recall and F1 over all GOLD TEST pairs."""
     files: list[str] = args.files
     if len(files) % 2:
-        raise InputError("evaluate takes pairs of files: GOLD TEST [GOLD TEST ...]")
+        raise UsageError("evaluate takes pairs of files: GOLD TEST [GOLD TEST ...]")
     pairs = []
     judged: list[tuple[float, bool]] = []
     for gold_path, test_path in zip(files[::2], files[1::2], strict=True):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections import Counter
 from pathlib import Path
 
@@ -41,6 +42,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument("--glossary", type=Path, help="a TBX or CSV glossary for the project")
     new.add_argument("--encoding", help="the texts' encoding when not UTF-8/UTF-16 with BOM")
     new.add_argument("--no-align", action="store_true", help="segment only; align later")
+    from workbench.cli.align import add_embedding_flags
+
+    add_embedding_flags(new)
     new.set_defaults(handler=run_new)
 
     info = actions.add_parser("info", help="describe a project (default: the bundled one)")
@@ -85,6 +89,9 @@ def run_new(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         save=False,
     )
+    if args.embeddings is not None:
+        # Kept in the manifest ([align] embeddings): the GUI and later commands follow it.
+        project.manifest = dataclasses.replace(project.manifest, embeddings=args.embeddings)
     if not args.no_align:
         from workbench.project.align import align_missing
 

@@ -655,4 +655,8 @@ def split_segments(lang: str, text: str, lengths: str | None) -> tuple[str, ...]
             if text[position : position + len(joiner)] != joiner:
                 return (text,)
             position += len(joiner)
+    if any(not segment.strip() for segment in segments):
+        # A blank segment could be saved but never read back (a project holds none): keep
+        # the text whole, as for lengths that do not fit.
+        return (text,)
     return tuple(segments)
