@@ -12,6 +12,8 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -68,6 +70,30 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+PARENT_POLL_SECONDS = 1.0
+
+
+def _init_worker(parent: int) -> None:
+    """Set up a pool worker: ignore Ctrl+C, and end when the batch process is gone.
+
+    After `kill -9` of the batch its workers ran on for a minute; their parent process is
+    the forkserver, not the batch, so they watch the batch's pid themselves.
+    """
+    _ignore_sigint()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # the pid now belongs to another user's process
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _context() -> multiprocessing.context.BaseContext:
     # Forking a process that runs threads (a Dask client, a GUI) can deadlock; forkserver
     # starts workers from a clean single-threaded server, spawn where it does not exist.
@@ -87,7 +113,10 @@ class LocalEngine:
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(
-            max_workers=self._jobs, mp_context=_context(), initializer=_ignore_sigint
+            max_workers=self._jobs,
+            mp_context=_context(),
+            initializer=_init_worker,
+            initargs=(os.getpid(),),
         )
 
     @property

@@ -21,7 +21,7 @@ from workbench.terms.dismissals import Dismissals
 from workbench.terms.drift import Finding, check_drift
 from workbench.terms.findings import FindingKind
 from workbench.terms.glossaries import NamedGlossary, merge_glossaries
-from workbench.terms.glossary import Glossary
+from workbench.terms.glossary import Glossary, for_documents
 from workbench.terms.qa import QaRules
 from workbench.terms.report import BINARY_FORMATS, FORMATS, render, render_bytes
 from workbench.terms.suggest import (
@@ -189,6 +189,14 @@ def run_check(args: argparse.Namespace) -> int:
     langs = _langs(args.lang)
     project = _open(args.project, langs, args.allow_outside)
     glossaries = _glossaries(args, project)
+    tags = {lang: project.text.lang_codes.get(lang, lang) for lang in project.text.documents}
+    narrowed: list[NamedGlossary] = []
+    for named in glossaries:
+        glossary, notes = for_documents(named.glossary, tags)
+        for note in notes:
+            print(f"note: {note}", file=sys.stderr)
+        narrowed.append(NamedGlossary(named.name, glossary))
+    glossaries = narrowed
     merged = merge_glossaries(glossaries)[0]
     _check_coverage(merged, langs if langs is not None else project.text.target_langs)
     rules = _rules(args, project)
@@ -237,13 +245,11 @@ def run_gaps(args: argparse.Namespace) -> int:
 def _check_coverage(glossary: Glossary, targets: list[str]) -> None:
     """Refuse a check whose glossary has no term in any of the target languages.
 
-    A glossary language covers a document when it matches the document's tag as an RFC 4647
-    range (`zh` covers `zh-CN` and `zh-TW`; `zh-CN` covers only `zh-CN`).
+    The glossary is already named by document (`for_documents`: a `zh` term covers `zh-CN`
+    and `zh-TW` documents, a `zh-CN` term only `zh-CN`).
     """
-    from workbench.core.langtags import matches
-
     have = glossary.langs
-    if not any(matches(g, t) for g in have for t in targets):
+    if not any(t in have for t in targets):
         raise ProjectError(
             f"the glossary has terms in {', '.join(have) or 'no language'} but none in the "
             f"target language(s) {', '.join(targets)}: nothing can be checked"

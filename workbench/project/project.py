@@ -115,7 +115,9 @@ class Project:
                 alignments[lang] = xces.read_alignment(
                     path, pivot, document, ids[manifest.pivot], ids[lang]
                 )
-        project = cls(folder, manifest, ParallelText(manifest.pivot, documents, alignments))
+        text = ParallelText(manifest.pivot, documents, alignments)
+        text.lang_codes = {lang: manifest.lang_codes.get(lang, lang) for lang in documents}
+        project = cls(folder, manifest, text)
         project.allow_outside = allow_outside
         return project
 

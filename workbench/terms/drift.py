@@ -16,7 +16,7 @@ from workbench.core.collector import collector_paused
 from workbench.terms.bead_check import LanguageCheck
 from workbench.terms.findings import Finding, FindingKind, Severity
 from workbench.terms.glossaries import NamedGlossary, merge_glossaries
-from workbench.terms.glossary import Glossary
+from workbench.terms.glossary import Glossary, for_documents
 from workbench.terms.matching import TermMatcher
 from workbench.terms.qa import QaRules, check_rules
 from workbench.terms.segment_matches import Progress, SegmentMatches, Ticker
@@ -62,6 +62,10 @@ def _check_drift(
 ) -> list[Finding]:
     wanted = [lang for lang in (langs if langs is not None else text.alignments)]
     wanted = [lang for lang in wanted if lang in text.alignments]
+    # Glossary terms named by the documents they apply to (RFC 4647: a `zh` term checks a
+    # `zh-TW` document, a `zh-CN` term does not).
+    tags = {lang: text.lang_codes.get(lang, lang) for lang in text.documents}
+    glossary, _ = for_documents(glossary, tags)
     pivot = text.pivot_document
     glossary_on = any(rules.is_enabled(k) for k in _GLOSSARY_KINDS) and len(glossary) > 0
     total = sum(len(text.alignments[lang]) for lang in wanted)
