@@ -210,6 +210,20 @@ def test_evaluate_needs_pairs(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "pairs" in capsys.readouterr().err
 
 
+def test_encoding_reads_texts_in_another_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "en.txt"
+    tgt = tmp_path / "es.txt"
+    src.write_text("The council met.\nIt agreed.\n", encoding="latin-1")
+    tgt.write_text("El consejo se reunió.\nEstuvo de acuerdo.\n", encoding="latin-1")
+    args = ["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "es", "--presegmented"]
+    assert main(args) == 1
+    assert "--encoding latin-1" in capsys.readouterr().err
+    assert main([*args, "--encoding", "latin-1", "--format", "tsv"]) == 0
+    assert "El consejo se reunió." in capsys.readouterr().out
+
+
 def test_embeddings_flag_without_the_extra_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

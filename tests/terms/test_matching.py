@@ -235,3 +235,17 @@ def test_terms_sharing_a_stem_are_told_apart_by_their_lemmas(
         ]
     )
     assert [m.concept_id for m in TermMatcher(g, lang).find(text)] == [expected]
+
+
+def test_a_shared_snowball_analyzer_stems_alike_from_several_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from workbench.terms.matching import SnowballAnalyzer
+
+    words = [f"{stem}{end}" for stem in ("departament", "segur", "inform") for end in "oas"]
+    words *= 2000
+    alone = SnowballAnalyzer("es")
+    expected = [alone._stem_keys(w) for w in words]
+    shared = SnowballAnalyzer("es")
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(shared._stem_keys, words, chunksize=1)) == expected

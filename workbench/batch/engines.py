@@ -3,7 +3,8 @@
 Both engines take the same task function and stream `(item, result)` pairs back as tasks
 finish, keeping only a window of tasks in flight so that a corpus of any size needs bounded
 memory and a Ctrl+C has little to cancel. The Dask engine needs the optional `distributed`
-package (`pip install 'workbench[dask]'`), imported only when it is used.
+package (the `dask` extra of the `alignment-workbench` distribution), imported only when
+it is used.
 """
 
 from __future__ import annotations
@@ -216,7 +217,9 @@ class DaskEngine:
             import distributed
         except ImportError:
             raise UsageError(
-                "--scheduler needs the Dask 'distributed' package: pip install 'workbench[dask]'"
+                "--scheduler needs the Dask 'distributed' package, the dask extra: "
+                "pip install -e '.[dask]' in a checkout, pip install "
+                "'alignment-workbench[dask]' from a wheel"
             ) from None
         try:
             client_class: Any = distributed.Client

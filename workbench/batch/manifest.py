@@ -20,13 +20,19 @@ class DocumentSet:
     """One document set: its id, pivot language and (language, path) pairs, pivot first.
 
     Paths are absolute as the manifest's reader resolved them; on a cluster they must name
-    the same files on every worker.
+    the same files on every worker. `encodings` holds (language, codec) for the documents
+    read in a named encoding (the others are UTF-8, or UTF-16/32 with a BOM).
     """
 
     id: str
     pivot: str
     documents: tuple[tuple[str, str], ...]
     line: int = 0
+    encodings: tuple[tuple[str, str], ...] = ()
+
+    def encoding(self, lang: str) -> str | None:
+        """The encoding `lang`'s document is read in, None for UTF-8/BOM detection."""
+        return dict(self.encodings).get(lang)
 
     @property
     def langs(self) -> list[str]:
@@ -40,11 +46,24 @@ class DocumentSet:
 
     def to_dict(self) -> dict[str, object]:
         """The set as a JSON-ready dictionary (what its record stores)."""
-        return {"id": self.id, "pivot": self.pivot, "documents": dict(self.documents)}
+        data: dict[str, object] = {
+            "id": self.id,
+            "pivot": self.pivot,
+            "documents": dict(self.documents),
+        }
+        if self.encodings:
+            data["encodings"] = dict(self.encodings)
+        return data
 
 
-def parse_line(text: str, base: Path, path: Path, line: int) -> DocumentSet:
-    """One manifest line as a DocumentSet; errors name the manifest file and line."""
+def parse_line(
+    text: str, base: Path, path: Path, line: int, encoding: str | None = None
+) -> DocumentSet:
+    """One manifest line as a DocumentSet; errors name the manifest file and line.
+
+    A document is a path, or `{"path": ..., "encoding": ...}` for a text in another encoding
+    than UTF-8; `encoding` is the default for the documents that name none.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -67,7 +86,23 @@ def parse_line(text: str, base: Path, path: Path, line: int) -> DocumentSet:
     documents = data.get("documents")
     if not isinstance(documents, dict) or len(documents) < 2:
         raise FormatError("'documents' must map at least two languages to file paths", path, line)
-    for lang, file in documents.items():
+    encodings: dict[str, str] = {}
+    for lang, file in list(documents.items()):
+        if isinstance(file, dict):
+            extra = sorted(set(file) - {"path", "encoding"})
+            codec = file.get("encoding")
+            if extra or not (codec is None or (isinstance(codec, str) and codec)):
+                raise FormatError(
+                    f'\'documents\' entry {lang!r}: an object holds "path" and "encoding" '
+                    '(e.g. {"path": "es.txt", "encoding": "latin-1"})',
+                    path,
+                    line,
+                )
+            if codec:
+                encodings[lang] = codec
+            file = documents[lang] = file.get("path")
+        elif encoding:
+            encodings[lang] = encoding
         if not lang or not isinstance(file, str) or not file:
             raise FormatError(
                 f"'documents' entry {lang!r} must be a language code with a file path", path, line
@@ -94,14 +129,20 @@ def parse_line(text: str, base: Path, path: Path, line: int) -> DocumentSet:
             line,
         )
     resolved = tuple((lang, str((base / documents[lang]).absolute())) for lang in ordered)
-    return DocumentSet(set_id, pivot, resolved, line)
+    named = tuple((lang, encodings[lang]) for lang in ordered if lang in encodings)
+    return DocumentSet(set_id, pivot, resolved, line, named)
 
 
-def read_manifest(path: str | Path, rejected: list[FormatError] | None = None) -> list[DocumentSet]:
+def read_manifest(
+    path: str | Path,
+    rejected: list[FormatError] | None = None,
+    encoding: str | None = None,
+) -> list[DocumentSet]:
     """Read a JSON Lines manifest; blank lines are skipped, ids must be unique.
 
     A bad line raises, unless `rejected` is given: then its error is added there and the
-    other lines are read (one bad line of 200,000 need not stop a batch).
+    other lines are read (one bad line of 200,000 need not stop a batch). `encoding` is the
+    encoding of the documents whose entry names none.
     """
     file = Path(path)
     try:
@@ -122,7 +163,7 @@ def read_manifest(path: str | Path, rejected: list[FormatError] | None = None) -
         if not raw.strip():
             continue
         try:
-            item = parse_line(raw, base, file, number)
+            item = parse_line(raw, base, file, number, encoding)
             # Folder names collide case-insensitively on Windows and macOS.
             key = item.id.casefold()
             if key in seen:

@@ -198,7 +198,10 @@ def _failure(doc_set: DocumentSet, reason: str, stage: str, started: float) -> S
 def _segment(doc_set: DocumentSet) -> dict[str, Document]:
     from workbench.project.project import segment_file
 
-    return {lang: segment_file(Path(path), lang) for lang, path in doc_set.documents}
+    return {
+        lang: segment_file(Path(path), lang, None, doc_set.encoding(lang))
+        for lang, path in doc_set.documents
+    }
 
 
 def _write_outputs(

@@ -43,6 +43,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--tgt-lang", required=True, type=language, metavar="L2", help="target language code"
     )
     parser.add_argument(
+        "--encoding",
+        metavar="E",
+        help="the texts' encoding when not UTF-8 or UTF-16/32 with BOM (latin-1, cp1251...)",
+    )
+    parser.add_argument(
         "--presegmented",
         action="store_true",
         help="one segment per line; an empty line marks a paragraph break",
@@ -111,11 +116,13 @@ def add_embedding_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_segments(path: str | Path, lang: str, presegmented: bool) -> list[list[str]]:
+def read_segments(
+    path: str | Path, lang: str, presegmented: bool, encoding: str | None = None
+) -> list[list[str]]:
     """Paragraphs of segments of a text file (segmented unless it already is)."""
     from workbench.formats.plaintext import read_text
 
-    text = read_text(path)
+    text = read_text(path, encoding)
     if presegmented:
         paragraphs: list[list[str]] = [[]]
         for line in text.splitlines():
@@ -193,8 +200,8 @@ def format_beads(
 
 def run_align(args: argparse.Namespace) -> int:
     """Align SRC with TGT and write the beads."""
-    src_paragraphs = read_segments(args.source, args.src_lang, args.presegmented)
-    tgt_paragraphs = read_segments(args.target, args.tgt_lang, args.presegmented)
+    src_paragraphs = read_segments(args.source, args.src_lang, args.presegmented, args.encoding)
+    tgt_paragraphs = read_segments(args.target, args.tgt_lang, args.presegmented, args.encoding)
     lexicons: list[Lexicon | None] = []
     for path in args.glossary:
         lexicons.append(glossary_lexicon(path, args.src_lang, args.tgt_lang))

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out.exists() and not args.out.is_dir():
         raise UsageError(f"--out {args.out} is a file; name a folder for the batch's outputs")
     rejected: list[FormatError] = []
-    sets = read_manifest(args.manifest, None if args.strict else rejected)
+    sets = read_manifest(args.manifest, None if args.strict else rejected, args.encoding)
     for problem in rejected:
         print(f"workbench batch: skipped: {problem}", file=sys.stderr)
     glossary = None
@@ -121,7 +121,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--scheduler",
         metavar="ADDRESS",
         default=None,
-        help="run on a Dask distributed cluster, e.g. tcp://host:8786 (needs workbench[dask]; "
+        help="run on a Dask distributed cluster, e.g. tcp://host:8786 (needs the dask extra; "
         "workers must see the document paths)",
     )
     parser.add_argument(
@@ -131,6 +131,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         metavar="FILE",
         help="glossary to check the terminology against (.tbx or .csv)",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="E",
+        help="the documents' encoding when not UTF-8 or UTF-16/32 with BOM (latin-1, "
+        'cp1251...); a manifest entry {"path": ..., "encoding": ...} names its own',
     )
     parser.add_argument(
         "--steps",

@@ -118,7 +118,9 @@ def register(subparsers: Subparsers) -> None:
 
 
 def _project_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("project", nargs="?", type=Path, help="project folder [the bundled one]")
+    parser.add_argument(
+        "project", nargs="?", type=Path, help="project folder [the one around the current folder]"
+    )
     add_allow_outside(parser)
     parser.add_argument("--langs", help="target languages, e.g. es,ru,zh [every aligned one]")
     parser.add_argument(

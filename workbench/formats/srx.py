@@ -22,8 +22,8 @@ from workbench.core.errors import FormatError, InputError, LanguageTagError
 from workbench.core.segmentation import SegmentationRules, compile_rules
 from workbench.core.srx import LanguageRule, SrxDocument, SrxRule
 from workbench.formats.xmlsafe import line_of, parse_xml
+from workbench.resources import segmentation_rules_dir
 
-BUNDLED_RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "segmentation"
 DEFAULT_RULES_FILE = "default.srx"
 SRX_NS = "http://www.lisa.org/srx20"
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
@@ -121,7 +121,7 @@ def _rules_file(lang: str, folder: Path) -> Path | None:
 
 @functools.lru_cache(maxsize=32)
 def _load_bundled(lang: str) -> SegmentationRules:
-    return _load_from(lang, BUNDLED_RULES_DIR)
+    return _load_from(lang, segmentation_rules_dir())
 
 
 def _load_from(lang: str, folder: Path) -> SegmentationRules:

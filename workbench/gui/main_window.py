@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         apply_saved_shortcuts(self.actions_by_name, self.settings)
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 860)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:  # size, place and maximised state of the last session
+            self.restoreGeometry(geometry)
         self._update_state()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -619,6 +622,7 @@ class MainWindow(QMainWindow):
         self.autosaver.save_now(force)
 
     def closeEvent(self, event) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
         if self.model is not None:  # column order and hidden columns survive a restart
             self.settings.setValue(self._columns_key(), self.table.horizontalHeader().saveState())
         if not self.ask_on_close or self.maybe_discard():

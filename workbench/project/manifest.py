@@ -161,13 +161,12 @@ def _toml_line(message: str) -> int | None:
     return None
 
 
-def bundled_project_root() -> Path:
-    """The repository root, which is itself the bundled SCO 2006 project."""
-    return Path(__file__).resolve().parents[2]
-
-
 def find_project(start: str | Path | None = None) -> Path:
-    """The project folder: `start` if given, else the current folder's, else the bundled one."""
+    """The project folder: `start` if given, else the nearest folder holding a manifest.
+
+    Without `start` the search goes up from the current folder, as git looks for `.git`, so a
+    command run inside `myproject/alignments/` acts on `myproject`.
+    """
     if start is not None:
         path = Path(start)
         if path.is_file() and path.name == MANIFEST:
@@ -175,7 +174,11 @@ def find_project(start: str | Path | None = None) -> Path:
         if not (path / MANIFEST).is_file():
             raise ProjectError(f"{path} is not a workbench project (no {MANIFEST})")
         return path
-    for candidate in (Path.cwd(), bundled_project_root()):
+    here = Path.cwd()
+    for candidate in (here, *here.parents):
         if (candidate / MANIFEST).is_file():
             return candidate
-    raise ProjectError("no project given and no workbench.toml here")
+    raise ProjectError(
+        f"not inside a workbench project (no {MANIFEST} here or in any parent folder): "
+        "name the project folder, or make one with `workbench project new`"
+    )

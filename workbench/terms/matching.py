@@ -163,6 +163,9 @@ class SnowballAnalyzer(_BaseAnalyzer):
 
         self._stemmer = snowballstemmer.stemmer(_SNOWBALL[lang])
         self._lemmas = _LEMMATIZERS.get(lang)
+        # A Snowball stemmer keeps the word being stemmed in itself, and the analyzer is
+        # shared: two threads (the GUI's check and a screenshot's) would corrupt each other.
+        self._lock = threading.Lock()
         if lang == "en":
             self.token_re = _TOKEN_EN_RE
 
@@ -170,11 +173,12 @@ class SnowballAnalyzer(_BaseAnalyzer):
 
     def _stem_keys(self, folded: str) -> set[str]:
         stem = self._stemmer.stemWord
-        keys = {stem(folded)}
-        if len(folded) > 3 and folded.endswith("s"):
-            keys.add(stem(folded[:-1]))
-        if self._lemmas is not None and folded.isalpha():
-            keys.update(stem(lemma) for lemma in self._lemmas(folded))
+        with self._lock:
+            keys = {stem(folded)}
+            if len(folded) > 3 and folded.endswith("s"):
+                keys.add(stem(folded[:-1]))
+            if self._lemmas is not None and folded.isalpha():
+                keys.update(stem(lemma) for lemma in self._lemmas(folded))
         return keys
 
     def lemmas(self, word: str) -> frozenset[str]:
