@@ -18,6 +18,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -390,6 +391,8 @@ def _cpu() -> float:
 
 def run_case(name: str) -> dict[str, float | str]:
     """Align one timing case in this process; report seconds, peak RSS and strict F1."""
+    embeddings = name.endswith("+embeddings")
+    name = name.removesuffix("+embeddings")
     if name == "1984":
         h = DATA / "hunalign-1984-hu-en"
         source = read_lines(h / "hu.sen", "iso-8859-2")
@@ -425,7 +428,10 @@ def run_case(name: str) -> dict[str, float | str]:
     base = _peak_mib()
     cpu0 = _cpu()
     start = time.perf_counter()
-    beads = align_segments(source, target, *langs)
+    # A fresh cache: the timing includes embedding every segment the aligner asks for.
+    beads = align_segments(
+        source, target, *langs, embeddings=embeddings, embedding_cache=EmbeddingCache()
+    )
     seconds = time.perf_counter() - start
     cpu = _cpu() - cpu0
     peak = _peak_mib()
@@ -442,7 +448,64 @@ def run_case(name: str) -> dict[str, float | str]:
     }
 
 
-def speed_table(skip_large: bool) -> None:
+def _hunalign() -> Path | None:
+    """hunalign built from source: $HUNALIGN, or benchmarks/cache/hunalign/hunalign."""
+    found = os.environ.get("HUNALIGN") or str(CACHE / "hunalign" / "hunalign")
+    return Path(found) if Path(found).is_file() else None
+
+
+def _timed_process(command: list[str]) -> tuple[float, float, float] | None:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one child process, or None on failure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(command, capture_output=True, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        return None
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, after.ru_maxrss / 1024
+
+
+def hunalign_row() -> None:
+    """hunalign (C++, empty dictionary) on 1984, a whole process, when a build is there."""
+    binary = _hunalign()
+    if binary is None:
+        print("| hunalign 1984 (process) | - | not built (benchmarks/README.md) | - | - | - | - |")
+        return
+    h = DATA / "hunalign-1984-hu-en"
+    with tempfile.TemporaryDirectory() as folder:
+        empty = Path(folder) / "null.dic"
+        empty.write_text("")
+        got = _timed_process([str(binary), str(empty), str(h / "hu.sen"), str(h / "en.sen")])
+    if got is None:
+        print("| hunalign 1984 (process) | - | failed | - | - | - | - |")
+        return
+    wall, cpu, _rss = got
+    print(f"| hunalign 1984 (process) | 6732 x 6737 | {wall:.2f} s | {cpu:.2f} s | - | - | peer |")
+
+
+def process_row() -> None:
+    """`workbench align --no-embeddings` on 1984 as a whole process (start-up included)."""
+    h = DATA / "hunalign-1984-hu-en"
+    with tempfile.TemporaryDirectory() as folder:
+        src = Path(folder) / "hu.txt"
+        src.write_text((h / "hu.sen").read_text(encoding="iso-8859-2"), encoding="utf-8")
+        command = [sys.executable, "-m", "workbench", "align", str(src), str(h / "en.sen")]
+        command += ["--src-lang", "hu", "--tgt-lang", "en", "--presegmented", "--no-embeddings"]
+        command += ["-o", str(Path(folder) / "out.align")]
+        got = _timed_process(command)
+    if got is None:
+        print("| workbench align 1984 (process) | - | failed | - | - | - | - |")
+        return
+    wall, cpu, _rss = got
+    print(
+        f"| workbench align 1984 (process) | 6732 x 6737 | {wall:.2f} s | {cpu:.2f} s | - | - "
+        "| <= hunalign |"
+    )
+
+
+def speed_table(skip_large: bool, embeddings: bool) -> None:
     """Run each timing case in a subprocess and print wall time and peak memory."""
     print("\n## Speed and memory (each case in its own process; peak RSS of that process)\n")
     print(
@@ -451,9 +514,13 @@ def speed_table(skip_large: bool) -> None:
     )
     print("| case | segments | wall time | CPU time | peak RSS | strict F1 | target |")
     print("|---|---|---|---|---|---|---|")
-    cases = [("1984", "<= 1.35 s (hunalign C++)"), ("gen10k", "-"), ("gen100k", "< 60 s, < 1 GiB")]
+    cases = [("1984", "<= hunalign C++"), ("gen10k", "-"), ("gen100k", "< 60 s, < 1 GiB")]
     if galechurch_aligner() is not None:
         cases.insert(1, ("galechurch-1984", "peer"))
+    if embeddings:
+        cases.insert(1, ("1984+embeddings", "< 60 s, < 1 GiB"))
+    hunalign_row()
+    process_row()
     for name, target in cases:
         if skip_large and name == "gen100k":
             print(f"| {name} | - | skipped (--skip-large) | - | - | - | {target} |")
@@ -503,7 +570,7 @@ def main() -> None:
             reliability_table(mode, judged[mode])
     if args.accuracy_only:
         return
-    speed_table(args.skip_large)
+    speed_table(args.skip_large, args.embeddings and embeddings_available())
 
 
 if __name__ == "__main__":

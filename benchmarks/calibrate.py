@@ -77,10 +77,11 @@ def fit(rows: list[tuple[float, int, int, bool]]) -> calibration.Calibration:
     y = np.array([float(ok) for *_rest, ok in rows])
     w = np.array([0.0, 1.0, 0.0, 0.0])
     for _ in range(50):
-        p = 1 / (1 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + 1e-3 * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + 1e-3 * np.eye(4)
-        step = np.linalg.solve(hess, grad)
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        prior = w - np.array([0.0, 1.0, 0.0, 0.0])  # ridge toward the identity map
+        grad = x.T @ (p - y) + 1.0 * prior
+        hess = (x * (p * (1 - p))[:, None]).T @ x + 1.0 * np.eye(4)
+        step = np.clip(np.linalg.solve(hess, grad), -1.0, 1.0)
         w -= step
         if np.abs(step).max() < 1e-9:
             break

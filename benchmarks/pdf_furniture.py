@@ -43,7 +43,11 @@ NOTES = {
     lang: [f"{n} {text}" for n, (_, text) in enumerate(notes, 1)]
     for lang, notes in NOTE_TEXTS.items()
 }
-REAL_DOCS = [("council-5419-16-en-p1-6", "en"), ("un-a-l632-en-1971", "en")]
+REAL_DOCS = [
+    ("council-5419-16-en-p1-6", "en"),
+    ("unfccc-adp-2015-8-en-p1-4", "en"),
+    ("un-a-l632-en-1971", "en"),
+]
 SCO_LANGS = ["en", "es", "ru", "zh"]
 
 

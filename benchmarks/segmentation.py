@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.core.segmentation_cases import CASES_DIR, LANGS, boundaries, load_cases  # noqa: E402
 from workbench.core.segmentation import SegmentationRules, segment_paragraph  # noqa: E402
-from workbench.formats.srx import BUNDLED_RULES_DIR, load_rules  # noqa: E402
+from workbench.formats.srx import load_rules  # noqa: E402
+from workbench.resources import segmentation_rules_dir  # noqa: E402
 
 Segmenter = Callable[[str, str], list[str]]
 _NAIVE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])\s*")
@@ -76,9 +77,9 @@ def rules_without_lists() -> dict[str, SegmentationRules]:
     """The bundled rules with every word list emptied."""
     folder = Path(tempfile.mkdtemp(prefix="seg-nolists-"))
     try:
-        for path in BUNDLED_RULES_DIR.glob("*.srx"):
+        for path in segmentation_rules_dir().glob("*.srx"):
             shutil.copy(path, folder / path.name)
-        for path in BUNDLED_RULES_DIR.glob("*.txt"):
+        for path in segmentation_rules_dir().glob("*.txt"):
             (folder / path.name).write_text("# emptied\n", encoding="utf-8")
         return {lang: load_rules(lang, folder) for lang in LANGS}
     finally:

@@ -2,8 +2,10 @@
 
 Faces (cli, gui, batch) -> project -> libraries (align, terms, formats) -> core. Formats may
 use terms only to build the glossary model; no library imports project; core imports nothing
-else of workbench; only gui imports PySide6. Imports are read with `ast` wherever they stand:
-at the top, inside functions, under `if TYPE_CHECKING:`, and `importlib.import_module("...")`.
+else of workbench; only gui imports PySide6. `workbench.resources` (where the bundled data is:
+stdlib only, importing nothing of workbench) may be used by every layer but core. Imports are
+read with `ast` wherever they stand: at the top, inside functions, under `if TYPE_CHECKING:`,
+and `importlib.import_module("...")`.
 """
 
 from __future__ import annotations
@@ -28,11 +30,11 @@ ALLOWED: dict[str, set[str] | None] = {
     "core": set(),
     "align": {"core"},
     "terms": {"core"},
-    "formats": {"core", "terms.glossary"},
-    "project": {"core", "align", "terms", "formats"},
-    "cli": {"core", "align", "terms", "formats", "project", "batch", "gui"},
-    "batch": {"core", "align", "terms", "formats", "project"},
-    "gui": {"core", "align", "terms", "formats", "project"},
+    "formats": {"core", "terms.glossary", "resources"},
+    "project": {"core", "align", "terms", "formats", "resources"},
+    "cli": {"core", "align", "terms", "formats", "project", "batch", "gui", "resources"},
+    "batch": {"core", "align", "terms", "formats", "project", "resources"},
+    "gui": {"core", "align", "terms", "formats", "project", "resources"},
     "": None,  # workbench/__init__.py and __main__.py: the public API and the entry point
 }
 QT_PREFIXES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")

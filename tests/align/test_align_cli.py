@@ -206,8 +206,22 @@ def test_evaluate_prints_strict_and_lax(tmp_path: Path, capsys: pytest.CaptureFi
 def test_evaluate_needs_pairs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = tmp_path / "gold.align"
     gold.write_text("[0]:[0]\n", "utf-8")
-    assert main(["evaluate", str(gold)]) == 1
+    assert main(["evaluate", str(gold)]) == 2  # a usage error
     assert "pairs" in capsys.readouterr().err
+
+
+def test_encoding_reads_texts_in_another_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "en.txt"
+    tgt = tmp_path / "es.txt"
+    src.write_text("The council met.\nIt agreed.\n", encoding="latin-1")
+    tgt.write_text("El consejo se reunió.\nEstuvo de acuerdo.\n", encoding="latin-1")
+    args = ["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "es", "--presegmented"]
+    assert main(args) == 1
+    assert "--encoding latin-1" in capsys.readouterr().err
+    assert main([*args, "--encoding", "latin-1", "--format", "tsv"]) == 0
+    assert "El consejo se reunió." in capsys.readouterr().out
 
 
 def test_embeddings_flag_without_the_extra_is_a_clear_error(

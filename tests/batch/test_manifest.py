@@ -112,3 +112,35 @@ def test_known_languages(code: str) -> None:
 @pytest.mark.parametrize("code", ["qq", "xx", "eng", "e", "en-", "english", "", "en us"])
 def test_unknown_languages(code: str) -> None:
     assert not is_known_language(code)
+
+
+def test_a_document_may_name_its_encoding(tmp_path: Path) -> None:
+    entry = {"path": "t/es.txt", "encoding": "latin-1"}
+    text = json.dumps({"id": "a", "pivot": "en", "documents": {"en": "t/en.txt", "es": entry}})
+    (doc_set,) = read_manifest(write(tmp_path, text))
+    assert dict(doc_set.documents)["es"] == str((tmp_path / "t/es.txt").absolute())
+    assert doc_set.encoding("es") == "latin-1"
+    assert doc_set.encoding("en") is None
+    assert doc_set.to_dict()["encodings"] == {"es": "latin-1"}
+
+
+def test_the_default_encoding_applies_where_a_document_names_none(tmp_path: Path) -> None:
+    entry = {"path": "t/es.txt", "encoding": "utf-8"}
+    text = json.dumps({"id": "a", "pivot": "en", "documents": {"en": "t/en.txt", "es": entry}})
+    (doc_set,) = read_manifest(write(tmp_path, text), encoding="cp1252")
+    assert (doc_set.encoding("en"), doc_set.encoding("es")) == ("cp1252", "utf-8")
+
+
+def test_a_set_without_encodings_records_as_before(tmp_path: Path) -> None:
+    (doc_set,) = read_manifest(write(tmp_path, line("a")))
+    assert set(doc_set.to_dict()) == {"id", "pivot", "documents"}
+
+
+@pytest.mark.parametrize(
+    "entry", [{"path": "es.txt", "codec": "x"}, {"path": "es.txt", "encoding": 5}, {}]
+)
+def test_a_bad_document_object_names_file_and_line(tmp_path: Path, entry: object) -> None:
+    text = json.dumps({"id": "a", "pivot": "en", "documents": {"en": "en.txt", "es": entry}})
+    with pytest.raises(FormatError) as info:
+        read_manifest(write(tmp_path, text))
+    assert "manifest.jsonl" in str(info.value) and ":1" in str(info.value)

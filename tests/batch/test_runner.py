@@ -134,3 +134,15 @@ def test_a_poisoned_set_fails_with_its_reason(
     assert output.files == ()
     assert output.stage == stage
     assert problem in output.error
+
+
+def test_a_document_in_a_named_encoding_is_read_in_it(corpus: Corpus, tmp_path: Path) -> None:
+    en, es = tmp_path / "en.txt", tmp_path / "es.txt"
+    en.write_text("The council met.\n", encoding="utf-8")
+    es.write_text("El consejo se reunió.\n", encoding="latin-1")
+    docs = (("en", str(en)), ("es", str(es)))
+    failed = process_set(DocumentSet("latin", "en", docs), corpus.config)
+    assert not failed.ok and "--encoding latin-1" in failed.error
+    done = process_set(DocumentSet("latin", "en", docs, 1, (("es", "latin-1"),)), corpus.config)
+    assert done.ok, done.error
+    assert "reunió" in dict(done.files)["es.xml"].decode("utf-8")

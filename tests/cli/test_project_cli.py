@@ -145,3 +145,10 @@ def test_new_reads_pdf_odt_and_rtf_documents(
     assert len(project.text.documents["en"].paragraphs) == 16
     assert len(project.text.documents["ru"].paragraphs) == 14
     assert len(project.text.documents["zh"].paragraphs) == 14
+
+
+def test_new_keeps_the_embeddings_choice_in_the_manifest(tmp_path: Path) -> None:
+    paths = write_texts(tmp_path)
+    args = ["project", "new", str(tmp_path / "proj"), "--doc", f"en={paths['en']}"]
+    assert main([*args, "--doc", f"es={paths['es']}", "--no-embeddings"]) == 0
+    assert Project.open(tmp_path / "proj").manifest.embeddings is False

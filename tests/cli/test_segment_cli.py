@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workbench.cli import main
-from workbench.formats.srx import BUNDLED_RULES_DIR
+from workbench.resources import segmentation_rules_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -45,7 +45,7 @@ def test_rules_option_overrides_the_bundled_rules(
 ) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
-    srx = (BUNDLED_RULES_DIR / "default.srx").read_text(encoding="utf-8")
+    srx = (segmentation_rules_dir() / "default.srx").read_text(encoding="utf-8")
     (rules / "default.srx").write_text(
         srx.replace("<beforebreak>[.!?", "<beforebreak>[!?"), encoding="utf-8"
     )

@@ -16,7 +16,8 @@ from workbench.core.segmentation import (
     segment_text,
     split_paragraphs,
 )
-from workbench.formats.srx import BUNDLED_RULES_DIR, load_rules, read_srx
+from workbench.formats.srx import load_rules, read_srx
+from workbench.resources import segmentation_rules_dir
 
 ALPHABET = st.sampled_from(
     [*"abcXYZ .!?…。！？;:,\"'“”«»()¿¡—-\n\t12 5АбвГ中文。「」‖", "Mr.", "U.S.", "т. е.", "\u00a0"]
@@ -170,7 +171,7 @@ def test_bundled_rules_are_cached() -> None:
 
 
 def test_every_bundled_rule_file_parses_and_names_its_word_lists() -> None:
-    for path in BUNDLED_RULES_DIR.glob("*.srx"):
+    for path in segmentation_rules_dir().glob("*.srx"):
         document = read_srx(path)
         assert document.cascade
         assert document.rules_for("xx")  # the Default rules map every language
@@ -181,8 +182,8 @@ def test_every_bundled_rule_file_parses_and_names_its_word_lists() -> None:
 def _user_rules(tmp_path: Path) -> Path:
     folder = tmp_path / "rules"
     folder.mkdir()
-    shutil.copy(BUNDLED_RULES_DIR / "en.srx", folder / "en.srx")
-    for path in BUNDLED_RULES_DIR.glob("en_*.txt"):
+    shutil.copy(segmentation_rules_dir() / "en.srx", folder / "en.srx")
+    for path in segmentation_rules_dir().glob("en_*.txt"):
         shutil.copy(path, folder / path.name)
     return folder
 
@@ -256,7 +257,7 @@ def test_srx_with_entities_is_refused(tmp_path: Path) -> None:
 def test_a_language_map_without_a_match_is_an_error(tmp_path: Path) -> None:
     folder = tmp_path / "rules"
     folder.mkdir()
-    text = (BUNDLED_RULES_DIR / "zh.srx").read_text(encoding="utf-8")
+    text = (segmentation_rules_dir() / "zh.srx").read_text(encoding="utf-8")
     text = text.replace('languagepattern=".*"', 'languagepattern="ZH.*"')
     (folder / "default.srx").write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match="no <languagemap>"):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workbench.core.segmentation import segment_paragraph
-from workbench.formats.srx import BUNDLED_RULES_DIR, load_rules
+from workbench.formats.srx import load_rules
+from workbench.resources import segmentation_rules_dir
 
 CASES = [
     (
@@ -64,7 +65,10 @@ def test_other_languages_get_sane_segments(lang: str, text: str, expected: list[
     assert segment_paragraph(text, lang, load_rules(lang)) == expected
 
 
-@pytest.mark.parametrize("path", sorted(BUNDLED_RULES_DIR.glob("*.srx")), ids=lambda p: p.stem)
+RULE_FILES = sorted(segmentation_rules_dir().glob("*.srx"))
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=lambda p: p.stem)
 def test_every_bundled_rule_file_compiles(path: object) -> None:
     stem = getattr(path, "stem", "")
     lang = "xx" if stem == "default" else stem

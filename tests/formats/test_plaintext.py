@@ -12,8 +12,14 @@ from workbench.core.errors import EncodingError, FormatError, InputError
 from workbench.core.segmentation import split_paragraphs
 from workbench.formats.plaintext import read_paragraphs, read_text
 
+# Control characters XML forbids (and page breaks, read as line breaks) are tested apart.
 TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\ufeff"), max_size=200
+    st.characters(
+        blacklist_categories=("Cs",),
+        blacklist_characters="\r\ufeff\ufffe\uffff\f\v"
+        + "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n"),
+    ),
+    max_size=200,
 )
 
 

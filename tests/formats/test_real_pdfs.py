@@ -60,3 +60,12 @@ def test_un_draft_resolution_loses_its_job_number_and_keeps_its_operative_paragr
 def test_a_scanned_un_resolution_is_named_as_having_no_text_layer() -> None:
     with pytest.raises(FormatError, match="page 1 has no text layer"):
         read_pdf(REAL / "un-a-res-2758-ru-1971.pdf", "ru")
+
+
+def test_unfccc_note_loses_its_four_line_header_block_and_reads_as_the_reference() -> None:
+    cleaned = read_pdf(REAL / "unfccc-adp-2015-8-en-p1-4.pdf", "en")
+    removed = Counter((r.page, norm(r.text)) for r in cleaned.removed)
+    assert removed == expected_furniture("unfccc-adp-2015-8-en-p1-4.furniture.tsv")
+    reference = lines_of("unfccc-adp-2015-8-en-p1-4.paragraphs.txt")
+    matched = sum((Counter(map(norm, cleaned.paragraphs)) & Counter(reference)).values())
+    assert matched >= len(reference) - 2

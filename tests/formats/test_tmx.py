@@ -432,13 +432,17 @@ TRICKY = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_streamed_import_escapes_as_the_project_writers_do(tmp_path: Path) -> None:
-    # Markup characters, quotes, CR and tab, an empty segment, and a file name that needs
-    # escaping in the documents' name attribute: the text writer must match lxml byte for byte.
+    # Markup characters, quotes, CR and tab, lengths that would cut out an empty segment (the
+    # text stays whole: a project holds no empty segment), and a file name that needs escaping
+    # in the documents' name attribute: the text writer must match lxml byte for byte.
     path = tmp_path / 'a&b "c" <d>.tmx'
     path.write_text(TRICKY, "utf-8")
     assert_same_project(path, tmp_path)
     document = (tmp_path / "streamed" / "alignments" / "p" / "en.xml").read_text("utf-8")
-    assert '<s id="1:2"></s>' in document and "A&amp;B" in document
+    assert '<s id="1:1">A&amp;B  &lt;C&gt;</s>' in document
+    from workbench.project.project import Project
+
+    assert Project.open(tmp_path / "streamed").text.documents["en"].texts[0] == "A&B  <C>"
 
 
 def test_streamed_import_of_a_broken_file_leaves_nothing(tmp_path: Path) -> None:

@@ -39,7 +39,9 @@ def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
     assert "Traceback" not in err
     if code != 0:
         lines = [line for line in err.splitlines() if line.strip()]
-        assert len(lines) >= 1 and "error" in lines[-1], err
+        assert lines and all(line.startswith("workbench ") or "usage" in line for line in lines), (
+            err
+        )
     return code, err
 
 

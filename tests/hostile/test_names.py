@@ -57,7 +57,9 @@ def test_po_language_header_that_is_a_path_is_refused(tmp_path: Path, code: str)
 
 
 @pytest.mark.parametrize(
-    ("code", "lang"), [("pt_BR", "pt"), ("sr@latin", "sr"), ("de_DE.UTF-8", "de")]
+    # A regional locale is a variant of its own (issue 13): pt_BR is pt-BR, never pt.
+    ("code", "lang"),
+    [("pt_BR", "pt-BR"), ("sr@latin", "sr"), ("de_DE.UTF-8", "de-DE")],
 )
 def test_po_language_header_posix_locales_are_read(tmp_path: Path, code: str, lang: str) -> None:
     path = tmp_path / "in.po"
@@ -73,3 +75,15 @@ def test_po_whitespace_msgstr_is_untranslated_and_said(tmp_path: Path) -> None:
     assert text.documents["be"].texts == ["Dos."]
     assert all(segment.strip() for segment in text.documents["be"].texts)
     assert warnings == [f"{path}:6: the msgstr is only white space; read as untranslated"]
+
+
+@pytest.mark.parametrize("code", ["../../x", "/etc/passwd", "en us"])
+def test_glossary_csv_lang_that_is_a_path_is_refused_with_its_line(
+    tmp_path: Path, code: str
+) -> None:
+    from workbench.formats.glossary_csv import parse_glossary_csv
+
+    text = f"concept_id,subject_field,lang,term,status,note\nc1,,en,term,,\nc1,,{code},x,,\n"
+    with pytest.raises(FormatError, match="lang column") as caught:
+        parse_glossary_csv(text, tmp_path / "g.csv")
+    assert caught.value.line == 3

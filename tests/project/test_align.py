@@ -64,3 +64,53 @@ def test_a_cancelled_align_missing_adds_nothing(tmp_path: Path) -> None:
     with pytest.raises(CancelledError):
         align_missing(project, cancel=lambda: True)
     assert project.text.alignments == {}
+
+
+def _capture_setting(monkeypatch: pytest.MonkeyPatch) -> list[bool | None]:
+    import workbench.project.align as module
+
+    seen: list[bool | None] = []
+    real = module.align_text
+
+    def spy(*args: object, embeddings: bool | None = None, **kwargs: object) -> object:
+        seen.append(embeddings)
+        return real(*args, embeddings=False, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "align_text", spy)
+    return seen
+
+
+def test_the_manifest_embeddings_setting_reaches_the_aligner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    seen = _capture_setting(monkeypatch)
+    project = _project(tmp_path)
+    align_project(project, ["es"])
+    project.manifest = dataclasses.replace(project.manifest, embeddings=False)
+    align_project(project, ["es"])
+    align_project(project, ["es"], embeddings=True)  # a face's flag wins over the manifest
+    assert seen == [None, False, True]
+
+
+def test_the_embeddings_setting_survives_save_and_open(tmp_path: Path) -> None:
+    import dataclasses
+
+    project = _project(tmp_path)
+    project.manifest = dataclasses.replace(project.manifest, embeddings=False)
+    project.save()
+    assert "[align]" in (project.root / "workbench.toml").read_text(encoding="utf-8")
+    assert Project.open(project.root, allow_outside=True).manifest.embeddings is False
+
+
+def test_a_bad_embeddings_setting_names_the_manifest(tmp_path: Path) -> None:
+    from workbench.core.errors import FormatError
+
+    project = _project(tmp_path)
+    manifest = project.root / "workbench.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + '\n[align]\nembeddings = "yes"\n', "utf-8"
+    )
+    with pytest.raises(FormatError, match="embeddings"):
+        Project.open(project.root, allow_outside=True)

@@ -10,8 +10,9 @@ from tests.core.factories import one_to_one, snapshot
 from workbench.core import atomic, edits
 from workbench.core.errors import FormatError, ProjectError
 from workbench.core.history import History
-from workbench.project.manifest import MANIFEST, Manifest, bundled_project_root, find_project
+from workbench.project.manifest import MANIFEST, Manifest, find_project
 from workbench.project.project import Project
+from workbench.resources import data_root
 
 
 def make_project(root: Path) -> Project:
@@ -150,18 +151,18 @@ def test_saving_keeps_the_permissions_of_the_replaced_file(tmp_path: Path) -> No
 
 
 def test_bundled_project_is_byte_identical_after_open_and_save(tmp_path: Path) -> None:
-    bundled = Project.open(bundled_project_root())
+    bundled = Project.open(data_root())
     copy = Project(tmp_path, bundled.manifest, bundled.text)
     copy.save()
     written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     assert Path(MANIFEST) in written and len(written) == 1 + 4 + 3  # manifest, documents, pairs
     for relative in written:
-        original = bundled_project_root() / relative
+        original = data_root() / relative
         assert (tmp_path / relative).read_bytes() == original.read_bytes(), relative
 
 
 def test_an_imported_text_is_saved_as_plain_texts_documents_and_pairs(tmp_path: Path) -> None:
-    bundled = Project.open(bundled_project_root())
+    bundled = Project.open(data_root())
     made = Project.create_from_text(bundled.text, tmp_path / "copy", "copy")
     reopened = Project.open(made.root)
     assert reopened.text.alignments["zh"].beads == bundled.text.alignments["zh"].beads

@@ -89,3 +89,40 @@ def test_pivot_request_matches_the_variant_by_rfc_4647(tmp_path: Path) -> None:
 def test_namespaced_utf16_tmx_is_read(tmp_path: Path) -> None:
     project, files = import_export(REAL / "go-tm-v1.4.tmx", tmp_path)
     assert len(project.text.documents) >= 2 and files
+
+
+def test_omegat_takes_the_argentinian_variant_from_a_pair_export(tmp_path: Path) -> None:
+    from tests.formats.test_real_clients import _omegat_translate
+
+    _, files = import_export(REAL / "omegat-test-multiple-tuv14.tmx", tmp_path)
+    (memory,) = [f for f in files if f.name.endswith("-es-AR.tmx")]
+    project = tmp_path / "omegat"
+    for sub in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (project / sub).mkdir(parents=True, exist_ok=True)
+    (project / "omegat.project").write_text(
+        OMEGAT_PROJECT.format(target="es-AR", tokenizer="LuceneSpanishTokenizer"), "utf-8"
+    )
+    shutil.copy(memory, project / "tm" / "auto" / memory.name)
+    (project / "source" / "doc.txt").write_text("Hello World!\n", "utf-8")
+    assert _omegat_translate(project, tmp_path / "home") == ["(es_AR) ¡Hola Mundo!"]
+
+
+OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+    <project version="1.0">
+        <source_dir>__DEFAULT__</source_dir>
+        <target_dir>__DEFAULT__</target_dir>
+        <tm_dir>__DEFAULT__</tm_dir>
+        <glossary_dir>__DEFAULT__</glossary_dir>
+        <glossary_file>__DEFAULT__</glossary_file>
+        <dictionary_dir>__DEFAULT__</dictionary_dir>
+        <source_lang>en-US</source_lang>
+        <target_lang>{target}</target_lang>
+        <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+        <target_tok>org.omegat.tokenizer.{tokenizer}</target_tok>
+        <sentence_seg>true</sentence_seg>
+        <support_default_translations>true</support_default_translations>
+        <remove_tags>false</remove_tags>
+    </project>
+</omegat>
+"""

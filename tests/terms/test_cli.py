@@ -143,3 +143,60 @@ def test_suggest_lists_renderings(tmp_path: Path) -> None:
     (result,) = json.loads(out.read_text(encoding="utf-8"))
     assert result["lang"] == "ru" and result["beads"] > 0
     assert "информационная безопасность" in {u["text"] for u in result["used"]}
+
+
+def test_one_bead_numbering_from_1_in_json_text_and_tsv(tmp_path: Path) -> None:
+    outs = {fmt: tmp_path / f"r.{fmt}" for fmt in ("json", "text", "tsv")}
+    for fmt, out in outs.items():
+        args = ("--format", fmt, "-o", str(out), "--dismissals", str(tmp_path / "d.json"))
+        run("check-terms", "--lang", "es,zh", *args)
+    records = json.loads(outs["json"].read_text(encoding="utf-8"))
+    assert all("row" not in r for r in records)
+    first = next(r for r in records if r["bead"] is not None)
+    assert isinstance(first["bead"], int) and first["bead"] >= 1
+    text = outs["text"].read_text(encoding="utf-8")
+    assert f"bead {first['bead']}, " in text and f"  key:      {first['key']}" in text
+    rows = [line.split("\t") for line in outs["tsv"].read_text(encoding="utf-8").splitlines()]
+    column = rows[0].index("bead")
+    by_key = {row[0]: row[column] for row in rows[1:]}
+    assert by_key[str(first["key"])] == str(first["bead"])
+
+
+def test_all_marks_dismissed_findings_with_their_reason(
+    report: tuple[int, list[dict[str, object]], Path], tmp_path: Path
+) -> None:
+    _, records, _ = report
+    key = str(records[-1]["key"])
+    dismissals = str(tmp_path / "dismissals.json")
+    args = ("check-terms", "--lang", "es,zh", "--dismissals", dismissals)
+    assert run(*args, "--dismiss", key, "--reason", "client style") == 0
+    out = tmp_path / "all.json"
+    run(*args, "--all", "--format", "json", "-o", str(out))
+    marked = {r["key"]: r["dismissed"] for r in json.loads(out.read_text(encoding="utf-8"))}
+    assert marked[key] == "client style"
+    assert sum(reason is not None for reason in marked.values()) == 1
+    text = tmp_path / "all.txt"
+    run(*args, "--all", "-o", str(text))
+    assert "  dismissed: client style" in text.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "version"), [("x.tbx", 3), ("x.TBX", 3)])
+def test_export_takes_the_format_from_the_extension(
+    tmp_path: Path, name: str, version: int
+) -> None:
+    out = tmp_path / name
+    assert run("glossary", "export", str(STARTER), "-o", str(out)) == 0
+    assert tbx_version(out) == version
+
+
+def test_export_to_csv_by_extension_writes_csv(tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    assert run("glossary", "export", str(BUNDLED_GLOSSARY), "-o", str(out)) == 0
+    assert len(read_glossary_csv(out)) == len(read_tbx(BUNDLED_GLOSSARY))
+
+
+def test_export_to_an_unknown_extension_asks_for_format(tmp_path: Path) -> None:
+    from workbench.core.errors import UsageError
+
+    with pytest.raises(UsageError, match="--format"):
+        run("glossary", "export", str(STARTER), "-o", str(tmp_path / "x.txt"))

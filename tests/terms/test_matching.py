@@ -212,3 +212,17 @@ def test_find_all_with_a_nul_inside_a_text_keeps_words_offsets_and_text(
     for text, found in zip(texts, batch, strict=True):
         assert all(text[m.start : m.end] == m.text for m in found)
     assert matcher.find(texts[0]) == batch[0]
+
+
+def test_a_shared_snowball_analyzer_stems_alike_from_several_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from workbench.terms.matching import SnowballAnalyzer
+
+    words = [f"{stem}{end}" for stem in ("departament", "segur", "inform") for end in "oas"]
+    words *= 2000
+    alone = SnowballAnalyzer("es")
+    expected = [alone._stem_keys(w) for w in words]
+    shared = SnowballAnalyzer("es")
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(shared._stem_keys, words, chunksize=1)) == expected

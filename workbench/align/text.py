@@ -47,12 +47,13 @@ def align_text(
     lexicons: Mapping[str, Lexicon] | Lexicon | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    embeddings: bool | None = None,
 ) -> dict[str, Alignment]:
     """Align the pivot document with each other document (or those in `langs`).
 
     `lexicons` maps a target language to its lexicon (a single Lexicon serves every pair it
     fits). Progress is reported over all pairs together. Returns new alignments; `text` is not
-    changed.
+    changed. `embeddings` as for align_segments (None: when the extra is installed).
     """
     pivot = text.pivot_document
     targets = [lang for lang in (langs or text.target_langs) if lang != text.pivot]
@@ -80,6 +81,7 @@ def align_text(
             lexicon=_lexicon_for(lexicons, lang),
             progress=report,
             cancel=cancel,
+            embeddings=embeddings,
         )
         out[lang] = Alignment(pivot, doc, beads)
         done += weight

@@ -3,7 +3,8 @@
 Both engines take the same task function and stream `(item, result)` pairs back as tasks
 finish, keeping only a window of tasks in flight so that a corpus of any size needs bounded
 memory and a Ctrl+C has little to cancel. The Dask engine needs the optional `distributed`
-package (`pip install 'workbench[dask]'`), imported only when it is used.
+package (the `dask` extra of the `alignment-workbench` distribution), imported only when
+it is used.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -68,6 +71,30 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+PARENT_POLL_SECONDS = 1.0
+
+
+def _init_worker(parent: int) -> None:
+    """Set up a pool worker: ignore Ctrl+C, and end when the batch process is gone.
+
+    After `kill -9` of the batch its workers ran on for a minute; their parent process is
+    the forkserver, not the batch, so they watch the batch's pid themselves.
+    """
+    _ignore_sigint()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # the pid now belongs to another user's process
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _context() -> multiprocessing.context.BaseContext:
     # Forking a process that runs threads (a Dask client, a GUI) can deadlock; forkserver
     # starts workers from a clean single-threaded server, spawn where it does not exist.
@@ -87,7 +114,10 @@ class LocalEngine:
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(
-            max_workers=self._jobs, mp_context=_context(), initializer=_ignore_sigint
+            max_workers=self._jobs,
+            mp_context=_context(),
+            initializer=_init_worker,
+            initargs=(os.getpid(),),
         )
 
     @property
@@ -187,7 +217,9 @@ class DaskEngine:
             import distributed
         except ImportError:
             raise UsageError(
-                "--scheduler needs the Dask 'distributed' package: pip install 'workbench[dask]'"
+                "--scheduler needs the Dask 'distributed' package, the dask extra: "
+                "pip install -e '.[dask]' in a checkout, pip install "
+                "'alignment-workbench[dask]' from a wheel"
             ) from None
         try:
             client_class: Any = distributed.Client

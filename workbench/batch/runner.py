@@ -43,6 +43,8 @@ class BatchConfig:
     glossary: Glossary | None = None
     glossary_sha256: str = ""
     lang_codes: tuple[tuple[str, str], ...] = ()
+    #: Sentence embeddings when aligning: True, False, or None (when the extra is installed).
+    embeddings: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,8 @@ def process_set(doc_set: DocumentSet, config: BatchConfig) -> SetOutput:
             lexicons = None
             if config.glossary is not None:
                 lexicons = glossary_lexicons(config.glossary, doc_set.pivot, text.target_langs)
-            text = ParallelText(doc_set.pivot, documents, align_text(text, lexicons=lexicons))
+            aligned = align_text(text, lexicons=lexicons, embeddings=config.embeddings)
+            text = ParallelText(doc_set.pivot, documents, aligned)
         if "check" in config.steps and config.glossary is not None and text.alignments:
             stage = "check"
             from workbench.terms.drift import check_drift
@@ -195,7 +198,10 @@ def _failure(doc_set: DocumentSet, reason: str, stage: str, started: float) -> S
 def _segment(doc_set: DocumentSet) -> dict[str, Document]:
     from workbench.project.project import segment_file
 
-    return {lang: segment_file(Path(path), lang) for lang, path in doc_set.documents}
+    return {
+        lang: segment_file(Path(path), lang, None, doc_set.encoding(lang))
+        for lang, path in doc_set.documents
+    }
 
 
 def _write_outputs(

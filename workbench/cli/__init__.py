@@ -39,8 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def gui_main() -> int:
+    """The `workbench-gui` entry point (a gui-script: no console window on Windows)."""
+    return main(["gui", *sys.argv[1:]])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; with no arguments, open the bundled project in the GUI."""
+    """Run the CLI; with no arguments, open the GUI (the project here, else the sample)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list:
         args_list = ["gui"]

@@ -21,7 +21,7 @@ from workbench.cli._common import TerminalProgress, emit, language
 from workbench.core.alignment import Alignment, Bead
 from workbench.core.cells import neutralise
 from workbench.core.document import Document
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, UsageError
 
 FORMATS = ("links", "xces", "tsv")
 
@@ -41,6 +41,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--tgt-lang", required=True, type=language, metavar="L2", help="target language code"
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="E",
+        help="the texts' encoding when not UTF-8 or UTF-16/32 with BOM (latin-1, cp1251...)",
     )
     parser.add_argument(
         "--presegmented",
@@ -111,11 +116,13 @@ def add_embedding_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_segments(path: str | Path, lang: str, presegmented: bool) -> list[list[str]]:
+def read_segments(
+    path: str | Path, lang: str, presegmented: bool, encoding: str | None = None
+) -> list[list[str]]:
     """Paragraphs of segments of a text file (segmented unless it already is)."""
     from workbench.formats.plaintext import read_text
 
-    text = read_text(path)
+    text = read_text(path, encoding)
     if presegmented:
         paragraphs: list[list[str]] = [[]]
         for line in text.splitlines():
@@ -193,8 +200,8 @@ def format_beads(
 
 def run_align(args: argparse.Namespace) -> int:
     """Align SRC with TGT and write the beads."""
-    src_paragraphs = read_segments(args.source, args.src_lang, args.presegmented)
-    tgt_paragraphs = read_segments(args.target, args.tgt_lang, args.presegmented)
+    src_paragraphs = read_segments(args.source, args.src_lang, args.presegmented, args.encoding)
+    tgt_paragraphs = read_segments(args.target, args.tgt_lang, args.presegmented, args.encoding)
     lexicons: list[Lexicon | None] = []
     for path in args.glossary:
         lexicons.append(glossary_lexicon(path, args.src_lang, args.tgt_lang))
@@ -230,7 +237,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     """Print strict and lax precision, recall and F1 over all GOLD TEST pairs."""
     files: list[str] = args.files
     if len(files) % 2:
-        raise InputError("evaluate takes pairs of files: GOLD TEST [GOLD TEST ...]")
+        raise UsageError("evaluate takes pairs of files: GOLD TEST [GOLD TEST ...]")
     pairs = []
     judged: list[tuple[float, bool]] = []
     for gold_path, test_path in zip(files[::2], files[1::2], strict=True):

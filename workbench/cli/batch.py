@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import sys
 import time
 from pathlib import Path
 
 from workbench.cli._common import TerminalProgress
-from workbench.core.errors import UsageError
+from workbench.core.errors import FormatError, UsageError
+
+# A Dask address: scheme://host:port (tcp, tls, ws, wss, inproc, ucx) or host:port.
+_SCHEDULER = re.compile(r"^(?:(?:tcp|tls|ws|wss|ucx|inproc)://)?[\w.\-\[\]:]+:\d{1,5}$")
 
 EXIT_INTERRUPTED = 130
 
@@ -42,7 +46,17 @@ def run(args: argparse.Namespace) -> int:
     steps = parse_steps(
         args.steps or "align,check,export", args.glossary is not None, args.steps is not None
     )
-    sets = read_manifest(args.manifest)
+    if args.scheduler is not None and not _SCHEDULER.match(args.scheduler):
+        raise UsageError(
+            f"--scheduler {args.scheduler!r} is not a scheduler address; "
+            "expected e.g. tcp://host:8786"
+        )
+    if args.out.exists() and not args.out.is_dir():
+        raise UsageError(f"--out {args.out} is a file; name a folder for the batch's outputs")
+    rejected: list[FormatError] = []
+    sets = read_manifest(args.manifest, None if args.strict else rejected, args.encoding)
+    for problem in rejected:
+        print(f"workbench batch: skipped: {problem}", file=sys.stderr)
     glossary = None
     digest = ""
     if args.glossary is not None and "check" in steps:
@@ -55,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         creationdate=time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
         glossary=glossary,
         glossary_sha256=digest,
+        embeddings=args.embeddings,
     )
     engine = make_engine(args.jobs, args.scheduler)
     try:
@@ -68,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     if result.interrupted:
         return EXIT_INTERRUPTED
-    return 1 if result.count(SetStatus.FAILED) else 0
+    if rejected:
+        print(f"workbench batch: {len(rejected)} manifest line(s) skipped", file=sys.stderr)
+    return 1 if result.count(SetStatus.FAILED) or rejected else 0
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -86,6 +103,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "and OUT/summary.html. Exit status: 0 all sets done, 1 some failed, 130 interrupted.",
     )
     parser.add_argument("manifest", type=Path, metavar="MANIFEST", help="the JSON Lines manifest")
+    from workbench.cli.align import add_embedding_flags
+
+    add_embedding_flags(parser)
     parser.add_argument(
         "--out", "-o", type=Path, required=True, metavar="DIR", help="output folder"
     )
@@ -101,7 +121,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--scheduler",
         metavar="ADDRESS",
         default=None,
-        help="run on a Dask distributed cluster, e.g. tcp://host:8786 (needs workbench[dask]; "
+        help="run on a Dask distributed cluster, e.g. tcp://host:8786 (needs the dask extra; "
         "workers must see the document paths)",
     )
     parser.add_argument(
@@ -113,10 +133,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="glossary to check the terminology against (.tbx or .csv)",
     )
     parser.add_argument(
+        "--encoding",
+        metavar="E",
+        help="the documents' encoding when not UTF-8 or UTF-16/32 with BOM (latin-1, "
+        'cp1251...); a manifest entry {"path": ..., "encoding": ...} names its own',
+    )
+    parser.add_argument(
         "--steps",
         default=None,
         metavar="STEPS",
         help="comma-separated steps: align,check,export (default: all; check only with a "
         "glossary). Documents are always segmented.",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse the whole manifest when a line is bad (default: report it, run the rest)",
     )
     parser.set_defaults(handler=run)

@@ -11,13 +11,15 @@ from typing import TYPE_CHECKING
 from workbench.cli._common import TerminalProgress, add_allow_outside, language, languages
 from workbench.core import langtags
 from workbench.core.alignment import ParallelText
+from workbench.core.atomic import write_bytes_atomic
 from workbench.core.errors import LanguageTagError, ProjectError, UsageError
 from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.formats.po import import_po
 from workbench.formats.tmx_writer import TmxStats
-from workbench.project.exchange import export_po, export_tmx
+from workbench.project.exchange import export_po, export_tmx, origin_catalogs
 from workbench.project.project import Project
 from workbench.project.tmx_import import import_tmx_project
+from workbench.project.tmx_metadata import METADATA_FILE, ORIGIN_DIR, load_metadata
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -116,7 +118,9 @@ def register(subparsers: Subparsers) -> None:
 
 
 def _project_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("project", nargs="?", type=Path, help="project folder [the bundled one]")
+    parser.add_argument(
+        "project", nargs="?", type=Path, help="project folder [the one around the current folder]"
+    )
     add_allow_outside(parser)
     parser.add_argument("--langs", help="target languages, e.g. es,ru,zh [every aligned one]")
     parser.add_argument(
@@ -205,6 +209,7 @@ def run_export_tmx(args: argparse.Namespace) -> int:
         creationdate=_check_date(args.date),
         replace_invalid=args.replace_invalid,
         stats=stats,
+        metadata=load_metadata(project.root / METADATA_FILE),
     )
     for item in stats:
         print(describe_stats(item))
@@ -233,6 +238,7 @@ def describe_stats(stats: TmxStats) -> str:
 def run_export_po(args: argparse.Namespace) -> int:
     """Export the project's alignments as PO files."""
     project = Project.open(args.project, allow_outside=args.allow_outside)
+    warnings: list[str] = []
     paths = export_po(
         project.text,
         args.output,
@@ -242,7 +248,11 @@ def run_export_po(args: argparse.Namespace) -> int:
         project=project.name,
         creationdate=_check_date(args.date),
         replace_invalid=args.replace_invalid,
+        origins=origin_catalogs(project.root, list(project.text.alignments)),
+        warnings=warnings,
     )
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for path in paths:
         print(f"wrote {path}")
     return 0
@@ -277,7 +287,13 @@ def run_import_po(args: argparse.Namespace) -> int:
     """Make a project from a PO file."""
     warnings: list[str] = []
     text = import_po(args.file, args.pivot or "en", lang=args.lang, warnings=warnings)
-    return _save_imported(args, text, warnings)
+    code = _save_imported(args, text, warnings)
+    # The catalogue itself, so `export po` writes the translations back into it (its
+    # contexts, references, flags and plural forms) for msgmerge and the software's build.
+    (target,) = text.alignments
+    folder = args.into or Path(args.file.stem)
+    write_bytes_atomic(folder / ORIGIN_DIR / f"{target}.po", args.file.read_bytes())
+    return code
 
 
 def _save_imported(args: argparse.Namespace, text: ParallelText, warnings: Sequence[str]) -> int:

@@ -14,7 +14,7 @@ from workbench.project.dismissals import load_dismissals, save_dismissals
 from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
 from workbench.terms.dismissals import Dismissals
 from workbench.terms.drift import Finding, check_drift
-from workbench.terms.glossary import Glossary
+from workbench.terms.glossary import Glossary, for_documents
 from workbench.terms.report import FORMATS, render
 from workbench.terms.suggest import (
     Suggestion,
@@ -34,7 +34,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="check terminology drift in a project against its glossary",
         description="Exit 0 when there is no finding, 1 when there are findings.",
     )
-    check.add_argument("project", nargs="?", type=Path, help="project folder [bundled project]")
+    check.add_argument(
+        "project", nargs="?", type=Path, help="project folder [the one around the current folder]"
+    )
     check.add_argument("--lang", help="target languages, comma-separated [all aligned]")
     add_allow_outside(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="report format [text]")
@@ -63,14 +65,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     exp = actions.add_parser("export", help="write a glossary as TBX v3, TBX v2 or CSV")
     exp.add_argument("file", type=Path, help="the glossary to export (TBX or CSV)")
     exp.add_argument("-o", "--output", required=True, help="the file to write")
-    exp.add_argument("--format", choices=SAVE_FORMATS, default="tbx", help="output format [tbx]")
+    exp.add_argument(
+        "--format",
+        choices=SAVE_FORMATS,
+        default=None,
+        help="output format [from OUT's extension: .tbx -> tbx (v3), .csv -> csv]",
+    )
     exp.add_argument("--langs", help="source,target languages of a two-column TSV/CSV glossary")
     exp.set_defaults(handler=run_export)
 
     sug = actions.add_parser(
         "suggest", help="renderings of a concept (or a new term) actually used in the texts"
     )
-    sug.add_argument("project", nargs="?", type=Path, help="project folder [bundled project]")
+    sug.add_argument(
+        "project", nargs="?", type=Path, help="project folder [the one around the current folder]"
+    )
     what = sug.add_mutually_exclusive_group(required=True)
     what.add_argument("--concept", help="the concept id")
     what.add_argument("--term", help="a source-language term not in the glossary yet")
@@ -109,7 +118,7 @@ def _open(
 def _glossary(explicit: Path | None, project: Project) -> Glossary:
     path = explicit if explicit is not None else project.glossary_file()
     if path is None:
-        raise ProjectError(f"project {project.name} has no glossary; give one with --glossary")
+        raise UsageError(f"project {project.name} has no glossary; give one with --glossary")
     return load_glossary(path)
 
 
@@ -118,6 +127,10 @@ def run_check(args: argparse.Namespace) -> int:
     langs = _langs(args.lang)
     project = _open(args.project, langs, args.allow_outside)
     glossary = _glossary(args.glossary, project)
+    tags = {lang: project.text.lang_codes.get(lang, lang) for lang in project.text.documents}
+    glossary, notes = for_documents(glossary, tags)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     _check_coverage(glossary, langs if langs is not None else project.text.target_langs)
     dismissals_path = args.dismissals if args.dismissals is not None else project.dismissals_path
     dismissals = load_dismissals(dismissals_path)
@@ -125,20 +138,19 @@ def run_check(args: argparse.Namespace) -> int:
     if args.dismiss or args.undismiss:
         return _edit_dismissals(args, findings, dismissals, dismissals_path)
     shown = findings if args.all else dismissals.active(findings)
-    emit(render(shown, args.format, f"Terminology check: {project.name}"), args.output)
+    reasons = {d.key: d.reason for d in dismissals} if args.all else None
+    emit(render(shown, args.format, f"Terminology check: {project.name}", reasons), args.output)
     return 1 if shown else 0
 
 
 def _check_coverage(glossary: Glossary, targets: list[str]) -> None:
     """Refuse a check whose glossary has no term in any of the target languages.
 
-    A glossary language covers a document when it matches the document's tag as an RFC 4647
-    range (`zh` covers `zh-CN` and `zh-TW`; `zh-CN` covers only `zh-CN`).
+    The glossary is already named by document (`for_documents`: a `zh` term covers `zh-CN`
+    and `zh-TW` documents, a `zh-CN` term only `zh-CN`).
     """
-    from workbench.core.langtags import matches
-
     have = glossary.langs
-    if not any(matches(g, t) for g in have for t in targets):
+    if not any(t in have for t in targets):
         raise ProjectError(
             f"the glossary has terms in {', '.join(have) or 'no language'} but none in the "
             f"target language(s) {', '.join(targets)}: nothing can be checked"
@@ -156,7 +168,7 @@ def _edit_dismissals(
         return 0
     match = [f for f in findings if f.key == args.dismiss]
     if not match:
-        raise UsageError(f"no current finding has key {args.dismiss} (see --format json)")
+        raise UsageError(f"no current finding has key {args.dismiss} (the report shows each key)")
     if not args.reason.strip():
         raise UsageError("--dismiss needs --reason")
     dismissals.dismiss(match[0], args.reason)
@@ -198,11 +210,28 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+EXTENSION_FORMATS = {".tbx": "tbx", ".csv": "csv"}
+
+
+def export_format(output: str | Path, named: str | None) -> str:
+    """The format to write: the one named, else the one OUT's extension says."""
+    if named is not None:
+        return named
+    suffix = Path(output).suffix.lower()
+    if suffix not in EXTENSION_FORMATS:
+        raise UsageError(
+            f"cannot tell the format from {Path(output).name!r}: name the file .tbx or .csv, "
+            f"or pass --format {'|'.join(SAVE_FORMATS)}"
+        )
+    return EXTENSION_FORMATS[suffix]
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Write a glossary in another format."""
+    fmt = export_format(args.output, args.format)
     glossary = _load_told(args.file, args.langs)
-    save_glossary(args.output, glossary, args.format)
-    print(f"{args.output}: {len(glossary)} concepts ({args.format})")
+    save_glossary(args.output, glossary, fmt)
+    print(f"{args.output}: {len(glossary)} concepts ({fmt})")
     return 0
 
 
@@ -236,7 +265,7 @@ def _suggestions_dict(s: Suggestions) -> dict[str, object]:
             "status": x.status,
             "examples": [
                 {
-                    "row": e.row,
+                    "bead": e.row + 1,
                     "source": e.source_text,
                     "target": e.target_text,
                     "span": list(e.span),
@@ -268,7 +297,7 @@ def _suggestions_text(found: list[Suggestions], label: str) -> str:
                 example = ""
                 if x.examples:
                     e = x.examples[0]
-                    example = f"   e.g. row {e.row + 1}: …{_context(e.target_text, e.span)}…"
+                    example = f"   e.g. bead {e.row + 1}: …{_context(e.target_text, e.span)}…"
                 lines.append(f"    {x.count:4d}  {x.score:.2f}  {x.text}{example}")
         lines.append("")
     return "\n".join(lines)

@@ -52,7 +52,9 @@ def register(subparsers: Subparsers) -> None:
         "approved=yes, signed-off; 2.0 reviewed), inline codes as XLIFF codes. 1-0 and 0-1 "
         "beads have no pair and are left out.",
     )
-    xliff_out.add_argument("project", nargs="?", type=Path, help="project folder [the bundled one]")
+    xliff_out.add_argument(
+        "project", nargs="?", type=Path, help="project folder [the one around here]"
+    )
     xliff_out.add_argument(
         "-o", "--output", type=Path, help="the folder to write into [the project's xliff/]"
     )

@@ -127,6 +127,7 @@ def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
+        sync_folder(target.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -135,6 +136,24 @@ def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+# POSIX makes a rename durable only once its folder is fsynced; Windows cannot open a
+# folder as a file (and its renames need no such step), so there it is skipped.
+CAN_SYNC_FOLDERS = os.name == "posix"
+
+
+def sync_folder(folder: Path) -> None:
+    """fsync a folder after renames in it, where the OS has folder fsync (POSIX)."""
+    if not CAN_SYNC_FOLDERS:
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems (and macOS for folders) refuse: the data is written
+        pass
+    finally:
+        os.close(fd)
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
@@ -187,6 +206,8 @@ class AtomicBatch:
                             os.fsync(handle.fileno())
                     for tmp, target in self._staged:
                         os.replace(tmp, target)
+                    for folder in sorted({target.parent for _, target in self._staged}):
+                        sync_folder(folder)
                 except OSError as error:
                     where = self.original(error.filename) if error.filename else None
                     raise WriteError(

@@ -23,6 +23,8 @@ from workbench.core.errors import EditError
 from workbench.core.langs import segment_joiner
 
 Side = Literal["source", "target"]
+# What the history says: the source side of every pair is the pivot document.
+_SIDE_WORD = {"source": "pivot", "target": "target"}
 Direction = Literal["up", "down"]
 
 
@@ -213,7 +215,7 @@ def shift(text: ParallelText, lang: str, row: int, side: Side, direction: Direct
     pair = [new_other, new_item] if direction == "up" else [new_item, new_other]
     start = min(row, other_row)
     kept = [b for b in pair if b.source or b.target]
-    label = f"Shift {side} {direction} at bead {row + 1} ({lang})"
+    label = f"Shift {_SIDE_WORD[side]} {direction} at bead {row + 1} ({lang})"
     return _splice(text, lang, start, start + 2, kept, label)
 
 
@@ -232,7 +234,12 @@ def insert_empty(text: ParallelText, lang: str, row: int, side: Side = "target")
     target_only = _manual((), item.target)
     parts = [source_only, target_only] if side == "target" else [target_only, source_only]
     return _splice(
-        text, lang, row, row + 1, parts, f"Insert empty {side} at bead {row + 1} ({lang})"
+        text,
+        lang,
+        row,
+        row + 1,
+        parts,
+        f"Insert empty {_SIDE_WORD[side]} at bead {row + 1} ({lang})",
     )
 
 

@@ -1,12 +1,12 @@
 """Sentence segmentation by SRX rules: paragraphs in, lists of segments out.
 
-The rules (per language, SRX 2.0 with `\\L<name>` word lists) live in
-`resources/segmentation/`; a user's folder of the same shape overrides them
-(`workbench.formats.srx.load_rules` reads them). Line breaks
-inside a paragraph carry information: a block of short lines without final punctuation
-(a title block, an address, a list) gives one segment per line, while hard-wrapped prose is
-joined back into sentences. Contract: the segments of a paragraph, joined, equal the paragraph
-text except for whitespace.
+The rules (per language, SRX 2.0 with `\\L<name>` word lists) are bundled in
+`resources/segmentation/` (a wheel's package data: `workbench.resources` finds it); a user's
+folder of the same shape overrides them (`workbench.formats.srx.load_rules` reads them). Line
+breaks inside a paragraph carry information: a block of short lines without final
+punctuation (a title block, an address, a list) gives one segment per line, while
+hard-wrapped prose is joined back into sentences. Contract: the segments of a paragraph,
+joined, equal the paragraph text except for whitespace.
 """
 
 from __future__ import annotations

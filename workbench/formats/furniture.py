@@ -49,6 +49,12 @@ _UN_SYMBOL = re.compile(
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef]")
 _TERMINAL = tuple('.!?;:。！？；：…)»"”')
 _GLUED_NUMBER = re.compile(r"^\s*(\d{1,3})(?=[^\d\s.,)/-])")
+# The start of a numbered item: "4.", "12)", "(b)", "iv.", "Pp5", "Article 3", "Статья 3".
+_ITEM = re.compile(
+    r"^(?:\(?\d{1,3}[.)]|\([a-z]{1,4}\)|[a-z]\)|[ivxIVX]{1,5}\.|(?:Pp|Op|PP|OP)\d{1,3}"
+    r"|(?:Article|Artículo|Article|Статья)\s+\d{1,3}|第[一二三四五六七八九十百\d]{1,4}条)\s"
+)
+_CLAUSE_END = tuple(".;:,。；：，")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _FOOTNOTE_START = re.compile(r"^\s*(?:\d{1,3}|[*†‡§]+|\(\d{1,3}\))(?:\s|[.)]\s*|(?=\D))")
 
@@ -372,6 +378,9 @@ class _Flow:
         if abs(line.size - prev.size) > 0.1 * prev.size:
             return True
         if line.top - prev.top > pitch * 1.45 or line.top < prev.top - 1:
+            return True
+        # A numbered item after a line that ends a clause: "4. Parties ...", "(b) ...".
+        if _ITEM.match(text.lstrip()) and self.current[-1].rstrip().endswith(_CLAUSE_END):
             return True
         # Both lines centred (a title over several lines).
         middle = (left + right) / 2

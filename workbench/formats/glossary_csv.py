@@ -13,9 +13,10 @@ import csv
 import io
 from pathlib import Path
 
+from workbench.core import langtags
 from workbench.core.atomic import write_text_atomic
 from workbench.core.cells import neutralise, restore
-from workbench.core.errors import EditError, EncodingError, FormatError
+from workbench.core.errors import EditError, EncodingError, FormatError, LanguageTagError
 from workbench.terms.glossary import Concept, Glossary, Term, TermStatus
 
 REQUIRED = ("concept_id", "subject_field", "lang", "term", "status", "note")
@@ -93,6 +94,10 @@ def parse_glossary_csv(text: str, path: str | Path = "<csv>") -> Glossary:
                 continue
             if not lang or not term_text:
                 raise FormatError("a row needs both lang and term", path, line)
+            try:  # the one tag parser: a language code, never a path
+                langtags.parse(lang, source="lang column", registered=False)
+            except LanguageTagError as exc:
+                raise FormatError(exc.problem, path, line) from None
             try:
                 status = TermStatus.parse(cell("status") or "preferred")
             except ValueError as exc:

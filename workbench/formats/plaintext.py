@@ -9,6 +9,7 @@ kept for the segmenter), and hands .docx and .html/.htm to `workbench.formats.do
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,9 @@ def _column_of(data: bytes, offset: int) -> int:
 _REFUSED_CODECS = frozenset(
     {"utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"}
 )
+
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 
 
 def check_encoding(name: str, path: str | Path | None = None) -> str:
@@ -126,7 +130,21 @@ def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> 
         )
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Page breaks (form feed, vertical tab) are line breaks; other control characters cannot be
+    # saved in a project (XML forbids them), so they are named here, with their line.
+    text = text.replace("\f", "\n").replace("\v", "\n")
+    found = _FORBIDDEN.search(text)
+    if found is not None:
+        at = found.start()
+        raise EncodingError(
+            f"control character U+{ord(found.group()):04X} at column "
+            f"{at - text.rfind(chr(10), 0, at)}; XML (and so a project) cannot hold it: "
+            "remove it, or check the encoding",
+            path,
+            text.count("\n", 0, at) + 1,
+        )
+    return text
 
 
 def read_bytes(path: str | Path) -> bytes:

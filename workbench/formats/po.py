@@ -26,7 +26,7 @@ from workbench.core.atomic import write_bytes_atomic
 from workbench.core.document import Document
 from workbench.core.errors import EncodingError, FormatError, InputError, LanguageTagError
 from workbench.core.inline import plain
-from workbench.core.langs import DEFAULT_LANG_CODES, base_lang, join_segments
+from workbench.core.langs import DEFAULT_LANG_CODES, join_segments, language_key
 from workbench.core.version import __version__
 from workbench.formats.plaintext import check_encoding
 from workbench.formats.tmx_reader import split_segments
@@ -38,8 +38,10 @@ _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _SYNTAX_LINE = re.compile(r"line (\d+)")
 # polib silently mangles some broken lines (a missing closing quote drops a character), so
 # every keyword or continuation line is checked first.
+# The string is matched as an unrolled loop with possessive repeats: `(?:[^"\\]|\\.)*` kept one
+# backtracking frame per character, 740 MB for a 6 MB entry; this takes constant memory.
 _PO_LINE = re.compile(
-    r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*'
+    r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"[^"\\]*+(?:\\.[^"\\]*+)*+"\s*'
 )
 
 
@@ -98,7 +100,8 @@ def po_entries(
             context,
             replace_invalid,
         )
-        _check_newlines(msgid, msgstr, context)
+        if confirmed:  # msgfmt --check leaves fuzzy entries alone
+            _check_newlines(msgid, msgstr, context)
         confidence = min(b.confidence for b in group)
         comment = (
             f"bead {len(src)}-{len(tgt)}, {'confirmed' if confirmed else 'auto'}, "
@@ -216,6 +219,41 @@ def read_po_text(path: str | Path) -> str:
         raise EncodingError(f"not valid {charset} (byte {exc.start})", path, line) from None
 
 
+_BARE_COMMENT = re.compile(r"^#(?=[^\s.:,|~])", re.MULTILINE)
+
+
+def parse_catalog(content: str, path: str | Path) -> polib.POFile:
+    """The catalogue of checked PO text (see `check_po_syntax`); FormatError names the line.
+
+    gettext takes `#word` as a translator comment; polib refuses it, so such lines get the
+    space polib expects (a Drupal catalogue starts with `#Abbreviated ...`).
+    """
+    check_po_syntax(content, path)
+    try:
+        return polib.pofile(_BARE_COMMENT.sub("# ", content), wrapwidth=78)
+    except (OSError, ValueError) as exc:
+        found = _SYNTAX_LINE.search(str(exc))
+        raise FormatError(
+            f"malformed PO: {exc}", path, int(found.group(1)) if found else None
+        ) from None
+
+
+def live_entries(catalog: polib.POFile) -> list[polib.POEntry]:
+    """The entries an import reads, in order: not obsolete, with a msgid."""
+    return [e for e in catalog if not e.obsolete and e.msgid]
+
+
+def plural_forms(entry: polib.POEntry) -> list[tuple[str, str]]:
+    """(source, translation) of each form: msgid with msgstr[0], msgid_plural with the rest."""
+    if not entry.msgid_plural:
+        return [(entry.msgid, entry.msgstr)]
+    count = max(len(entry.msgstr_plural), 2)
+    return [
+        (entry.msgid if n == 0 else entry.msgid_plural, entry.msgstr_plural.get(n, ""))
+        for n in range(count)
+    ]
+
+
 def check_po_syntax(content: str, path: str | Path) -> None:
     """Raise FormatError naming the first line that is not a comment, keyword or string."""
     for number, line in enumerate(content.splitlines(), start=1):
@@ -246,9 +284,16 @@ class _Side:
             self.ids.extend([None] * len(segments))
         return range(start, len(self.segments))
 
-    def document(self, name: str, entries: Sequence[range]) -> Document:
+    def ids_are_ours(self) -> bool:
+        """True when every segment has a `paragraph:sentence` id (a PO this tool wrote)."""
+        return bool(self.ids) and all(i is not None and _paragraph(i) is not None for i in self.ids)
+
+    def document(self, name: str, entries: Sequence[range], ours: bool) -> Document:
+        # Our own PO names each segment's id: paragraphs as they were. Any other catalogue
+        # gives one paragraph per entry (paragraph n = the n-th entry read, which is how
+        # `po_catalog` finds an entry's translation again).
         paragraphs: list[list[str]] = []
-        if self.ids and all(i is not None and _paragraph(i) is not None for i in self.ids):
+        if ours:
             last: int | None = None
             for text, ident in zip(self.segments, self.ids, strict=True):
                 number = _paragraph(ident or "")
@@ -275,28 +320,30 @@ def import_po(
 ) -> ParallelText:
     """Read a PO file into a two-language ParallelText (pivot = msgid, target = msgstr)."""
     content = read_po_text(path)
-    check_po_syntax(content, path)
-    try:
-        catalog = polib.pofile(content, wrapwidth=78)
-    except (OSError, ValueError) as exc:
-        found = _SYNTAX_LINE.search(str(exc))
-        raise FormatError(
-            f"malformed PO: {exc}", path, int(found.group(1)) if found else None
-        ) from None
-    target = lang or _header_language(catalog.metadata.get("Language", ""), path)
+    catalog = parse_catalog(content, path)
+    written = lang or catalog.metadata.get("Language", "")
+    target, code = _header_language(written, path, pivot)
     if not target:
         raise FormatError("the PO header has no Language; pass --lang", path)
     if target == pivot:
         raise InputError(f"the PO target language {target} is the pivot; pass --pivot", path)
     src, tgt = _Side(pivot), _Side(target)
+    plain = 0  # entries read as one bead (not plural)
     beads: list[Bead] = []
     ranges: tuple[list[range], list[range]] = ([], [])
-    for entry in catalog:
-        if entry.obsolete or not entry.msgid:
-            continue
+    for entry in live_entries(catalog):
         if entry.msgid_plural:
-            if warnings is not None:
-                warnings.append(f"{path}:{entry.linenum}: plural entry skipped")
+            # One bead per plural form, all in the entry's paragraph: msgid with msgstr[0],
+            # msgid_plural with msgstr[1..]; the catalogue kept in the project puts them back.
+            start = (len(src.segments), len(tgt.segments))
+            for source_text, translation in plural_forms(entry):
+                s = src.add([source_text], [])
+                t = tgt.add([translation], []) if translation.strip() else range(0)
+                confirmed = bool(t) and "fuzzy" not in entry.flags
+                status = BeadStatus.CONFIRMED if confirmed else BeadStatus.AUTO
+                beads.append(Bead(tuple(s), tuple(t), status, 1.0 if confirmed else 0.0))
+            ranges[0].append(range(start[0], len(src.segments)))
+            ranges[1].append(range(start[1], len(tgt.segments)))
             continue
         info = _COMMENT.search(entry.comment or "")
         lengths = _lengths(entry.comment or "")
@@ -321,30 +368,45 @@ def import_po(
         ranges[0].append(source_range)
         ranges[1].append(target_range)
         beads.append(Bead(tuple(source_range), tuple(target_range), *_status(entry, info)))
+        plain += 1
     if not beads:
         raise FormatError("the PO file has no entry to import", path)
+    if not tgt.segments:
+        raise FormatError(
+            f"none of the {len(ranges[0])} entries has a translation (a template?); a project "
+            "needs text in both languages",
+            path,
+        )
     name = Path(path).name
-    source_doc = src.document(name, ranges[0])
-    target_doc = tgt.document(name, ranges[1])
-    return ParallelText(
+    single = plain == len(ranges[0])
+    source_doc = src.document(name, ranges[0], single and src.ids_are_ours())
+    target_doc = tgt.document(name, ranges[1], single and tgt.ids_are_ours())
+    text = ParallelText(
         pivot,
         {pivot: source_doc, target: target_doc},
         {target: Alignment(source_doc, target_doc, beads)},
     )
+    text.lang_codes = {target: code}
+    return text
 
 
-def _header_language(value: str, path: str | Path) -> str:
-    """The workbench language of a PO `Language:` header (a POSIX locale such as `pt_BR`,
-    `sr@latin`, `de_DE.UTF-8`): its BCP 47 primary subtag, never a path."""
+def _header_language(value: str, path: str | Path, pivot: str) -> tuple[str, str]:
+    """The workbench language and the tag of a PO `Language:` header (a POSIX locale such as
+    `pt_BR`, `sr@latin`, `de_DE.UTF-8`), never a path.
+
+    The language is named as a TMX variant is (`language_key`: `es_ES` -> es, `pt_BR` ->
+    pt-BR); a target of the pivot's language (`en_US` for an `en` pivot) keeps its whole tag.
+    """
     value = value.strip()
     if not value:
-        return ""
+        return "", ""
     locale = value.partition("@")[0].partition(".")[0]
     try:
         tag = langtags.parse(locale or value, source="PO Language header", registered=False)
     except LanguageTagError as exc:
         raise FormatError(f"{exc.problem}; pass --lang", path, _header_line(path)) from None
-    return base_lang(tag.tag)
+    key = language_key(tag.tag)
+    return (tag.tag if key == pivot else key), tag.tag
 
 
 def _header_line(path: str | Path) -> int | None:

@@ -17,12 +17,13 @@ from pathlib import Path
 
 import regex  # type: ignore[import-untyped]
 
-from workbench.core.errors import FormatError, InputError
+from workbench.core import langtags
+from workbench.core.errors import FormatError, InputError, LanguageTagError
 from workbench.core.segmentation import SegmentationRules, compile_rules
 from workbench.core.srx import LanguageRule, SrxDocument, SrxRule
 from workbench.formats.xmlsafe import line_of, parse_xml
+from workbench.resources import segmentation_rules_dir
 
-BUNDLED_RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "segmentation"
 DEFAULT_RULES_FILE = "default.srx"
 SRX_NS = "http://www.lisa.org/srx20"
 _LIST_REF = regex.compile(r"\\L<(\w+)>")
@@ -40,6 +41,10 @@ def read_word_list(path: Path) -> tuple[str, ...]:
         raise FormatError("word list named by a segmentation rule is missing", path) from None
     except UnicodeDecodeError as exc:
         raise FormatError(f"word list is not UTF-8 ({exc.reason})", path) from None
+    except IsADirectoryError:
+        raise FormatError("word list named by a segmentation rule is a folder", path) from None
+    except OSError as exc:
+        raise FormatError(f"cannot read the word list: {exc.strerror or exc}", path) from None
     words: list[str] = []
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip() if not line.startswith("#") else ""
@@ -89,6 +94,14 @@ def read_srx(path: Path) -> SrxDocument:
             raise FormatError(
                 f"<languagemap> names unknown language rule {name!r}", path, line_of(entry)
             )
+        try:
+            regex.compile(pattern)
+        except (regex.error, RecursionError, OverflowError) as exc:
+            raise FormatError(
+                f"<languagemap> languagepattern {pattern!r} is not a regular expression ({exc})",
+                path,
+                line_of(entry),
+            ) from None
         language_map.append((pattern, name))
     word_lists = tuple(
         (name, read_word_list(path.parent / f"{name}.txt")) for name in sorted(list_names)
@@ -108,7 +121,7 @@ def _rules_file(lang: str, folder: Path) -> Path | None:
 
 @functools.lru_cache(maxsize=32)
 def _load_bundled(lang: str) -> SegmentationRules:
-    return _load_from(lang, BUNDLED_RULES_DIR)
+    return _load_from(lang, segmentation_rules_dir())
 
 
 def _load_from(lang: str, folder: Path) -> SegmentationRules:
@@ -130,6 +143,12 @@ def load_rules(lang: str, rules_dir: Path | None = None) -> SegmentationRules:
     A rules folder holds `<lang>.srx` files (`en.srx`, `pt-BR.srx`...), an optional
     `default.srx` for other languages, and the word lists (`name.txt`) they reference.
     """
+    # The language names a file in the rules folder: a tag, never a path (`../x` would read
+    # an SRX file from anywhere).
+    try:
+        langtags.parse(lang, source="segmentation language", registered=False)
+    except LanguageTagError as exc:
+        raise InputError(exc.problem) from None
     if rules_dir is not None:
         folder = Path(rules_dir)
         if not folder.is_dir():

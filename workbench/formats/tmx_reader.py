@@ -36,6 +36,7 @@ from workbench.formats.tmx_units import (
     TmxHeader,
     TranslationUnit,
     Variant,
+    attribute_props,
 )
 from workbench.formats.workers import WorkerError, available_cpus, ordered_map
 from workbench.formats.xmlsafe import declares_entities, iterparse_safe, safe_parser
@@ -45,6 +46,7 @@ MAX_CHUNK_BYTES = 1 << 24  # a piece with no `</tu>` in 16 MB goes to the stream
 PARALLEL_MIN_BYTES = 1 << 26  # files from 64 MB are read by worker processes
 PARALLEL_PIECE_BYTES = 1 << 20  # bytes of whole TUs sent to a worker at once
 MAX_WORKERS = 4
+MAX_EXPLICIT_WORKERS = 64  # what --jobs may ask for at most
 # Native-code elements whose content is markup of the original format, not translatable text.
 
 
@@ -131,8 +133,6 @@ class TmxReader:
             raise InputError(f"cannot read the file: {exc.strerror or exc}", self.path) from None
 
     def _worker_count(self, stream: IO[bytes]) -> int:
-        if self.workers is not None:
-            return max(0, self.workers)
         try:
             status = os.fstat(stream.fileno())
         except (OSError, ValueError):
@@ -140,6 +140,12 @@ class TmxReader:
         if not stat.S_ISREG(status.st_mode):  # the workers read the file themselves
             return 0
         size = status.st_size
+        if self.workers is not None:
+            # Capped by the work: one worker per piece beyond the one this process reads, and
+            # never more than MAX_EXPLICIT_WORKERS (`--jobs 1000` on a 400-byte file started
+            # 1,000 processes for nothing: 24 s).
+            pieces = -(-size // PARALLEL_PIECE_BYTES)
+            return max(0, min(self.workers, pieces - 1, MAX_EXPLICIT_WORKERS))
         cpus = available_cpus()  # workers and this process, which parses too
         return min(cpus - 1, MAX_WORKERS) if size >= PARALLEL_MIN_BYTES else 0
 
@@ -383,7 +389,8 @@ class TmxReader:
                 if lang in variants:
                     self._duplicates.append((number, _line(child, offset), lang, code))
                     continue
-                vprops: list[tuple[str, str]] = []
+                # xml:lang is one attribute; creation/change ids and dates are kept as props.
+                vprops = attribute_props(child.items()) if len(child.attrib) > 1 else []
                 text = ""
                 lengths = None
                 for item in child:
@@ -402,6 +409,8 @@ class TmxReader:
                 props.append((child.get("type", ""), child.text or ""))
             elif tag == "note":
                 notes.append(child.text or "")
+        if len(tu.attrib) > ("tuid" in tu.attrib):
+            props[:0] = attribute_props(tu.items())
         return _new(  # type: ignore[return-value]
             unit_type,
             (tuple(variants.values()), tuple(props), tuple(notes), tu.get("tuid", ""), ""),
@@ -655,4 +664,8 @@ def split_segments(lang: str, text: str, lengths: str | None) -> tuple[str, ...]
             if text[position : position + len(joiner)] != joiner:
                 return (text,)
             position += len(joiner)
+    if any(not segment.strip() for segment in segments):
+        # A blank segment could be saved but never read back (a project holds none): keep
+        # the text whole, as for lengths that do not fit.
+        return (text,)
     return tuple(segments)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -53,6 +53,37 @@ class TranslationUnit(NamedTuple):
             if item.lang == lang:
                 return item
         return None
+
+
+# TU and TUV attributes (TMX 1.4) a reader keeps as props named `@<attribute>`, first in the
+# props, and a writer writes back as attributes: creation and change ids and dates, usage.
+ATTRIBUTE_PROPS = frozenset(
+    {
+        "creationdate",
+        "creationid",
+        "changedate",
+        "changeid",
+        "usagecount",
+        "lastusagedate",
+        "creationtool",
+        "creationtoolversion",
+        "datatype",
+        "o-encoding",
+        "o-tmf",
+        "segtype",
+    }
+)
+
+
+def attribute_props(
+    attributes: Iterable[tuple[str | bytes, str | bytes]],
+) -> list[tuple[str, str]]:
+    """The `@name` props of an element's kept attributes (a `"` in a value becomes `'`)."""
+    return [
+        ("@" + str(name), str(value).replace('"', "'"))
+        for name, value in attributes
+        if name in ATTRIBUTE_PROPS
+    ]
 
 
 @dataclass(frozen=True, slots=True)

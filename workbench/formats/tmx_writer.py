@@ -34,6 +34,7 @@ from workbench.core.langs import DEFAULT_LANG_CODES, base_lang
 from workbench.core.version import __version__
 from workbench.formats.tmx_inline import seg_markup, tmx_form
 from workbench.formats.tmx_units import (
+    ATTRIBUTE_PROPS,
     SEGLENGTHS_PROP,
     Progress,
     Props,
@@ -97,6 +98,16 @@ def escape_attr(text: str) -> str:
     return text.replace("\n", "&#10;").replace("\t", "&#9;")
 
 
+def _attribute_count(props: Props) -> int:
+    """How many props at the front are `@<TMX attribute>` ones."""
+    count = 0
+    for name, _ in props:
+        if not (name[:1] == "@" and name[1:] in ATTRIBUTE_PROPS):
+            break
+        count += 1
+    return count
+
+
 class _Templates:
     """`%`-format strings of a whole `<tu>`, one per shape (props, notes, variants' prop types).
 
@@ -131,13 +142,19 @@ class _Templates:
         return found
 
     def _build(self, props: Props, notes: int, variants: Sequence[Props]) -> str:
-        parts = ['<tu tuid="%s">']
-        for name, _ in props:
+        # Leading `@<attribute>` props (a TMX attribute name: readers keep a TU's attributes
+        # so, first) are the element's attributes again; the rest are `<prop>` children.
+        lead = _attribute_count(props)
+        parts = ['<tu tuid="%s"', *(f' {n[1:]}="%s"' for n, _ in props[:lead]), ">"]
+        for name, _ in props[lead:]:
             parts.append(f'\n    <prop type="{self._type(name)}">%s</prop>')
         parts.extend(["\n    <note>%s</note>"] * notes)
         for lang, vprops in zip(self.order, variants, strict=True):
-            parts.append(f'\n    <tuv xml:lang="{self.codes[lang]}">')
-            for name, _ in vprops:
+            lead = _attribute_count(vprops)
+            parts.append(f'\n    <tuv xml:lang="{self.codes[lang]}"')
+            parts.extend(f' {n[1:]}="%s"' for n, _ in vprops[:lead])
+            parts.append(">")
+            for name, _ in vprops[lead:]:
                 parts.append(f'\n      <prop type="{self._type(name)}">%s</prop>')
             parts.append("\n      <seg>%s</seg>\n    </tuv>")
         parts.append("\n  </tu>\n  ")

@@ -37,17 +37,29 @@ def write_document(path: str | Path, document: Document) -> None:
                     for s, text in enumerate(paragraph, start=1):
                         xf.write("\n  ")
                         element = etree.Element("s", id=f"{p}:{s}")
-                        element.text = _xml_text(text, path)
+                        element.text = _xml_text(text, document, f"{p}:{s}")
                         xf.write(element)
                     xf.write("\n")
                 xf.write("\n")
 
 
-def _xml_text(text: str, path: str | Path) -> str:
+# libxml2 refuses a text node over 10,000,000 characters unless huge trees are allowed, which
+# the hardened parser never does: a longer segment would save but never load again.
+MAX_SEGMENT_CHARS = 10_000_000
+
+
+def _xml_text(text: str, document: Document, ident: str) -> str:
+    # Errors name the document (its source file) and the segment, not the temporary file.
+    where = f"{document.name or document.lang}, {document.lang} segment {ident}"
+    if len(text) > MAX_SEGMENT_CHARS:
+        raise FormatError(
+            f"{where} is {len(text):,} characters, over the {MAX_SEGMENT_CHARS:,} a project "
+            "file can be read back with; split the paragraph (blank lines) and try again"
+        )
     bad = [c for c in text if (ord(c) < 0x20 and c not in "\t\n\r") or ord(c) in (0xFFFE, 0xFFFF)]
     if bad:
         raise FormatError(
-            f"segment {text[:40]!r} holds a character XML forbids (U+{ord(bad[0]):04X})", path
+            f"{where} ({text[:40]!r}) holds a character XML forbids (U+{ord(bad[0]):04X})"
         )
     return text
 

@@ -71,6 +71,13 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         w, "Export &PO…", "Ctrl+Shift+E", lambda: w.export_dialog("po"), "Export PO files"
     )
     a["quit"] = make_action(w, "&Quit", "Ctrl+Q", w.close, "Close the workbench")
+    a["align_missing"] = make_action(
+        w,
+        "&Align missing pairs",
+        "Ctrl+Shift+L",
+        w.align_missing_pairs,
+        "Align the pivot with every language that has no alignment yet (in the background)",
+    )
 
     a["undo"] = make_action(w, "&Undo", ["Ctrl+Z"], w.undo, "Undo the last edit")
     a["redo"] = make_action(w, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], w.redo, "Redo the undone edit")
@@ -109,7 +116,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["shift_source_up"] = make_action(
         w,
         "Shift pivot segment up",
-        "Alt+Shift+Up",
+        "Alt+PgUp",  # Alt+Shift+Up/Down are window-manager keys (Openbox, GNOME)
         lambda: w.shift("source", "up"),
         "Move the bead's first pivot segment into the bead above",
         table_only=True,
@@ -117,7 +124,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["shift_source_down"] = make_action(
         w,
         "Shift pivot segment down",
-        "Alt+Shift+Down",
+        "Alt+PgDown",
         lambda: w.shift("source", "down"),
         "Move the bead's last pivot segment into the bead below",
         table_only=True,
@@ -237,6 +244,14 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
             f"Edit the pivot's pair with target language {number}",
         )
 
+    a["shortcuts"] = make_action(
+        w,
+        "&Keyboard shortcuts…",
+        "Ctrl+Shift+K",
+        w.shortcuts_dialog,
+        "Change the keys of any action (kept for the next start)",
+    )
+
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
     for name in ("new", "open"):
@@ -272,6 +287,11 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     edit_menu.addSeparator()
     for name in ("edit_text", "merge_segments"):
         edit_menu.addAction(a[name])
+    edit_menu.addSeparator()
+    edit_menu.addAction(a["shortcuts"])
+
+    project_menu = bar.addMenu("&Project")
+    project_menu.addAction(a["align_missing"])
 
     go_menu = bar.addMenu("&Go")
     for name in (

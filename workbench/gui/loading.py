@@ -40,7 +40,7 @@ def open_project(
         window.load_text(project.text, project)
         if aligned and window.controller is not None:
             window.controller.mark_unsaved()  # the new alignments are not saved yet
-            window.report(f"aligned {', '.join(aligned)}: review and save (Ctrl+S)")
+        report_alignment(window, aligned, [lang for lang in missing if lang not in aligned])
         if ask_recover:
             offer_recovery(window)
 
@@ -72,6 +72,64 @@ def open_project(
             failed,
             lambda: finish([]),
         )
+
+
+def report_alignment(window: MainWindow, aligned: list[str], not_aligned: list[str]) -> None:
+    """Say which pairs were aligned and which were not (cancelled or failed), and what next."""
+    parts = []
+    if aligned:
+        parts.append(f"aligned {', '.join(aligned)}: review and save (Ctrl+S)")
+    if not_aligned:
+        parts.append(
+            f"not aligned: {', '.join(not_aligned)} — Project > Align missing pairs "
+            "(Ctrl+Shift+L) aligns them"
+        )
+    if parts:
+        window.report("; ".join(parts))
+
+
+def align_missing_pairs(window: MainWindow, synchronous: bool = False) -> None:
+    """Align the open project's missing pairs in a worker, then show them (Project menu)."""
+    from workbench.project.align import align_missing
+
+    project = window.project
+    if project is None:
+        window.report("open a project first")
+        return
+    missing = project.missing_alignments
+    if not missing:
+        window.report("every pair is aligned")
+        return
+    if window.is_dirty:
+        window.report("save first (Ctrl+S): the aligned pairs are shown in a fresh view")
+        return
+
+    def done(aligned: list[str]) -> None:
+        window.load_text(project.text, project)
+        if aligned and window.controller is not None:
+            window.controller.mark_unsaved()
+        report_alignment(window, aligned, [lang for lang in missing if lang not in aligned])
+
+    def failed(error: BaseException) -> None:
+        window.show_error("Could not align", f"Aligning {', '.join(missing)} failed: {error}")
+        report_alignment(window, [], missing)
+
+    if synchronous:
+        try:
+            done(align_missing(project, missing))
+        except WorkbenchError as exc:
+            failed(exc)
+        return
+    run_with_progress(
+        window,
+        f"Aligning {project.text.pivot} with {', '.join(missing)}…",
+        lambda progress, cancelled: align_missing(
+            project, missing, progress=progress, cancel=cancelled
+        ),
+        done,
+        failed,
+        lambda: report_alignment(window, [], missing),
+    )
 
 
 def offer_recovery(window: MainWindow) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.model: AlignmentTableModel | None = None
         self._pair_lang: str | None = None
+        self._problems: dict[str, tuple[int, int]] = {}
         self.edits = EditActions(self)
         self.proxy = RowFilterProxy(self)
         self.table = AlignmentTableView(self)
@@ -113,6 +115,11 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.map_dock, self.undo_dock)
         self.map_dock.raise_()
+        self.problems_label = QLabel(self)
+        self.problems_label.setToolTip(
+            "Unconfirmed omissions (1:0, 0:1) and low-confidence beads; F8 goes to the next"
+        )
+        self.statusBar().addPermanentWidget(self.problems_label)
         self.pair_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.pair_label)
         self.table.cell_delegate.text_committed.connect(self._text_committed)
@@ -126,8 +133,14 @@ class MainWindow(QMainWindow):
         from workbench.gui.actions import build_actions
 
         self.actions_by_name: dict[str, QAction] = build_actions(self)
+        from workbench.gui.dialogs.shortcuts import apply_saved_shortcuts
+
+        apply_saved_shortcuts(self.actions_by_name, self.settings)
         self.setWindowTitle(APP_NAME)
         self.resize(1400, 860)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:  # size, place and maximised state of the last session
+            self.restoreGeometry(geometry)
         self._update_state()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -175,11 +188,32 @@ class MainWindow(QMainWindow):
 
             self.recovery = Recovery(recovery_folder(self.recovery_base, project.root))
             self._remember_recent(project.root)
-        state = self.settings.value(f"columns/{self.model.columnCount()}")
-        if state is not None:
-            self.table.horizontalHeader().restoreState(state)
+        state = self.settings.value(self._columns_key())
+        header = self.table.horizontalHeader()
+        if state is not None:  # order and hidden columns of a project with these languages
+            header.restoreState(state)
+        # Widths always fit this window: a saved state carries the widths of another size.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._name_pairs()
+        self._update_problems()
         self._install_terminology()
         self._update_state()
+
+    def _name_pairs(self) -> None:
+        """The Go menu's pair entries name their languages (hidden when there is no pair)."""
+        targets = self.model.langs[1:] if self.model is not None else []
+        pivot = self.text.pivot if self.text is not None else ""
+        for number in range(1, 4):
+            action = self.actions_by_name[f"pair_{number}"]
+            if number <= len(targets):
+                action.setText(f"Pair {pivot}–{targets[number - 1]}")
+                action.setVisible(True)
+            else:
+                action.setVisible(False)
+
+    def _columns_key(self) -> str:
+        langs = self.model.langs if self.model is not None else []
+        return "columns/" + "-".join(langs)
 
     def add_terminology_actions(self, terms: Terminology) -> None:
         """Menu entries and shortcuts of the terminology panel (added once)."""
@@ -253,6 +287,18 @@ class MainWindow(QMainWindow):
 
         install_terminology(self)
 
+    def shortcuts_dialog(self) -> None:
+        """Rebind keys (saved in the settings, applied at once and at every start)."""
+        from workbench.gui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def align_missing_pairs(self, synchronous: bool = False) -> None:
+        """Align the pairs the project lacks (after a cancelled or failed open, say)."""
+        from workbench.gui.loading import align_missing_pairs
+
+        align_missing_pairs(self, synchronous=synchronous)
+
     def open_project(self, root, *, ask_recover: bool = True, synchronous: bool = False) -> None:
         """Open the project at `root`; missing alignments are computed in a worker first."""
         from workbench.gui.loading import open_project
@@ -306,7 +352,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
-        self.table.scrollTo(index)
+        self.table.show_index(index)
 
     def set_pair(self, number: int) -> None:
         """Make the `number`-th target language (1-based) the current pair."""
@@ -352,6 +398,7 @@ class MainWindow(QMainWindow):
         if self.proxy.active:
             self.proxy.invalidate()
         self._follow(change)
+        self._update_problems({item.lang for item in change.beads})
         self.alignment_map.refresh()
         self._update_state()
 
@@ -470,7 +517,7 @@ class MainWindow(QMainWindow):
                 or row_matches(model, row, low_confidence=True)
             ),
             backwards,
-            "no problem found: every bead is confident or confirmed, and no findings",
+            "no problem found: every bead is confident or confirmed, no omissions, no findings",
         )
 
     def next_unconfirmed(self, backwards: bool = False) -> None:
@@ -553,10 +600,9 @@ class MainWindow(QMainWindow):
         self.autosaver.save_now(force)
 
     def closeEvent(self, event) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
         if self.model is not None:  # column order and hidden columns survive a restart
-            self.settings.setValue(
-                f"columns/{self.model.columnCount()}", self.table.horizontalHeader().saveState()
-            )
+            self.settings.setValue(self._columns_key(), self.table.horizontalHeader().saveState())
         if not self.ask_on_close or self.maybe_discard():
             if self.terminology is not None:
                 self.terminology.stop()
@@ -663,6 +709,26 @@ class MainWindow(QMainWindow):
     def update_state(self) -> None:
         """Redraw the title (unsaved mark) and the actions' enabled state."""
         self._update_state()
+
+    def _update_problems(self, langs: Iterable[str] | None = None) -> None:
+        """Recount omissions and weak beads of `langs` (all pairs when None) for the label."""
+        from workbench.gui.models.alignment_table import count_problems
+
+        if self.text is None:
+            self.problems_label.setText("")
+            return
+        alignments = self.text.alignments
+        if langs is None:
+            self._problems = {}
+            langs = list(alignments)
+        for lang in langs:  # one pair's 10k beads take ~3 ms: only the edited pairs are recounted
+            if lang in alignments:
+                self._problems[lang] = count_problems(alignments[lang].beads)
+        omissions = sum(o for o, _ in self._problems.values())
+        low = sum(w for _, w in self._problems.values())
+        self.problems_label.setText(
+            f"{omissions} omission{'s' if omissions != 1 else ''} · {low} low confidence"
+        )
 
     def _update_state(self, *args) -> None:
         name = self.project.name if self.project is not None else "untitled"

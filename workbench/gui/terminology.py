@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.edits import Change
 from workbench.core.errors import WorkbenchError
 from workbench.gui.autosave import snapshot
 from workbench.gui.models.findings import FindingRole, FindingsModel
@@ -297,6 +299,11 @@ class Terminology(QObject):
     def set_glossary(self, glossary: Glossary, *, dirty: bool = True) -> None:
         """Swap in an edited glossary: re-highlight and re-check; unsaved unless `dirty` is off."""
         self.load(glossary, self.dismissals, dirty=dirty)
+        finding = self.panel.current_finding()  # the chart shows the new glossary's colours
+        if finding is not None:
+            self.show_renderings(finding.concept)
+        else:
+            self.panel.chart.clear()
         self.window.update_state()
 
     def save_glossary(self) -> Path | None:
@@ -310,7 +317,12 @@ class Terminology(QObject):
         self.glossary_dirty = False
         return path
 
-    def _text_changed(self, _change: object) -> None:
+    def _text_changed(self, change: object) -> None:
+        # Until the re-check, the marks follow the beads the edit moved; findings on the
+        # beads it replaced are dropped (the re-check finds them again if they remain).
+        if isinstance(change, Change) and change.beads and self.findings:
+            self.findings = [f for f in map(lambda f: _moved(f, change), self.findings) if f]
+            self._mark_cells()
         self.recheck_timer.start()
 
     def dismiss(self, finding: Finding, reason: str | None) -> None:
@@ -384,9 +396,7 @@ class Terminology(QObject):
         dismissed = {f.key for f in self.findings if f.key in self.dismissals}
         self.panel.model.set_findings(self.findings, dismissed)
         self._mark_cells()
-        self.dock.setWindowTitle(
-            f"Terminology — {len(self.dismissals.active(self.findings))} findings"
-        )
+        self._update_title()
         for callback in self.on_checked:
             callback()
 
@@ -411,6 +421,12 @@ class Terminology(QObject):
         self.panel.model.set_dismissed(dismissed)
         self.panel.proxy.invalidate()
         self._mark_cells()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.dock.setWindowTitle(
+            f"Terminology — {len(self.dismissals.active(self.findings))} findings"
+        )
 
     def go_to(self, finding: Finding) -> None:
         """Select the bead of a finding in the table."""
@@ -452,6 +468,21 @@ class Terminology(QObject):
             bars += [Bar(s.text, s.count, "") for s in strong][:2]
             groups.append((item.lang, item.beads, bars))
         self.panel.chart.set_data(f"Renderings of “{concept_id}”", groups)
+
+
+def _moved(finding: Finding, change: Change) -> Finding | None:
+    """`finding` with its bead row moved by `change`; None when its bead was replaced."""
+    row = finding.row
+    if row is None:
+        return finding
+    for item in change.beads:
+        if item.lang != finding.lang:
+            continue
+        if item.start <= row < item.start + item.removed:
+            return None
+        if row >= item.start + item.removed:
+            row += item.inserted - item.removed
+    return finding if row == finding.row else replace(finding, row=row)
 
 
 def install_terminology(window: MainWindow) -> None:

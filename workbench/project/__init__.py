@@ -7,7 +7,7 @@ from workbench.project.align import align_project
 from workbench.project.dismissals import load_dismissals, save_dismissals
 from workbench.project.exchange import export_po, export_tmx, pair_path
 from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
-from workbench.project.manifest import MANIFEST, Manifest, bundled_project_root, find_project
+from workbench.project.manifest import MANIFEST, Manifest, find_project
 from workbench.project.project import Project, segment_file
 from workbench.project.tmx_import import ImportSummary, import_tmx_project
 
@@ -18,7 +18,6 @@ __all__ = [
     "Manifest",
     "Project",
     "align_project",
-    "bundled_project_root",
     "export_po",
     "export_tmx",
     "find_project",

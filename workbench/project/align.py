@@ -15,10 +15,12 @@ def align_project(
     *,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    embeddings: bool | None = None,
 ) -> dict[str, Alignment]:
     """Align the pivot with `langs` (default: the pairs not aligned yet) of a project.
 
-    The project's glossary, when it has one, serves as a bilingual dictionary.
+    The project's glossary, when it has one, serves as a bilingual dictionary. Sentence
+    embeddings follow `embeddings` when given, else the manifest's `[align] embeddings`.
     """
     wanted = project.missing_alignments if langs is None else langs
     lexicons: dict[str, Lexicon] | None = None
@@ -28,7 +30,15 @@ def align_project(
         lexicons = glossary_lexicons(glossary, project.text.pivot, wanted)
     if not wanted:
         return {}
-    return align_text(project.text, wanted, lexicons=lexicons, progress=progress, cancel=cancel)
+    setting = embeddings if embeddings is not None else project.manifest.embeddings
+    return align_text(
+        project.text,
+        wanted,
+        lexicons=lexicons,
+        progress=progress,
+        cancel=cancel,
+        embeddings=setting,
+    )
 
 
 def align_missing(

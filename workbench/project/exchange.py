@@ -14,8 +14,16 @@ from workbench.core.errors import AlignmentError, InputError
 from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.formats.export import exported_alignments, group_starts, header_notes, project_units
 from workbench.formats.po import write_po
+from workbench.formats.po_catalog import fits, write_into_catalog
 from workbench.formats.tmx_units import Progress
 from workbench.formats.tmx_writer import TmxStats, write_tmx
+from workbench.project.tmx_metadata import ORIGIN_DIR, TmxMetadata, with_metadata
+
+
+def origin_catalogs(root: Path, langs: Sequence[str]) -> dict[str, Path]:
+    """The imported catalogue of each of `langs` that has one in the project at `root`."""
+    found = {lang: root / ORIGIN_DIR / f"{lang}.po" for lang in langs}
+    return {lang: path for lang, path in found.items() if path.is_file()}
 
 
 def pair_path(out: str | Path, pivot: str, lang: str, suffix: str) -> Path:
@@ -45,12 +53,15 @@ def export_tmx(
     creationdate: str | None = None,
     replace_invalid: bool = False,
     stats: list[TmxStats] | None = None,
+    metadata: TmxMetadata | None = None,
 ) -> list[Path]:
     """Write one multilingual TMX at `path`, or (`pairs`) one TMX per pair; return the paths.
 
     With `pairs`, `path` is a folder (files `<pivot>-<lang>.tmx`), a file name (`sco.tmx` gives
     `sco-en-es.tmx`, ...) or a pattern holding `{lang}` (and `{pivot}`), e.g.
-    `tmx/sco-{pivot}-{lang}.tmx`.
+    `tmx/sco-{pivot}-{lang}.tmx`. `metadata` (what an imported TMX said beside its text,
+    `tmx_metadata`) puts its header props and notes and each TU's props, notes and attributes
+    back on the TUs that start where its TUs started.
     """
     chosen = [a.target.lang for a in exported_alignments(text, langs)]
     codes = dict(DEFAULT_LANG_CODES)
@@ -63,14 +74,21 @@ def export_tmx(
     written: list[Path] = []
     for job_langs, target in jobs:
         total = len(group_starts(text, job_langs))
+        units = project_units(text, job_langs, only_confirmed, multilingual=not pairs)
+        if metadata is not None:
+            units = with_metadata(units, metadata)
         result = write_tmx(
             target,
-            project_units(text, job_langs, only_confirmed, multilingual=not pairs),
+            units,
             srclang=text.pivot,
             langs=[text.pivot, *job_langs],
             lang_codes=codes,
             creationdate=creationdate,
-            header_notes=header_notes(text.pivot, job_langs),
+            header_props=metadata.header_props if metadata else (),
+            header_notes=(
+                *(metadata.header_notes if metadata else ()),
+                *header_notes(text.pivot, job_langs),
+            ),
             replace_invalid=replace_invalid,
             progress=progress,
             total=total,
@@ -91,11 +109,16 @@ def export_po(
     project: str = "workbench",
     creationdate: str | None = None,
     replace_invalid: bool = False,
+    origins: Mapping[str, Path] | None = None,
+    warnings: list[str] | None = None,
 ) -> list[Path]:
     """Write one PO file per target language; return the paths.
 
     `out` is a folder (files `<pivot>-<lang>.po`), a pattern holding `{lang}`, or, for one
-    language, a file name ending in `.po`.
+    language, a file name ending in `.po`. A language with a catalogue in `origins` (the PO
+    file it was imported from, see `ORIGIN_DIR`) is written into that catalogue
+    (`formats.po_catalog`), keeping its header, contexts, references, flags and plural forms;
+    `warnings` says when one no longer fits the alignment and the plain export is written.
     """
     chosen = list(langs) if langs else [g for g in text.target_langs if g in text.alignments]
     if not chosen:
@@ -112,6 +135,17 @@ def export_po(
             path = Path(out)
         else:
             path = Path(out) / f"{text.pivot}-{lang}.po"
+        origin = (origins or {}).get(lang)
+        if origin is not None and not only_confirmed:
+            if fits(text.alignments[lang], origin):
+                write_into_catalog(path, text.alignments[lang], origin)
+                written.append(path)
+                continue
+            if warnings is not None:
+                warnings.append(
+                    f"{origin}: the alignment no longer has the imported catalogue's entries; "
+                    f"{path} is a plain export (contexts and references are bead ids)"
+                )
         write_po(
             path,
             text.alignments[lang],

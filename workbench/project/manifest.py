@@ -30,6 +30,8 @@ class Manifest:
     glossary: Path | None = None
     segmentation: Path | None = None
     lang_codes: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_LANG_CODES))
+    #: `[align] embeddings`: True or False; None (absent) uses them when the extra is installed.
+    embeddings: bool | None = None
 
     def to_toml(self) -> str:
         """The manifest as TOML text."""
@@ -41,12 +43,14 @@ class Manifest:
             paths["glossary"] = self.glossary.as_posix()
         if self.segmentation is not None:
             paths["segmentation"] = self.segmentation.as_posix()
-        data = {
+        data: dict[str, object] = {
             "project": {"name": self.name, "title": self.title, "pivot": self.pivot},
             "documents": {lang: p.as_posix() for lang, p in self.documents.items()},
             "paths": paths,
             "export": {"lang_codes": dict(self.lang_codes)},
         }
+        if self.embeddings is not None:
+            data["align"] = {"embeddings": self.embeddings}
         return tomli_w.dumps(data)
 
     @classmethod
@@ -70,6 +74,10 @@ class Manifest:
         documents = _table(data, "documents", path)
         paths = _table(data, "paths", path, required=False)
         export = _table(data, "export", path, required=False)
+        align = _table(data, "align", path, required=False)
+        embeddings = align.get("embeddings")
+        if embeddings is not None and not isinstance(embeddings, bool):
+            raise FormatError(f"[align] embeddings = {embeddings!r}: expected true or false", path)
         name = project.get("name")
         pivot = project.get("pivot")
         if not isinstance(name, str) or not name:
@@ -117,6 +125,7 @@ class Manifest:
             glossary=Path(str(paths["glossary"])) if paths.get("glossary") else None,
             segmentation=Path(str(paths["segmentation"])) if paths.get("segmentation") else None,
             lang_codes=codes,
+            embeddings=embeddings,
         )
 
 
@@ -152,13 +161,12 @@ def _toml_line(message: str) -> int | None:
     return None
 
 
-def bundled_project_root() -> Path:
-    """The repository root, which is itself the bundled SCO 2006 project."""
-    return Path(__file__).resolve().parents[2]
-
-
 def find_project(start: str | Path | None = None) -> Path:
-    """The project folder: `start` if given, else the current folder's, else the bundled one."""
+    """The project folder: `start` if given, else the nearest folder holding a manifest.
+
+    Without `start` the search goes up from the current folder, as git looks for `.git`, so a
+    command run inside `myproject/alignments/` acts on `myproject`.
+    """
     if start is not None:
         path = Path(start)
         if path.is_file() and path.name == MANIFEST:
@@ -166,7 +174,11 @@ def find_project(start: str | Path | None = None) -> Path:
         if not (path / MANIFEST).is_file():
             raise ProjectError(f"{path} is not a workbench project (no {MANIFEST})")
         return path
-    for candidate in (Path.cwd(), bundled_project_root()):
+    here = Path.cwd()
+    for candidate in (here, *here.parents):
         if (candidate / MANIFEST).is_file():
             return candidate
-    raise ProjectError("no project given and no workbench.toml here")
+    raise ProjectError(
+        f"not inside a workbench project (no {MANIFEST} here or in any parent folder): "
+        "name the project folder, or make one with `workbench project new`"
+    )

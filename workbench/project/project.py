@@ -33,6 +33,8 @@ class Project:
 
     def __init__(self, root: Path, manifest: Manifest, text: ParallelText) -> None:
         self.allow_outside = False
+        # Files from outside the folder that the next save copies in (relative path -> source).
+        self.adopted: dict[Path, Path] = {}
         self.root = root
         self.manifest = manifest
         self.text = text
@@ -115,7 +117,9 @@ class Project:
                 alignments[lang] = xces.read_alignment(
                     path, pivot, document, ids[manifest.pivot], ids[lang]
                 )
-        project = cls(folder, manifest, ParallelText(manifest.pivot, documents, alignments))
+        text = ParallelText(manifest.pivot, documents, alignments)
+        text.lang_codes = {lang: manifest.lang_codes.get(lang, lang) for lang in documents}
+        project = cls(folder, manifest, text)
         project.allow_outside = allow_outside
         return project
 
@@ -152,15 +156,22 @@ class Project:
         segmented = {
             lang: segment_file(Path(path), lang, None, encoding) for lang, path in documents.items()
         }
+        adopted: dict[Path, Path] = {}
         manifest = Manifest(
             name=name,
             pivot=pivot,
             title=title,
-            documents={lang: _relative(Path(p), folder) for lang, p in documents.items()},
+            documents={
+                lang: _adopt(Path(p), folder, Path("texts") / lang, adopted)
+                for lang, p in documents.items()
+            },
             alignments_dir=ALIGNMENTS / name,
-            glossary=_relative(Path(glossary), folder) if glossary else None,
+            glossary=_adopt(Path(glossary), folder, Path("glossary"), adopted)
+            if glossary
+            else None,
         )
         project = cls(folder, manifest, ParallelText(pivot, segmented))
+        project.adopted = adopted
         if save:
             project.save()
         return project
@@ -219,7 +230,8 @@ class Project:
         interrupted save leaves the previous files as they were, and the folders it had to
         make are removed again.
         """
-        created = missing_folders(folder, self.root)
+        copies = self.adopted if manifest else {}
+        created = missing_folders(folder, *((self.root / r).parent for r in copies))
         try:
             with AtomicBatch() as batch:
                 if manifest:
@@ -227,9 +239,13 @@ class Project:
                         self.manifest.to_toml(), encoding="utf-8"
                     )
                 write_text_files(self.text, folder, batch, progress)
+                for relative, source in copies.items():
+                    batch.staged(self.root / relative).write_bytes(source.read_bytes())
         except BaseException:
             remove_empty_folders(created)
             raise
+        if manifest:
+            self.adopted = {}
 
 
 def missing_folders(*folders: Path) -> list[Path]:
@@ -249,13 +265,19 @@ def _rules_dir(folder: Path, manifest: Manifest) -> Path | None:
     return folder / manifest.segmentation if manifest.segmentation else None
 
 
-def _relative(path: Path, folder: Path) -> Path:
-    # Files inside the project folder are named relative to it (the folder can move);
-    # files elsewhere keep their absolute path.
+def _adopt(path: Path, folder: Path, place: Path, adopted: dict[Path, Path]) -> Path:
+    """`path` relative to the project folder; a file from elsewhere is copied in under `place`.
+
+    Every file the manifest names is then inside the folder, with a relative path, so the
+    folder can be moved, zipped and shared.
+    """
     try:
         return path.resolve().relative_to(folder.resolve())
     except ValueError:
-        return path.resolve()
+        pass
+    copy = place / path.name
+    adopted[copy] = path  # copied by the first save, with the project's other files
+    return copy
 
 
 def segment_file(

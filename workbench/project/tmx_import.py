@@ -27,6 +27,7 @@ from workbench.formats.tmx_writer import FLUSH_UNITS, escape_attr, escape_text
 from workbench.project.layout import ALIGNMENTS, alignment_file, document_file, text_file
 from workbench.project.manifest import MANIFEST, Manifest
 from workbench.project.paths import check_name
+from workbench.project.tmx_metadata import METADATA_FILE, MetadataWriter
 
 
 class ImportSummary(NamedTuple):
@@ -203,6 +204,7 @@ def _import_tmx_project(
     with AtomicBatch() as batch, ExitStack() as streams:
         sides: dict[str, _Stream] = {}
         main: _Stream | None = None
+        kept: MetadataWriter | None = None
         for number, unit in enumerate(reader, start=1):
             source = choice.source(unit)
             if source is None or blank_variant(source):
@@ -214,6 +216,16 @@ def _import_tmx_project(
                 seen_codes[pivot] = code_of(source)
                 main = _Stream(batch, folder_root, folder, pivot, label)
                 streams.callback(main.close)
+            if kept is None:
+
+                def open_file() -> IO[str]:
+                    target = folder_root / METADATA_FILE
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    return batch.staged(target).open("w", encoding="utf-8")
+
+                kept = MetadataWriter(open_file, reader.header)
+                streams.callback(kept.close)
+            kept.add(len(counts), unit, [source.lang, *(v.lang for v in unit.variants)])
             source_ids = main.add(source.segments)
             present: set[str] = set()
             for variant in unit.variants:

@@ -20,7 +20,7 @@ from workbench.core.document import Document
 from workbench.core.errors import CancelledError
 from workbench.core.inline import visible
 from workbench.core.langs import word_joiner
-from workbench.terms.glossary import Glossary, TermStatus
+from workbench.terms.glossary import Glossary, TermStatus, for_documents
 from workbench.terms.matching import HAN_RE, Match, TermMatcher, script_of
 
 Progress = Callable[[int, int], None]
@@ -242,6 +242,10 @@ def _check_drift(
 ) -> list[Finding]:
     wanted = [lang for lang in (langs if langs is not None else text.alignments)]
     wanted = [lang for lang in wanted if lang in text.alignments]
+    # Glossary terms named by the documents they apply to (RFC 4647: a `zh` term checks a
+    # `zh-TW` document, a `zh-CN` term does not).
+    tags = {lang: text.lang_codes.get(lang, lang) for lang in text.documents}
+    glossary, _ = for_documents(glossary, tags)
     pivot = text.pivot_document
     total = len(pivot) + sum(
         len(text.alignments[lang].target) + len(text.alignments[lang]) for lang in wanted

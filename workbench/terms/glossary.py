@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from workbench.core.errors import EditError
+from workbench.core.langtags import matches
 
 #: TBX-Basic term types that name a short form of a concept (used next to the full form).
 SHORT_TERM_TYPES = frozenset({"abbreviation", "acronym", "shortForm"})
@@ -312,6 +313,46 @@ def _check_index(index: int, terms: list[Term], concept_id: str) -> None:
 def glossary_from(concepts: Iterable[Concept], source_lang: str = "en") -> Glossary:
     """A glossary holding `concepts` in order."""
     return Glossary(list(concepts), source_lang)
+
+
+def for_documents(glossary: Glossary, tags: Mapping[str, str]) -> tuple[Glossary, list[str]]:
+    """The glossary with its terms named by the documents they apply to, and what was done.
+
+    `tags` maps each document's language (a project key such as `zh` or `zh-TW`) to the tag
+    it was written with (`zh-CN`, `zh-TW`). A term applies to a document when its language
+    is the document's, or, as an RFC 4647 range, matches the document's tag (`zh` and `zh-TW`
+    terms apply to a `zh-TW` document; a `zh-CN` term does not). A document with terms of
+    its own language takes only those. The notes say which glossary language was applied to
+    which document, and which glossary languages apply to none.
+    """
+    notes: list[str] = []
+    have = glossary.langs
+    plan: dict[str, list[str]] = {}  # glossary language -> document keys, where not the same
+    for key, tag in tags.items():
+        if key in have:
+            continue
+        found = [g for g in have if matches(g, tag) or matches(g, key)]
+        if found:
+            # The most specific range first: `zh-TW` before `zh`.
+            best = max(found, key=lambda g: g.count("-"))
+            plan.setdefault(best, []).append(key)
+            notes.append(f"glossary {best} terms apply to the {key} document ({tag})")
+    used = set(plan) | {g for g in have if g in tags}
+    for lang in have:
+        if lang not in used:
+            notes.append(
+                f"glossary language {lang} matches no document "
+                f"({', '.join(f'{k} = {t}' for k, t in tags.items())}); its terms are not used"
+            )
+    if not plan:
+        return glossary, notes
+    concepts = []
+    for concept in glossary.concepts:
+        extra = tuple(
+            replace(term, lang=key) for term in concept.terms for key in plan.get(term.lang, ())
+        )
+        concepts.append(replace(concept, terms=concept.terms + extra) if extra else concept)
+    return Glossary(concepts, glossary.source_lang, glossary.description), notes
 
 
 class GlossaryStep:

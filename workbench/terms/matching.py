@@ -150,13 +150,17 @@ class SnowballAnalyzer(_BaseAnalyzer):
         import snowballstemmer
 
         self._stemmer = snowballstemmer.stemmer(_SNOWBALL[lang])
+        # A Snowball stemmer keeps the word being stemmed in itself, and the analyzer is
+        # shared: two threads (the GUI's check and a screenshot's) would corrupt each other.
+        self._lock = threading.Lock()
         if lang == "en":
             self.token_re = _TOKEN_EN_RE
 
     def _stem_keys(self, folded: str) -> set[str]:
-        keys = {self._stemmer.stemWord(folded)}
-        if len(folded) > 3 and folded.endswith("s"):
-            keys.add(self._stemmer.stemWord(folded[:-1]))
+        with self._lock:
+            keys = {self._stemmer.stemWord(folded)}
+            if len(folded) > 3 and folded.endswith("s"):
+                keys.add(self._stemmer.stemWord(folded[:-1]))
         return keys
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from workbench.core.cells import neutralise
 from workbench.terms.drift import Finding
@@ -21,38 +21,66 @@ TSV_COLUMNS = (
     "found",
     "source_ids",
     "target_ids",
+    "bead",
     "source_text",
     "target_text",
     "message",
+    "dismissed",
 )
 
 
-def render(findings: Sequence[Finding], fmt: str, title: str = "Terminology check") -> str:
-    """The findings in format `fmt` (one of FORMATS)."""
+def bead_number(finding: Finding) -> int | None:
+    """The finding's bead, numbered from 1 in its pair's alignment (None: document-wide).
+
+    Every report (text, JSON, TSV, HTML) numbers beads this way; `Finding.row` is the
+    0-based index behind it.
+    """
+    return None if finding.row is None else finding.row + 1
+
+
+def render(
+    findings: Sequence[Finding],
+    fmt: str,
+    title: str = "Terminology check",
+    dismissed: Mapping[str, str] | None = None,
+) -> str:
+    """The findings in format `fmt` (one of FORMATS); `dismissed` maps keys to reasons."""
+    marks = dismissed or {}
     if fmt == "json":
-        return to_json(findings)
+        return to_json(findings, marks)
     if fmt == "tsv":
-        return to_tsv(findings)
+        return to_tsv(findings, marks)
     if fmt == "html":
         return to_html(findings, title)
     if fmt == "text":
-        return to_text(findings)
+        return to_text(findings, marks)
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def to_json(findings: Sequence[Finding]) -> str:
-    """A JSON list of finding objects."""
-    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=1) + "\n"
+def to_json(findings: Sequence[Finding], dismissed: Mapping[str, str] | None = None) -> str:
+    """A JSON list of finding objects (`bead` from 1; `dismissed` holds a reason or null)."""
+    records = []
+    for f in findings:
+        record: dict[str, object] = {}
+        for name, value in f.to_dict().items():
+            if name == "row":
+                record["bead"] = bead_number(f)
+            else:
+                record[name] = value
+        record["dismissed"] = (dismissed or {}).get(f.key)
+        records.append(record)
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 
 def _cell(value: str) -> str:
     return neutralise(" ".join(value.replace("\t", " ").split()))
 
 
-def to_tsv(findings: Sequence[Finding]) -> str:
+def to_tsv(findings: Sequence[Finding], dismissed: Mapping[str, str] | None = None) -> str:
     """Tab-separated values with a header row; tabs and line breaks in texts become spaces."""
     lines = ["\t".join(TSV_COLUMNS)]
     for f in findings:
+        bead = bead_number(f)
         row = (
             f.key,
             f.lang,
@@ -63,21 +91,24 @@ def to_tsv(findings: Sequence[Finding]) -> str:
             f.found,
             " ".join(f.source_ids),
             " ".join(f.target_ids),
+            "" if bead is None else str(bead),
             f.source_text,
             f.target_text,
             f.message,
+            (dismissed or {}).get(f.key, ""),
         )
         lines.append("\t".join(_cell(v) for v in row))
     return "\n".join(lines) + "\n"
 
 
-def to_text(findings: Sequence[Finding]) -> str:
-    """One block per finding, for a terminal."""
+def to_text(findings: Sequence[Finding], dismissed: Mapping[str, str] | None = None) -> str:
+    """One block per finding, for a terminal, each ending with the key `--dismiss` takes."""
     if not findings:
         return "No terminology findings.\n"
     blocks: list[str] = []
     for f in findings:
-        where = f"row {f.row + 1}" if f.row is not None else "document"
+        bead = bead_number(f)
+        where = f"bead {bead}" if bead is not None else "document"
         ids = " ".join(f.target_ids) or "-"
         lines = [f"{f.lang} {f.severity.value} {f.kind.value} [{f.concept}] {where}, {ids}"]
         lines.append(f"  {f.message}")
@@ -89,6 +120,10 @@ def to_text(findings: Sequence[Finding]) -> str:
             lines.append(f"  source:   {_short(f.source_text)}")
         if f.target_text:
             lines.append(f"  target:   {_short(f.target_text)}")
+        lines.append(f"  key:      {f.key}")
+        reason = (dismissed or {}).get(f.key)
+        if reason is not None:
+            lines.append(f"  dismissed: {reason}")
         blocks.append("\n".join(lines))
     counts: dict[str, int] = defaultdict(int)
     for f in findings:

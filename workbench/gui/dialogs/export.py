@@ -45,6 +45,7 @@ class ExportDialog(QDialog):
         self.kind = kind
         self.written: list[Path] = []
         self.setWindowTitle("Export TMX" if kind == "tmx" else "Export PO")
+        self.setMinimumWidth(640)  # room for a full output path and the language codes
         form = QFormLayout(self)
         text = window.text
         assert text is not None

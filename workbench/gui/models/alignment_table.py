@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QColor
 from workbench.core.alignment import Bead, BeadStatus, ParallelText
 from workbench.core.edits import Change
 from workbench.core.inline import Display, display, has_codes, visible_map
+from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.core.rows import IntArray, RowLayout, compute_rows, source_lengths
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -29,6 +31,7 @@ class Role(IntEnum):
     LANG = Qt.ItemDataRole.UserRole + 5
     FINDINGS = Qt.ItemDataRole.UserRole + 6  # number of terminology findings in the cell
     HIGHLIGHTS = Qt.ItemDataRole.UserRole + 7  # list[(start, end, status)] in the display text
+    OMISSION = Qt.ItemDataRole.UserRole + 8  # True: an unconfirmed 1:0 or 0:1 bead in the cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,12 @@ class CellSummary:
     status: str
     confidence: float
     kind: str
+    omissions: int = 0  # unconfirmed beads of the cell with one side empty (1:0, 0:1)
+
+    @property
+    def is_omission(self) -> bool:
+        """True when the cell holds an unconfirmed omission (text on one side only)."""
+        return self.omissions > 0
 
 
 class AlignmentTableModel(QAbstractTableModel):
@@ -137,18 +146,27 @@ class AlignmentTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    def header_label(self, lang: str) -> str:
+        """A language column's title: the document's language, with the tag it was read with
+        when that is not the language's default code (`es (es-MX)`; `zh-TW` is its own)."""
+        tag = self._text.lang_codes.get(lang, lang)
+        if tag.lower() in (lang.lower(), DEFAULT_LANG_CODES.get(lang, lang).lower()):
+            return lang
+        return f"{lang} ({tag})"
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         horizontal = orientation == Qt.Orientation.Horizontal
         if role != Qt.ItemDataRole.DisplayRole:
             if role == Qt.ItemDataRole.ToolTipRole and horizontal and section < len(self._langs):
                 lang = self._langs[section]
                 name = self._text.documents[lang].name
-                return f"{lang}: {name}" if name else lang
+                tag = self._text.lang_codes.get(lang, lang)
+                label = lang if tag == lang else f"{lang} = {tag}"
+                return f"{label}: {name}" if name else label
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._langs):
-                lang = self._langs[section]
-                return lang if lang == self._text.pivot else f"{lang}"
+                return self.header_label(self._langs[section])
             return None
         return str(section + 1)
 
@@ -170,6 +188,9 @@ class AlignmentTableModel(QAbstractTableModel):
             return self.segments(row, lang)
         if role == Role.LANG:
             return lang
+        if role == Role.OMISSION:
+            summary = self.summary(row, lang)
+            return bool(summary and summary.is_omission)
         if role in (Role.STATUS, Role.CONFIDENCE, Role.KIND):
             summary = self.summary(row, lang)
             if role == Role.STATUS:
@@ -215,7 +236,8 @@ class AlignmentTableModel(QAbstractTableModel):
         confidence = min(b.confidence for b in beads)
         kinds = [f"{len(b.source)}:{len(b.target)}" for b in beads]
         kind = "1:1" if all(k == "1:1" for k in kinds) else "+".join(kinds)
-        return CellSummary("confirmed" if confirmed else "auto", confidence, kind)
+        omissions = sum(1 for b in beads if is_omission(b))
+        return CellSummary("confirmed" if confirmed else "auto", confidence, kind, omissions)
 
     def cell_display(self, row: int, lang: str) -> Display:
         """The cell's segments (one per line) with inline codes as numbered tag labels."""
@@ -275,6 +297,11 @@ class AlignmentTableModel(QAbstractTableModel):
                 f"{self._text.pivot}-{lang} {summary.kind}, {summary.status}, "
                 f"confidence {summary.confidence:.2f}; segments {ids}"
             )
+            if summary.is_omission:
+                head = (
+                    f"Omission: text on one side only ({summary.kind}); confirm it if the "
+                    f"translation really leaves it out.\n{head}"
+                )
         body = "\n".join(f"[{sid}] {display(text).text}" for _, sid, text in segments)
         return f"{head}\n\n{body}" if body else head
 
@@ -282,6 +309,8 @@ class AlignmentTableModel(QAbstractTableModel):
         summary = self.summary(row, lang)
         if summary is None:
             return None
+        if summary.is_omission:
+            return OMISSION_COLOUR
         return status_colour(summary.status, summary.confidence)
 
     # -- redraw from the core's Change -------------------------------------------------------
@@ -348,6 +377,27 @@ def _without(layout: RowLayout, start: int, stop: int) -> RowLayout:
         layout.bead_rows,
         layout.pivot_count,
     )
+
+
+OMISSION_COLOUR = QColor(160, 70, 200, 90)  # violet: neither the good nor the weak tint
+
+
+def is_omission(bead: Bead) -> bool:
+    """An unconfirmed bead with text on one side only: something may be untranslated."""
+    return bead.status is not BeadStatus.CONFIRMED and not (bead.source and bead.target)
+
+
+def count_problems(beads: Sequence[Bead]) -> tuple[int, int]:
+    """(omissions, other low-confidence beads) among the unconfirmed `beads` of one pair."""
+    omissions = low = 0
+    for bead in beads:
+        if bead.status is BeadStatus.CONFIRMED:
+            continue
+        if not (bead.source and bead.target):
+            omissions += 1
+        elif bead.confidence < LOW_CONFIDENCE:
+            low += 1
+    return omissions, low
 
 
 def status_colour(status: str, confidence: float) -> QColor:

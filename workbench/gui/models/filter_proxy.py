@@ -15,6 +15,7 @@ class RowFilterProxy(QSortFilterProxyModel):
         self.unconfirmed = False
         self.low_confidence = False
         self.with_findings = False
+        self.omissions = False
         self.query = ""
         # Re-filtering on every dataChanged costs a pass over all rows; only worth it when a
         # filter is on (an edit that touches every row, like a text edit, would pay it).
@@ -23,7 +24,13 @@ class RowFilterProxy(QSortFilterProxyModel):
     @property
     def active(self) -> bool:
         """True when some filter hides rows."""
-        return self.unconfirmed or self.low_confidence or self.with_findings or bool(self.query)
+        return (
+            self.unconfirmed
+            or self.low_confidence
+            or self.with_findings
+            or self.omissions
+            or bool(self.query)
+        )
 
     def set_filters(
         self,
@@ -31,10 +38,13 @@ class RowFilterProxy(QSortFilterProxyModel):
         unconfirmed: bool | None = None,
         low_confidence: bool | None = None,
         with_findings: bool | None = None,
+        omissions: bool | None = None,
         query: str | None = None,
     ) -> None:
         """Change some filters and re-filter."""
         self.beginFilterChange()
+        if omissions is not None:
+            self.omissions = omissions
         if unconfirmed is not None:
             self.unconfirmed = unconfirmed
         if low_confidence is not None:
@@ -60,6 +70,7 @@ class RowFilterProxy(QSortFilterProxyModel):
             unconfirmed=self.unconfirmed,
             low_confidence=self.low_confidence,
             with_findings=self.with_findings,
+            omissions=self.omissions,
             query=self.query,
         )
 
@@ -71,6 +82,7 @@ def row_matches(
     unconfirmed: bool = False,
     low_confidence: bool = False,
     with_findings: bool = False,
+    omissions: bool = False,
     query: str = "",
 ) -> bool:
     """True when `row` passes every requested test."""
@@ -79,9 +91,13 @@ def row_matches(
     if unconfirmed and not any(s is not None and s.status != "confirmed" for s in summaries):
         return False
     if low_confidence and not any(
-        s is not None and s.status != "confirmed" and s.confidence < LOW_CONFIDENCE
+        s is not None
+        and s.status != "confirmed"
+        and (s.confidence < LOW_CONFIDENCE or s.is_omission)
         for s in summaries
     ):
+        return False
+    if omissions and not any(s is not None and s.is_omission for s in summaries):
         return False
     if with_findings and not any(
         model.data(model.index(row, column), Role.FINDINGS) for column in range(len(model.langs))

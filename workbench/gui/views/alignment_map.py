@@ -26,6 +26,7 @@ COLOURS = {
     "confirmed": QColor(46, 160, 67),
     "auto": QColor(90, 130, 210),
     "low": QColor(225, 60, 40),
+    "omission": QColor(160, 70, 200),
 }
 
 
@@ -48,7 +49,8 @@ class AlignmentMap(QWidget):
         self.setMinimumWidth(160)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setToolTip(
-            "Bead path of each pair: green confirmed, blue automatic, red low confidence. "
+            "Bead path of each pair: green confirmed, blue automatic, red low confidence, "
+            "violet omissions (text on one side only). "
             "Click to go there."
         )
 
@@ -122,8 +124,11 @@ class AlignmentMap(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(COLOURS["auto"], 1.6))
         painter.drawPolyline([QPointF(float(x[k]), float(y[k])) for k in points])
-        low = (~confirmed) & (confidence < LOW_CONFIDENCE)
-        for kind, mask, width in (("confirmed", confirmed, 2.0), ("low", low, 3.0)):
+        one_sided = (src == 0) | (tgt == 0)
+        omission = (~confirmed) & one_sided
+        low = (~confirmed) & (confidence < LOW_CONFIDENCE) & ~one_sided
+        marks = (("confirmed", confirmed, 2.0), ("low", low, 3.0), ("omission", omission, 3.5))
+        for kind, mask, width in marks:
             if not mask.any():
                 continue
             pen = QPen(COLOURS[kind], width)

@@ -230,6 +230,15 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(220, 40, 40))
             painter.drawRect(QRectF(rect.left(), rect.top(), 4, rect.height()))
+        if not text and index.data(Role.OMISSION):
+            # An empty side of an omission: say so, a blank cell reads as "nothing to do".
+            painter.setFont(small)
+            painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                QRectF(rect).adjusted(PADDING, PADDING, -badge_width - PADDING, -PADDING),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                "omission: no text on this side",
+            )
         if text:
             doc = self._document(opt, index, rect.width() - badge_width)
             painter.translate(rect.topLeft())

@@ -45,10 +45,16 @@ class FindBar(QWidget):
         self.unconfirmed = QCheckBox("&Unconfirmed", self)
         self.unconfirmed.setToolTip("Show only rows with an unconfirmed bead (Alt+U)")
         self.low = QCheckBox("&Low confidence", self)
-        self.low.setToolTip("Show only rows with an unconfirmed low-confidence bead (Alt+L)")
+        self.low.setToolTip(
+            "Show only rows with an unconfirmed low-confidence bead or omission (Alt+L)"
+        )
+        self.omissions = QCheckBox("&Omissions", self)
+        self.omissions.setToolTip(
+            "Show only rows with an unconfirmed omission: text on one side only, 1:0 or 0:1 (Alt+O)"
+        )
         self.findings = QCheckBox("With &findings", self)
         self.findings.setToolTip("Show only rows with terminology findings (Alt+F)")
-        for box in (self.only_matches, self.unconfirmed, self.low, self.findings):
+        for box in (self.only_matches, self.unconfirmed, self.low, self.omissions, self.findings):
             layout.addWidget(box)
             box.toggled.connect(self.apply_filters)
         self.edit.textChanged.connect(self._text_changed)
@@ -79,6 +85,7 @@ class FindBar(QWidget):
             unconfirmed=self.unconfirmed.isChecked(),
             low_confidence=self.low.isChecked(),
             with_findings=self.findings.isChecked(),
+            omissions=self.omissions.isChecked(),
             query=self.edit.text() if self.only_matches.isChecked() else "",
         )
 

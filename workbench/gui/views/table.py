@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from workbench.gui.views.delegates import PADDING, CellDelegate
@@ -37,6 +37,7 @@ class AlignmentTableView(QTableView):
         vertical.setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 2 * PADDING)
         vertical.setMinimumSectionSize(self.fontMetrics().lineSpacing() + 2 * PADDING)
         self._sized: set[int] = set()
+        self._keep_visible: QPersistentModelIndex | None = None
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -91,12 +92,26 @@ class AlignmentTableView(QTableView):
         super().resizeEvent(event)
         self._forget_sizes()
 
+    def show_index(self, index: QModelIndex) -> None:
+        """Scroll to `index` and keep it on screen while the rows around it get their sizes."""
+        self._keep_visible = QPersistentModelIndex(index)
+        self.scrollTo(index)
+        self._schedule_fit()
+
     def fit_visible_rows(self) -> None:
         """Size the rows on screen (and a few beyond) to their contents."""
         model = self.model()
         if model is None or model.rowCount() == 0:
             return
-        for _ in range(4):  # sizing rows changes which rows are visible; settle in a few passes
+        keep = self._keep_visible
+        try:
+            self._fit_passes(model, keep)
+        finally:
+            self._keep_visible = None
+
+    def _fit_passes(self, model, keep: QPersistentModelIndex | None) -> None:
+        # Rows sized above a row just scrolled to push it off screen: scroll to it again.
+        for _ in range(8):  # sizing rows changes which rows are visible; settle in a few passes
             first = max(self.rowAt(0), 0)
             last = self.rowAt(self.viewport().height() - 1)
             if last < 0:
@@ -108,6 +123,9 @@ class AlignmentTableView(QTableView):
             for row in pending:
                 self.resizeRowToContents(row)
                 self._sized.add(row)
+            if keep is not None and keep.isValid():
+                self.updateGeometries()  # else the scroll range is the one before the sizing
+                self.scrollTo(self.model().index(keep.row(), keep.column()))
 
     def _header_menu(self, pos) -> None:
         header = self.horizontalHeader()
