@@ -10,13 +10,15 @@ the drift listed by reading them (tests/data/terms/sco-2006-expected-drift.json)
 hand alignment of the tests and with the bundled project's own alignment (its stored XCES
 files, else the aligner's output).
 
-Speed: the texts are generated once for the largest size; every size checks the first N beads
+Speed (every check on: the glossary kinds and the QA rules, with a forbidden string and a
+regex per language, numbers in a fifth of the sentences and dates in a tenth): the texts
+are generated once for the largest size; every size checks the first N beads
 of that same text, so the sizes differ in length only. Each run is a fresh process (cold
 lemma/stem caches, the Russian dictionary loaded inside the timed call), timed around
 `check_drift` alone, wall and CPU. The table gives the median and the slowest of the runs and
 the cost per bead check; equal us/check across sizes means cost linear in text size.
 Run: python benchmarks/terms.py [--sizes 50000,100000] [--runs 3] [--head-share 0.2]
-     [--no-speed]
+     [--no-speed] [--no-accuracy] [--without-qa]
 """
 
 from __future__ import annotations
@@ -101,6 +103,11 @@ def make_segments(
     concepts = glossary.concepts
     for _ in range(beads):
         chosen = rng.choice(concepts) if rng.random() < 0.33 else None
+        # Every fifth sentence has a number (1 in 20 of them changed in one target), so the
+        # number check does real work; every tenth a date.
+        number = f"{rng.randint(1, 999)}.{rng.randint(1, 9)}" if rng.random() < 0.2 else ""
+        day = rng.randint(1, 28) if rng.random() < 0.1 else 0
+        changed = rng.choice(LANGS[1:]) if number and rng.random() < 0.05 else ""
         for lang in LANGS:
             glue = "" if lang == "zh" else " "
             length = 40 if lang == "zh" else 18
@@ -108,8 +115,38 @@ def make_segments(
             if chosen is not None and chosen.terms_in(lang):
                 term = rng.choice(chosen.terms_in(lang)).text
                 parts.insert(rng.randrange(len(parts)), term)
+            if number:
+                shown = number if lang != changed else number + "1"
+                parts.insert(rng.randrange(len(parts)), _LOCAL_NUMBER[lang](shown))
+            if day:
+                parts.insert(rng.randrange(len(parts)), _LOCAL_DATE[lang](day))
             segments[lang].append(glue.join(parts) + ("。" if lang == "zh" else "."))
     return segments
+
+
+_LOCAL_NUMBER = {
+    "en": lambda n: n,
+    "es": lambda n: n.replace(".", ","),
+    "ru": lambda n: n.replace(".", ","),
+    "zh": lambda n: n,
+}
+_LOCAL_DATE = {
+    "en": lambda d: f"{d} June 2006",
+    "es": lambda d: f"{d} de junio de 2006",
+    "ru": lambda d: f"{d} июня 2006 года",
+    "zh": lambda d: f"2006年6月{d}日",
+}
+# The QA rules of the timed runs: a forbidden string and a regex per target language.
+RULES = {
+    "forbidden": [
+        {"id": "es-word", "lang": "es", "pattern": "mediante"},
+        {"id": "es-regex", "lang": "es", "pattern": r"\bseguridad\s+informática\b", "regex": True},
+        {"id": "ru-word", "lang": "ru", "pattern": "безопасности информации"},
+        {"id": "ru-regex", "lang": "ru", "pattern": r"\bе(?:ё|е)\b", "regex": True},
+        {"id": "zh-word", "lang": "zh", "pattern": "资讯"},
+        {"id": "zh-regex", "lang": "zh", "pattern": "[資訊]+", "regex": True},
+    ]
+}
 
 
 def make_text(segments: dict[str, list[str]], beads: int) -> ParallelText:
@@ -125,41 +162,82 @@ def make_text(segments: dict[str, list[str]], beads: int) -> ParallelText:
     return ParallelText("en", documents, alignments)
 
 
-def accuracy() -> None:
-    """Precision and recall on the SCO 2006 texts, by alignment."""
+def _test_texts() -> list[tuple[str, ParallelText, Glossary, object, Path]]:
+    """(label, text, glossary, QA rules, drift list) of every text read for drift."""
     sys.path.insert(0, str(ROOT))
-    from tests.terms.factories import sco_text
-    from workbench.terms.evaluate import load_expected, score
+    from tests.terms.factories import aligned_text, sco_text
+    from workbench.formats.glossary_csv import read_glossary_csv
+    from workbench.project.qa_rules import read_qa_rules
+    from workbench.terms.qa import QaRules
 
-    expected = load_expected(ROOT / "tests/data/terms/sco-2006-expected-drift.json")
     glossary = read_tbx(ROOT / "resources/glossary/information-security.tbx")
-    texts: list[tuple[str, ParallelText]] = [("hand alignment (tests/data/terms)", sco_text())]
+    sco_expected = ROOT / "tests/data/terms/sco-2006-expected-drift.json"
+    texts: list[tuple[str, ParallelText, Glossary, object, Path]] = [
+        ("sco-2006 (hand alignment)", sco_text(), glossary, QaRules(), sco_expected)
+    ]
     try:
         from workbench.project.project import Project
 
         project = Project.open(ROOT)
-        label = "bundled project, stored alignments"
+        label = "sco-2006 (bundled project)"
         if project.missing_alignments:
             from workbench.align import align_text
 
             project.text.alignments.update(align_text(project.text))
-            label = "bundled project, aligner output"
-        texts.append((label, project.text))
+            label = "sco-2006 (project, aligner output)"
+        texts.append((label, project.text, glossary, QaRules(), sco_expected))
     except Exception as exc:  # the project or aligner may be broken; the hand row still counts
         print(f"(bundled project skipped: {exc})")
-    print(f"SCO 2006: {len(expected)} drift instances listed by reading")
-    print(
-        f"{'alignment':<38} {'findings':>8} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} "
-        f"{'recall':>7}"
-    )
-    for label, text in texts:
-        findings = check_drift(text, glossary)
-        result = score(findings, expected)
-        print(
-            f"{label:<38} {len(findings):>8} {result.true_positives:>4} "
-            f"{len(result.false_positives):>4} {len(result.missed):>4} "
-            f"{result.precision:>9.3f} {result.recall:>7.3f}"
+    for folder in sorted((ROOT / "tests/data/terms").iterdir()):
+        if not (folder / "aligned.json").is_file():
+            continue
+        rules_file = folder / "qa-rules.json"
+        rules = read_qa_rules(rules_file) if rules_file.is_file() else QaRules()
+        texts.append(
+            (
+                folder.name,
+                aligned_text(folder / "aligned.json"),
+                read_glossary_csv(folder / "glossary.csv"),
+                rules,
+                folder / "expected-drift.json",
+            )
         )
+    return texts
+
+
+def accuracy() -> None:
+    """Precision and recall per text and per kind, against drift lists written by reading."""
+    from workbench.terms.evaluate import load_expected, score
+
+    print("Drift found against the drift listed by reading (notes set apart: they claim no drift)")
+    header = (
+        f"{'text':<30} {'kind':<13} {'listed':>6} {'TP':>4} {'FP':>4} {'FN':>4} "
+        f"{'precision':>9} {'recall':>7}"
+    )
+    print(header)
+    totals = [0, 0, 0]
+    for label, text, glossary, rules, drift_list in _test_texts():
+        expected = load_expected(drift_list)
+        findings = check_drift(text, glossary, rules=rules)  # type: ignore[arg-type]
+        result = score(findings, expected)
+        rows = [
+            *result.by_kind().items(),
+            ("all", (result.true_positives, len(result.false_positives), len(result.missed))),
+        ]
+        for kind, (tp, fp, fn) in rows:
+            precision = tp / (tp + fp) if tp + fp else 1.0
+            recall = tp / (tp + fn) if tp + fn else 1.0
+            print(
+                f"{label:<30} {kind:<13} {tp + fn:>6} {tp:>4} {fp:>4} {fn:>4} "
+                f"{precision:>9.3f} {recall:>7.3f}"
+            )
+        totals = [
+            totals[0] + result.true_positives,
+            totals[1] + len(result.false_positives),
+            totals[2] + len(result.missed),
+        ]
+        if result.notes:
+            print(f"{'':<30} notes: {len(result.notes)} (deprecated term, concept not in source)")
         for finding in result.false_positives:
             print(
                 f"   false alarm: {finding.lang} {finding.kind.value} {finding.concept} "
@@ -167,16 +245,28 @@ def accuracy() -> None:
             )
         for item in result.missed:
             print(f"   missed: {item.lang} {item.kind} {item.concept} {item.target[:60]!r}")
+    tp, fp, fn = totals
+    print(
+        f"{'all texts':<30} {'all':<13} {tp + fn:>6} {tp:>4} {fp:>4} {fn:>4} "
+        f"{tp / (tp + fp) if tp + fp else 1.0:>9.3f} {tp / (tp + fn) if tp + fn else 1.0:>7.3f}"
+    )
     print()
 
 
-def timed_run(data: Path, beads: int) -> None:
+def timed_run(data: Path, beads: int, without_qa: bool = False) -> None:
     """One measurement, in this (fresh) process: print wall s, CPU s, findings as JSON."""
     with data.open("rb") as handle:
         glossary, segments = pickle.load(handle)
+    from workbench.terms.qa import QaRules
+
     text = make_text(segments, beads)
+    rules = QaRules.from_dict(RULES)
+    if without_qa:
+        from workbench.terms.findings import FindingKind
+
+        rules = QaRules(disabled=frozenset(k for k in FindingKind if not k.is_glossary_kind))
     start, cpu = time.perf_counter(), time.process_time()
-    findings = check_drift(text, glossary)
+    findings = check_drift(text, glossary, rules=rules)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     print(json.dumps({"wall": elapsed, "cpu": cpu, "findings": len(findings)}))
 
@@ -205,7 +295,8 @@ def speed(args: argparse.Namespace) -> None:
             runs = []
             for _ in range(args.runs):
                 out = subprocess.run(
-                    [sys.executable, __file__, "--timed-run", str(data), str(size)],
+                    [sys.executable, __file__, "--timed-run", str(data), str(size)]
+                    + (["--without-qa"] if args.without_qa else []),
                     check=True,
                     capture_output=True,
                     text=True,
@@ -236,12 +327,17 @@ def main() -> None:
         help="share of content words that may begin a term [0.2]; 1 = densest case",
     )
     parser.add_argument("--no-speed", action="store_true", help="accuracy table only")
+    parser.add_argument("--no-accuracy", action="store_true", help="speed table only")
+    parser.add_argument(
+        "--without-qa", action="store_true", help="time the glossary kinds only (QA rules off)"
+    )
     parser.add_argument("--timed-run", nargs=2, metavar=("DATA", "BEADS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.timed_run:
-        timed_run(Path(args.timed_run[0]), int(args.timed_run[1]))
+        timed_run(Path(args.timed_run[0]), int(args.timed_run[1]), args.without_qa)
         return
-    accuracy()
+    if not args.no_accuracy:
+        accuracy()
     if not args.no_speed:
         speed(args)
 

@@ -68,3 +68,25 @@ def test_filter_proxy_passes_the_model_tester_and_filters(qtmodeltester, text) -
     assert proxy.mapToSource(proxy.index(0, 0)).row() == 2
     proxy.set_filters(query="")
     assert proxy.rowCount() == model.rowCount()
+
+
+def test_term_model_edits_match_mode_and_case_keeping_the_other_fields(qtmodeltester) -> None:
+    from workbench.gui.models.glossary import COL_CASE, COL_MATCH, COL_NOTE, TermsModel
+    from workbench.terms.glossary import Concept, MatchMode, Term
+
+    term = Term("COVID-19", "en", note="WHO name")
+    model = TermsModel()
+    model.set_concept(Concept("c", terms=(term,)))
+    qtmodeltester.check(model, force_py=True)
+    edited: list[Term] = []
+    model.term_edited.connect(lambda _row, new: edited.append(new))
+    assert model.setData(model.index(0, COL_MATCH), r"pattern: COVID[- ]?19")
+    assert edited[-1].match is MatchMode.PATTERN and edited[-1].pattern == r"COVID[- ]?19"
+    assert edited[-1].note == "WHO name"
+    model.set_concept(Concept("c", terms=(edited[-1],)))
+    assert model.data(model.index(0, COL_MATCH)) == r"pattern: COVID[- ]?19"
+    assert model.setData(model.index(0, COL_CASE), "sensitive")
+    assert edited[-1].case_sensitive and edited[-1].match is MatchMode.PATTERN
+    assert not model.setData(model.index(0, COL_MATCH), "fuzzy")  # refused
+    assert model.setData(model.index(0, COL_NOTE), "new note")
+    assert (edited[-1].note, edited[-1].pattern) == ("new note", r"COVID[- ]?19")

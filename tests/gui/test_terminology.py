@@ -272,3 +272,16 @@ def test_background_and_synchronous_checks_together_agree(qtbot, tmp_path, monke
     finally:
         sys.setswitchinterval(before)
     assert failures == []
+
+
+def test_rules_set_in_the_window_change_the_findings(term_window) -> None:
+    from workbench.terms.findings import FindingKind
+    from workbench.terms.qa import QaRules
+
+    terms = term_window.terminology
+    before = {f.kind for f in terms.findings}
+    assert FindingKind.DEPRECATED in before
+    terms.set_rules(QaRules(disabled=frozenset({FindingKind.DEPRECATED})))
+    terms.check(synchronous=True)
+    assert FindingKind.DEPRECATED not in {f.kind for f in terms.findings}
+    assert "qa_rules" in term_window.actions_by_name

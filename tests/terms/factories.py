@@ -55,7 +55,12 @@ def parallel(
 
 def sco_text() -> ParallelText:
     """The bundled SCO 2006 texts, cut into sentences and aligned by hand (tests/data/terms)."""
-    data = json.loads((DATA / "terms/sco-2006-aligned.json").read_text(encoding="utf-8"))
+    return aligned_text(DATA / "terms/sco-2006-aligned.json")
+
+
+def aligned_text(path: Path) -> ParallelText:
+    """A hand-aligned text of tests/data/terms: documents as paragraphs, beads per language."""
+    data = json.loads(path.read_text(encoding="utf-8"))
     documents = {lang: Document(lang, paragraphs) for lang, paragraphs in data["documents"].items()}
     pivot = data["pivot"]
     alignments = {

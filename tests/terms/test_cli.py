@@ -145,6 +145,119 @@ def test_suggest_lists_renderings(tmp_path: Path) -> None:
     assert "информационная безопасность" in {u["text"] for u in result["used"]}
 
 
+def test_check_terms_writes_an_xlsx_report(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "report.xlsx"
+    dismissals = str(tmp_path / "d.json")
+    code = run(
+        "check-terms",
+        "--lang",
+        "es",
+        "--format",
+        "xlsx",
+        "-o",
+        str(out),
+        "--dismissals",
+        dismissals,
+    )
+    assert code == 1
+    book = load_workbook(out)
+    assert book.sheetnames == ["Findings", "Summary", "No equivalent"]
+    kinds = {row[1] for row in book["Findings"].iter_rows(min_row=3, values_only=True)}
+    assert {"deprecated", "missing"} <= kinds
+
+
+def test_xlsx_needs_an_output_file(tmp_path: Path) -> None:
+    with pytest.raises(WorkbenchError, match="needs -o"):
+        run(
+            "check-terms",
+            "--lang",
+            "es",
+            "--format",
+            "xlsx",
+            "--dismissals",
+            str(tmp_path / "d.json"),
+        )
+
+
+def test_rules_file_and_off_switch_change_the_kinds(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.json"
+    rules.write_text(
+        '{"forbidden": [{"id": "no-mediante", "lang": "es", "pattern": "mediante"}]}',
+        encoding="utf-8",
+    )
+    out = tmp_path / "f.json"
+    common = (
+        "--lang",
+        "es",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--dismissals",
+        str(tmp_path / "d.json"),
+    )
+    run("check-terms", *common, "--rules", str(rules))
+    kinds = {r["kind"] for r in json.loads(out.read_text(encoding="utf-8"))}
+    assert "forbidden" in kinds and "deprecated" in kinds
+    run("check-terms", *common, "--rules", str(rules), "--off", "forbidden,deprecated")
+    kinds = {r["kind"] for r in json.loads(out.read_text(encoding="utf-8"))}
+    assert not {"forbidden", "deprecated"} & kinds and "missing" in kinds
+    with pytest.raises(WorkbenchError, match="unknown kind"):
+        run("check-terms", *common, "--off", "nonsense")
+
+
+def test_findings_name_the_glossary_they_come_from(tmp_path: Path) -> None:
+    client = tmp_path / "client.csv"
+    client.write_text(
+        "concept_id,subject_field,lang,term,status,note\n"
+        "heads,,en,heads of state,preferred,\n"
+        "heads,,es,mandatarios,preferred,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "f.json"
+    run(
+        "check-terms",
+        "--lang",
+        "es",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--also-glossary",
+        str(client),
+        "--dismissals",
+        str(tmp_path / "d.json"),
+    )
+    records = json.loads(out.read_text(encoding="utf-8"))
+    by_glossary = {r["glossary"] for r in records if r["concept"] == "heads"}
+    assert by_glossary == {"client"}
+    assert "information-security" in {r["glossary"] for r in records}
+
+
+def test_glossary_gaps_lists_concepts_without_an_equivalent(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(
+        "concept_id,subject_field,lang,term,status,note\n"
+        "a,,en,alpha,preferred,\n"
+        "a,,es,alfa,deprecated,\n"
+        "b,,en,beta,preferred,\n"
+        "b,,es,beta,preferred,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "gaps.json"
+    assert run("glossary", "gaps", str(glossary), "--format", "json", "-o", str(out)) == 1
+    assert json.loads(out.read_text(encoding="utf-8")) == [
+        {
+            "concept": "a",
+            "lang": "es",
+            "source_terms": ["alpha"],
+            "unapproved_terms": ["alfa (deprecated)"],
+        }
+    ]
+
+
 def test_one_bead_numbering_from_1_in_json_text_and_tsv(tmp_path: Path) -> None:
     outs = {fmt: tmp_path / f"r.{fmt}" for fmt in ("json", "text", "tsv")}
     for fmt, out in outs.items():

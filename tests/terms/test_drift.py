@@ -20,6 +20,7 @@ GLOSSARY = Glossary(
             ("en", "information security", P),
             ("es", "seguridad de la información", P),
             ("es", "seguridad informática", D),
+            ("es", "protección de la información", A),
             ("ru", "информационная безопасность", P),
             ("ru", "безопасность информации", D),
             ("zh", "信息安全", P),
@@ -70,7 +71,7 @@ def test_deprecated_term_is_an_error_superseded_a_warning() -> None:
         ("zh", FindingKind.DEPRECATED, Severity.WARNING, "资讯安全"),
     ]
     es = findings[0]
-    assert es.expected == ("seguridad de la información",)
+    assert es.expected == ("seguridad de la información", "protección de la información")
     assert es.target_text[slice(*es.target_spans[0])] == "seguridad informática"
     assert es.source_text[slice(*es.source_spans[0])] == "Information security"
     assert (es.source_ids, es.target_ids, es.row) == (("1:1",), ("1:1",), 0)
@@ -131,13 +132,16 @@ def test_concept_rendered_by_several_terms_across_the_document() -> None:
             "es": [
                 "Seguridad de la información.",
                 "La seguridad de la información.",
-                "Y la seguridad informática.",
+                "Y la protección de la información.",
             ]
         },
     )
     wide = [f for f in check_drift(text, GLOSSARY) if f.kind is FindingKind.INCONSISTENT]
     assert len(wide) == 1
-    assert wide[0].counts == (("seguridad de la información", 2), ("seguridad informática", 1))
+    assert wide[0].counts == (
+        ("seguridad de la información", 2),
+        ("protección de la información", 1),
+    )
     assert wide[0].target_ids == ("3:1",) and wide[0].source_ids == ()
 
 
@@ -275,12 +279,15 @@ def test_inconsistency_names_the_rows_that_stray_from_the_glossary() -> None:
         ["Information security.", "Information security again.", "And information security."],
         {
             "es": [
-                "Seguridad informática.",
-                "La seguridad informática.",
+                "Protección de la información.",
+                "La protección de la información.",
                 "La seguridad de la información.",
             ]
         },
     )
     (wide,) = [f for f in check_drift(text, GLOSSARY) if f.kind is FindingKind.INCONSISTENT]
-    assert wide.counts == (("seguridad de la información", 1), ("seguridad informática", 2))
+    assert wide.counts == (
+        ("seguridad de la información", 1),
+        ("protección de la información", 2),
+    )
     assert wide.target_ids == ("1:1", "2:1") and wide.row == 0

@@ -136,9 +136,10 @@ def test_offsets_point_at_the_matched_text(bundled: Glossary) -> None:
 
 
 def test_statuses_filter_the_terms() -> None:
-    g = Glossary([concept("x", ("en", "data", P), ("en", "datum", A))])
+    # Two words no lexicon relates ("data" and "datum" are one lemma for lemminflect).
+    g = Glossary([concept("x", ("en", "record", P), ("en", "entry", A))])
     only = TermMatcher(g, "en", statuses=[A])
-    assert [m.term.text for m in only.find("data and datum")] == ["datum"]
+    assert [m.term.text for m in only.find("record and entry")] == ["entry"]
 
 
 def test_script_of_names_the_dominant_script() -> None:
@@ -212,6 +213,28 @@ def test_find_all_with_a_nul_inside_a_text_keeps_words_offsets_and_text(
     for text, found in zip(texts, batch, strict=True):
         assert all(text[m.start : m.end] == m.text for m in found)
     assert matcher.find(texts[0]) == batch[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "New vaccines arrived.", "vaccine"),
+        ("en", "The vaccination rate.", "vaccination"),
+        ("es", "Llegaron vacunas.", "vaccine"),
+        ("es", "La vacunación avanza.", "vaccination"),
+    ],
+)
+def test_terms_sharing_a_stem_are_told_apart_by_their_lemmas(
+    lang: str, text: str, expected: str
+) -> None:
+    # Snowball cuts "vaccine" and "vaccination" to one stem; the lemma decides.
+    g = Glossary(
+        [
+            concept("vaccine", ("en", "vaccine", P), ("es", "vacuna", P)),
+            concept("vaccination", ("en", "vaccination", P), ("es", "vacunación", P)),
+        ]
+    )
+    assert [m.concept_id for m in TermMatcher(g, lang).find(text)] == [expected]
 
 
 def test_a_shared_snowball_analyzer_stems_alike_from_several_threads() -> None:

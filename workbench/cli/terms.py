@@ -5,17 +5,25 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli._common import TerminalProgress, add_allow_outside, emit, languages
+from workbench.core.atomic import write_bytes_atomic
 from workbench.core.errors import ProjectError, UsageError
 from workbench.project.dismissals import load_dismissals, save_dismissals
 from workbench.project.glossary import SAVE_FORMATS, load_glossary, save_glossary
+from workbench.project.qa_rules import default_rules_path, read_qa_rules
+from workbench.terms.coverage import no_equivalents
+from workbench.terms.coverage import to_text as gaps_text
 from workbench.terms.dismissals import Dismissals
 from workbench.terms.drift import Finding, check_drift
+from workbench.terms.findings import FindingKind
+from workbench.terms.glossaries import NamedGlossary, merge_glossaries
 from workbench.terms.glossary import Glossary, for_documents
-from workbench.terms.report import FORMATS, render
+from workbench.terms.qa import QaRules
+from workbench.terms.report import BINARY_FORMATS, FORMATS, render, render_bytes
 from workbench.terms.suggest import (
     Suggestion,
     Suggestions,
@@ -25,6 +33,8 @@ from workbench.terms.suggest import (
 
 if TYPE_CHECKING:
     from workbench.project.project import Project
+
+KINDS = tuple(k.value for k in FindingKind)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,7 +51,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_allow_outside(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="report format [text]")
     check.add_argument("-o", "--output", help="write the report here [stdout]")
-    check.add_argument("--glossary", type=Path, help="glossary file (TBX or CSV) [the project's]")
+    check.add_argument(
+        "--glossary",
+        type=Path,
+        action="append",
+        help="glossary file (TBX or CSV), repeatable, highest priority first [the project's]",
+    )
+    check.add_argument(
+        "--also-glossary",
+        type=Path,
+        action="append",
+        default=[],
+        help="a lower-priority glossary after those (a client's, a general one); repeatable",
+    )
+    check.add_argument(
+        "--rules", type=Path, help="QA-rules file (JSON) [the project's qa-rules.json, if any]"
+    )
+    check.add_argument(
+        "--off", default="", help=f"kinds switched off, comma-separated ({', '.join(KINDS)})"
+    )
     check.add_argument(
         "--dismissals", type=Path, help="dismissals file [the project's dismissals.json]"
     )
@@ -53,6 +81,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     glossary = subparsers.add_parser("glossary", help="import, export or mine a glossary")
     actions = glossary.add_subparsers(dest="action", metavar="ACTION", required=True)
+    gaps = actions.add_parser(
+        "gaps", help="the glossary's concepts with no approved term in a target language"
+    )
+    gaps.add_argument("file", type=Path, help="the glossary (TBX or CSV)")
+    gaps.add_argument("--lang", help="target languages, comma-separated [all but the source]")
+    gaps.add_argument("--format", choices=("text", "json", "xlsx"), default="text", help="[text]")
+    gaps.add_argument("-o", "--output", help="write here [stdout]")
+    gaps.set_defaults(handler=run_gaps)
     imp = actions.add_parser("import", help="CSV, TBX v2 or TBX v3 in, TBX v3 out")
     imp.add_argument("file", type=Path, help="the glossary to import")
     imp.add_argument("-o", "--output", help="the TBX v3 file to write [stdout]")
@@ -122,25 +158,98 @@ def _glossary(explicit: Path | None, project: Project) -> Glossary:
     return load_glossary(path)
 
 
+def _glossaries(args: argparse.Namespace, project: Project) -> list[NamedGlossary]:
+    """The glossaries of a check by priority, each named after its file."""
+    paths: list[Path] = list(args.glossary or [])
+    if not paths:
+        if project.glossary_path is None and not args.also_glossary:
+            raise ProjectError(f"project {project.name} has no glossary; give one with --glossary")
+        if project.glossary_path is not None:
+            paths.append(project.glossary_path)
+    paths.extend(args.also_glossary)
+    return [NamedGlossary(path.stem, load_glossary(path)) for path in paths]
+
+
+def _rules(args: argparse.Namespace, project: Project) -> QaRules:
+    path = args.rules if args.rules is not None else default_rules_path(project.root)
+    rules = read_qa_rules(path) if args.rules is not None or path.is_file() else QaRules()
+    off: set[FindingKind] = set()
+    for name in (n.strip() for n in args.off.split(",")):
+        if not name:
+            continue
+        if name not in KINDS:
+            raise UsageError(f"--off: unknown kind {name!r}; use {', '.join(KINDS)}")
+        off.add(FindingKind(name))
+    return replace(rules, disabled=rules.disabled | off) if off else rules
+
+
+def _emit_report(data: bytes | str, fmt: str, output: str | None) -> None:
+    if fmt in BINARY_FORMATS:
+        if output is None or output == "-":
+            raise UsageError(f"--format {fmt} needs -o FILE")
+        assert isinstance(data, bytes)
+        write_bytes_atomic(output, data)
+    else:
+        emit(data if isinstance(data, str) else data.decode("utf-8"), output)
+
+
 def run_check(args: argparse.Namespace) -> int:
     """Check terminology; exit 1 when there are findings left after dismissals."""
     langs = _langs(args.lang)
     project = _open(args.project, langs, args.allow_outside)
-    glossary = _glossary(args.glossary, project)
+    glossaries = _glossaries(args, project)
     tags = {lang: project.text.lang_codes.get(lang, lang) for lang in project.text.documents}
-    glossary, notes = for_documents(glossary, tags)
-    for note in notes:
-        print(f"note: {note}", file=sys.stderr)
-    _check_coverage(glossary, langs if langs is not None else project.text.target_langs)
+    narrowed: list[NamedGlossary] = []
+    for named in glossaries:
+        glossary, notes = for_documents(named.glossary, tags)
+        for note in notes:
+            print(f"note: {note}", file=sys.stderr)
+        narrowed.append(NamedGlossary(named.name, glossary))
+    glossaries = narrowed
+    merged = merge_glossaries(glossaries)[0]
+    _check_coverage(merged, langs if langs is not None else project.text.target_langs)
+    rules = _rules(args, project)
     dismissals_path = args.dismissals if args.dismissals is not None else project.dismissals_path
     dismissals = load_dismissals(dismissals_path)
-    findings = check_drift(project.text, glossary, langs, TerminalProgress("checking terms"))
+    findings = check_drift(
+        project.text, glossaries, langs, TerminalProgress("checking terms"), rules=rules
+    )
     if args.dismiss or args.undismiss:
         return _edit_dismissals(args, findings, dismissals, dismissals_path)
     shown = findings if args.all else dismissals.active(findings)
     reasons = {d.key: d.reason for d in dismissals} if args.all else None
-    emit(render(shown, args.format, f"Terminology check: {project.name}", reasons), args.output)
+    title = f"Terminology check: {project.name}"
+    if args.format in BINARY_FORMATS:
+        merged = merge_glossaries(glossaries)[0]
+        gaps = no_equivalents(merged, langs or project.text.target_langs)
+        _emit_report(render_bytes(shown, args.format, title, gaps), args.format, args.output)
+    else:
+        emit(render(shown, args.format, title, reasons), args.output)
     return 1 if shown else 0
+
+
+def run_gaps(args: argparse.Namespace) -> int:
+    """List concepts with no approved term per language; exit 1 when there are some."""
+    glossary = load_glossary(args.file)
+    gaps = no_equivalents(glossary, _langs(args.lang))
+    if args.format == "xlsx":
+        _emit_report(
+            render_bytes([], "xlsx", f"Glossary gaps: {args.file.name}", gaps), "xlsx", args.output
+        )
+    elif args.format == "json":
+        records = [
+            {
+                "concept": g.concept,
+                "lang": g.lang,
+                "source_terms": list(g.source_terms),
+                "unapproved_terms": list(g.other_terms),
+            }
+            for g in gaps
+        ]
+        emit(json.dumps(records, ensure_ascii=False, indent=1) + "\n", args.output)
+    else:
+        emit(gaps_text(gaps), args.output)
+    return 1 if gaps else 0
 
 
 def _check_coverage(glossary: Glossary, targets: list[str]) -> None:

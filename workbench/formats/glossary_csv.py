@@ -1,7 +1,8 @@
 """Glossary CSV: one row per term, the shape terminologists hand us (glossary-starter.csv).
 
 Columns `concept_id,subject_field,lang,term,status,note` (required, in any order), and
-optionally `part_of_speech,term_type,definition,concept_note`. `note` is the term's note.
+optionally `part_of_speech,term_type,definition,concept_note`. `note` is the term's note; a
+line of it starting `workbench-match:` holds the term's match mode and case sensitivity.
 When the file has no `term_type` column, a note that is exactly a TBX term type name
 ("abbreviation", "acronym", "short form", "full form", "variant", "phrase") also sets the type.
 A row with empty `lang` and `term` holds a concept without terms.
@@ -17,7 +18,7 @@ from workbench.core import langtags
 from workbench.core.atomic import write_text_atomic
 from workbench.core.cells import neutralise, restore
 from workbench.core.errors import EditError, EncodingError, FormatError, LanguageTagError
-from workbench.terms.glossary import Concept, Glossary, Term, TermStatus
+from workbench.terms.glossary import Concept, Glossary, Term, TermStatus, split_matching_note
 
 REQUIRED = ("concept_id", "subject_field", "lang", "term", "status", "note")
 OPTIONAL = ("part_of_speech", "term_type", "definition", "concept_note")
@@ -102,12 +103,25 @@ def parse_glossary_csv(text: str, path: str | Path = "<csv>") -> Glossary:
                 status = TermStatus.parse(cell("status") or "preferred")
             except ValueError as exc:
                 raise FormatError(str(exc), path, line) from None
-            note = cell("note")
+            try:
+                note, mode, case_sensitive, pattern = split_matching_note(cell("note"))
+            except ValueError as exc:
+                raise FormatError(str(exc), path, line) from None
             term_type = cell("term_type")
             if infer_type:
                 term_type = _NOTE_TYPES.get(note.lower(), "")
             terms.setdefault(concept_id, []).append(
-                Term(term_text, lang, status, cell("part_of_speech"), term_type, note)
+                Term(
+                    term_text,
+                    lang,
+                    status,
+                    cell("part_of_speech"),
+                    term_type,
+                    note,
+                    mode,
+                    case_sensitive,
+                    pattern,
+                )
             )
     except csv.Error as exc:
         raise FormatError(f"bad CSV: {exc}", path, reader.line_num) from None
@@ -141,7 +155,7 @@ def format_glossary_csv(glossary: Glossary) -> str:
                 term.lang if term else "",
                 term.text if term else "",
                 term.status.value if term else "",
-                term.note if term else "",
+                term.note_with_matching if term else "",
             ]
             row = base + [_value(concept, term, name) for name in extra]
             # Spreadsheets open CSV files: no cell may start a formula (OWASP).

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from workbench.core.atomic import write_bytes_atomic
-from workbench.core.errors import FormatError, LanguageTagError
+from workbench.core.errors import EditError, FormatError, LanguageTagError
 from workbench.core.langtags import normalize
 from workbench.formats.term_values import map_part_of_speech, map_status, map_term_type
 from workbench.formats.xmlsafe import parse_xml
@@ -26,6 +26,7 @@ from workbench.terms.glossary import (
     Glossary,
     Term,
     TermStatus,
+    split_matching_note,
 )
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -264,14 +265,23 @@ def _read_term(
     pos = map_part_of_speech(values["partOfSpeech"])
     term_type = map_term_type(values["termType"])
     notes += [n for n in (status_note, pos.note, term_type.note) if n]
-    return Term(
-        text,
-        lang,
-        status or TermStatus.PREFERRED,
-        pos.value,
-        term_type.value,
-        "\n".join(n for n in notes if n.strip()),
-    )
+    joined = "\n".join(n for n in notes if n.strip())
+    try:
+        user_note, mode, case_sensitive, pattern = split_matching_note(joined)
+        return Term(
+            text,
+            lang,
+            status or TermStatus.PREFERRED,
+            pos.value,
+            term_type.value,
+            user_note,
+            mode,
+            case_sensitive,
+            pattern,
+        )
+    except (ValueError, EditError) as exc:
+        reading.warn(holder, f"term {text!r}: {exc}; matched inflected, the note kept")
+        return Term(text, lang, status or TermStatus.PREFERRED, pos.value, term_type.value, joined)
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -373,6 +383,8 @@ def _write_concept(
                 build.sub(holder, "termNote", term.term_type, type="termType")
             if term.note:
                 build.sub(holder, "note", term.note)
+            if term.matching_note:
+                build.sub(holder, "note", term.matching_note)
 
 
 def _check(glossary: Glossary, *, strict_picklists: bool) -> None:

@@ -236,9 +236,18 @@ class MainWindow(QMainWindow):
             self.show_findings,
             "Show the findings panel and focus it",
         )
-        self.actions_by_name.update(recheck=recheck, glossary=glossary, findings=findings)
+        rules = make_action(
+            self,
+            "&QA rules…",
+            "Ctrl+Shift+G",
+            self.qa_rules_dialog,
+            "Forbidden strings and regexes per language, exceptions, checks switched on or off",
+        )
+        self.actions_by_name.update(
+            recheck=recheck, glossary=glossary, findings=findings, qa_rules=rules
+        )
         menu = self.menuBar().addMenu("&Terminology")
-        for action in (findings, recheck, glossary):
+        for action in (findings, recheck, glossary, rules):
             menu.addAction(action)
         if self.view_menu is not None:
             self.view_menu.addAction(terms.dock.toggleViewAction())
@@ -281,6 +290,19 @@ class MainWindow(QMainWindow):
         self.report(f"saved the glossary to {path}")
         self.update_state()
         return path
+
+    def qa_rules_dialog(self) -> None:
+        """Edit the project's QA rules (qa-rules.json beside its manifest); re-check after."""
+        from workbench.gui.dialogs.qa_rules_editor import QaRulesEditor
+        from workbench.project.qa_rules import default_rules_path
+
+        if self.terminology is None or self.project is None:
+            self.report("this project has no glossary")
+            return
+        path = default_rules_path(self.project.root)
+        editor = QaRulesEditor(self, self.terminology.rules, path)
+        if editor.exec() and editor.saved is not None:
+            self.terminology.set_rules(editor.saved)
 
     def _install_terminology(self) -> None:
         from workbench.gui.terminology import install_terminology

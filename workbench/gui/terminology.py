@@ -38,6 +38,7 @@ from workbench.terms.dismissals import Dismissals, DismissalStep
 from workbench.terms.drift import Finding, FindingKind, check_drift
 from workbench.terms.glossary import Glossary
 from workbench.terms.matching import TermMatcher
+from workbench.terms.qa import QaRules
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -244,6 +245,7 @@ class Terminology(QObject):
         self.window = window
         self.glossary = Glossary()
         self.dismissals = Dismissals()
+        self.rules = QaRules()
         self._glossary_dirty = False
         self.findings: list[Finding] = []
         self.panel = TerminologyPanel(self)
@@ -280,6 +282,11 @@ class Terminology(QObject):
             window.controller.changed.connect(self._text_changed)
             self._watched = window.controller
         self.dock.show()
+        self.check()
+
+    def set_rules(self, rules: QaRules) -> None:
+        """Use edited QA rules and re-check."""
+        self.rules = rules
         self.check()
 
     @property
@@ -337,14 +344,14 @@ class Terminology(QObject):
         if text is None or not len(self.glossary):
             self._show([])
             return
-        glossary = self.glossary
+        glossary, rules = self.glossary, self.rules
         if synchronous:
             self._generation += 1
             if self._worker is not None:
                 # Its result is stale now (see _checked); the analyzers are per thread, so
                 # the two checks share nothing, and the UI need not wait for it.
                 self._worker.cancel()
-            self._show(check_drift(text, glossary))
+            self._show(check_drift(text, glossary, rules=rules))
             return
         if self._worker is not None:
             self._again = True
@@ -352,7 +359,7 @@ class Terminology(QObject):
         copy = snapshot(text)
 
         def job(progress, cancelled):
-            return check_drift(copy, glossary, progress=progress, cancelled=cancelled)
+            return check_drift(copy, glossary, progress=progress, cancelled=cancelled, rules=rules)
 
         self._generation += 1
         self._worker_generation = self._generation
@@ -488,6 +495,7 @@ def _moved(finding: Finding, change: Change) -> Finding | None:
 def install_terminology(window: MainWindow) -> None:
     """Load the project's glossary and dismissals into the window's terminology panel."""
     from workbench.project.glossary import load_glossary
+    from workbench.project.qa_rules import default_rules_path, read_qa_rules
 
     terms: Terminology | None = getattr(window, "terminology", None)
     project = window.project
@@ -511,6 +519,8 @@ def install_terminology(window: MainWindow) -> None:
             else Glossary([], project.text.pivot)
         )
         dismissals = load_dismissals(project.dismissals_path)
+        rules_path = default_rules_path(project.root)
+        rules = read_qa_rules(rules_path) if rules_path.is_file() else QaRules()
     except (WorkbenchError, OSError) as exc:
         window.show_error(
             "Could not read the glossary",
@@ -521,6 +531,7 @@ def install_terminology(window: MainWindow) -> None:
         terms = Terminology(window)
         window.terminology = terms
         window.add_terminology_actions(terms)
+    terms.rules = rules
     session = getattr(window, "session", None)
     if session is not None:  # one glossary and one set of dismissals: the session's
         session.glossary, session.dismissals = glossary, dismissals

@@ -26,11 +26,24 @@ class ExpectedDrift:
 
 @dataclass(frozen=True, slots=True)
 class Score:
-    """How the findings compare with the expected list."""
+    """How the findings compare with the expected list (notes are counted apart)."""
 
     true_positives: int
     false_positives: tuple[Finding, ...]
     missed: tuple[ExpectedDrift, ...]
+    notes: tuple[Finding, ...] = ()
+    pairs: tuple[tuple[ExpectedDrift, Finding], ...] = ()
+
+    def by_kind(self) -> dict[str, tuple[int, int, int]]:
+        """Per kind: (true positives, false positives, missed)."""
+        table: dict[str, list[int]] = {}
+        for item, _ in self.pairs:
+            table.setdefault(item.kind, [0, 0, 0])[0] += 1
+        for finding in self.false_positives:
+            table.setdefault(finding.kind.value, [0, 0, 0])[1] += 1
+        for item in self.missed:
+            table.setdefault(item.kind, [0, 0, 0])[2] += 1
+        return {kind: (tp, fp, fn) for kind, (tp, fp, fn) in sorted(table.items())}
 
     @property
     def precision(self) -> float:
@@ -74,16 +87,20 @@ def _matches(expected: ExpectedDrift, finding: Finding) -> bool:
 
 
 def score(findings: Sequence[Finding], expected: Sequence[ExpectedDrift]) -> Score:
-    """Pair each expected item with at most one finding (first fit, in order)."""
-    unused = list(findings)
+    """Pair each expected item with at most one finding (first fit, in order).
+
+    Notes (a deprecated term where the source names another concept) claim no drift: they
+    are neither true nor false positives, and are returned apart.
+    """
+    notes = tuple(f for f in findings if f.is_note)
+    unused = [f for f in findings if not f.is_note]
     missed: list[ExpectedDrift] = []
-    hits = 0
+    pairs: list[tuple[ExpectedDrift, Finding]] = []
     for item in expected:
         for index, finding in enumerate(unused):
             if _matches(item, finding):
-                del unused[index]
-                hits += 1
+                pairs.append((item, unused.pop(index)))
                 break
         else:
             missed.append(item)
-    return Score(hits, tuple(unused), tuple(missed))
+    return Score(len(pairs), tuple(unused), tuple(missed), notes, tuple(pairs))

@@ -48,9 +48,23 @@ class TermStatus(StrEnum):
         raise ValueError(f"unknown term status {value!r}")
 
 
+class MatchMode(StrEnum):
+    """How a term is found in running text (as memoQ and Phrase let a terminologist choose)."""
+
+    INFLECTED = "inflected"  # every word may inflect (lemmas, stems)
+    EXACT = "exact"  # the words as written (case aside, unless case-sensitive)
+    PREFIX = "prefix"  # each word begins a text word: "cyber" finds "cybersecurity"
+    PATTERN = "pattern"  # a regular expression (`pattern`, else the term text)
+
+
+#: How a term's matching settings are kept in its TBX `note` (TBX-Basic has no termNote type
+#: for them): one line of its own, e.g. `workbench-match: exact; case-sensitive`.
+MATCH_NOTE_PREFIX = "workbench-match:"
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One designation of a concept in one language."""
+    """One designation of a concept in one language, with how it is matched."""
 
     text: str
     lang: str
@@ -58,6 +72,9 @@ class Term:
     part_of_speech: str = ""
     term_type: str = ""
     note: str = ""
+    match: MatchMode = MatchMode.INFLECTED
+    case_sensitive: bool = False
+    pattern: str = ""
 
     def __post_init__(self) -> None:
         if not self.text.strip():
@@ -66,11 +83,65 @@ class Term:
             raise EditError(f"term {self.text!r} has surrounding spaces")
         if not self.lang:
             raise EditError(f"term {self.text!r} has no language")
+        if self.match is MatchMode.PATTERN:
+            try:
+                re.compile(self.pattern or self.text)
+            except re.error as exc:
+                raise EditError(f"term {self.text!r}: bad pattern: {exc}") from None
+        elif self.pattern:
+            raise EditError(f"term {self.text!r}: a pattern needs match mode 'pattern'")
+
+    @property
+    def has_default_matching(self) -> bool:
+        """True for an inflected, case-insensitive term (nothing to store)."""
+        return self.match is MatchMode.INFLECTED and not self.case_sensitive
+
+    @property
+    def matching_note(self) -> str:
+        """The note line that stores the matching settings ("" for the default ones)."""
+        if self.has_default_matching:
+            return ""
+        parts = [self.match.value]
+        if self.case_sensitive:
+            parts.append("case-sensitive")
+        if self.pattern:
+            parts.append(f"pattern={self.pattern}")
+        return f"{MATCH_NOTE_PREFIX} {'; '.join(parts)}"
+
+    @property
+    def note_with_matching(self) -> str:
+        """The note as a file stores it: the user's note, then the matching line if any."""
+        return "\n".join(part for part in (self.note, self.matching_note) if part)
 
     @property
     def is_short_form(self) -> bool:
         """True for abbreviations, acronyms and short forms (by type or by all-capitals shape)."""
         return self.term_type in SHORT_TERM_TYPES or is_abbreviation(self.text)
+
+
+def split_matching_note(note: str) -> tuple[str, MatchMode, bool, str]:
+    """(the user's note, match mode, case-sensitive, pattern) from a stored note.
+
+    ValueError for a matching line that names an unknown mode or setting.
+    """
+    mode, case_sensitive, pattern = MatchMode.INFLECTED, False, ""
+    kept: list[str] = []
+    for line in note.split("\n"):
+        if not line.strip().startswith(MATCH_NOTE_PREFIX):
+            kept.append(line)
+            continue
+        settings = line.strip()[len(MATCH_NOTE_PREFIX) :]
+        for raw in settings.split(";"):
+            item = raw.strip()
+            if item.startswith("pattern="):
+                # The pattern runs to the end of the line (it may hold a ";").
+                pattern = settings[settings.index("pattern=") + len("pattern=") :].strip()
+                break
+            if item == "case-sensitive":
+                case_sensitive = True
+            elif item:
+                mode = MatchMode(item)
+    return "\n".join(kept).strip("\n"), mode, case_sensitive, pattern
 
 
 def is_abbreviation(text: str) -> bool:

@@ -22,7 +22,6 @@ regex step, one dict lookup and a few array operations.
 from __future__ import annotations
 
 import dataclasses
-import operator
 import re
 import threading
 import unicodedata
@@ -36,7 +35,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from workbench.terms.glossary import Glossary, Term, TermStatus, is_abbreviation
+from workbench.terms.glossary import Glossary, MatchMode, Term, TermStatus, is_abbreviation
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{_HAN}]")
@@ -94,6 +93,11 @@ class Analyzer(Protocol):
         """The word as compared for exactness (case and е/ё folded)."""
         ...
 
+    def lemmas(self, word: str) -> frozenset[str]:
+        """The word's lemmas (or its keys where keys are lemmas): when stems make two terms
+        match one span (`vaccine`, `vaccination` -> `vaccin`), the one sharing a lemma wins."""
+        ...
+
 
 def _fold_base(word: str) -> str:
     return word.replace("\u00ad", "").casefold().replace("ё", "е")
@@ -135,6 +139,9 @@ class _BaseAnalyzer:
     def _stem_keys(self, folded: str) -> set[str]:
         return {folded}
 
+    def lemmas(self, word: str) -> frozenset[str]:
+        return self.keys(word)
+
 
 def _strip_possessive(word: str) -> str:
     if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
@@ -143,25 +150,69 @@ def _strip_possessive(word: str) -> str:
 
 
 class SnowballAnalyzer(_BaseAnalyzer):
-    """Snowball stems; a trailing plural -s is also tried (Snowball leaves `armas` whole)."""
+    """Snowball stems of the word and of its lemmas; a trailing plural -s is also tried.
+
+    Stems alone miss plurals Snowball cuts differently (`gases` -> `gase`, `armas` left
+    whole) and irregular forms (`men`); the lemmas of a lexicon (lemminflect for English,
+    simplemma for Spanish) are stemmed too, so `gases` also has the key of `gas`.
+    """
 
     def __init__(self, lang: str) -> None:
         super().__init__(lang)
         import snowballstemmer
 
         self._stemmer = snowballstemmer.stemmer(_SNOWBALL[lang])
+        self._lemmas = _LEMMATIZERS.get(lang)
         # A Snowball stemmer keeps the word being stemmed in itself, and the analyzer is
         # shared: two threads (the GUI's check and a screenshot's) would corrupt each other.
         self._lock = threading.Lock()
         if lang == "en":
             self.token_re = _TOKEN_EN_RE
 
+        self._lemma_cache: dict[str, frozenset[str]] = {}
+
     def _stem_keys(self, folded: str) -> set[str]:
+        stem = self._stemmer.stemWord
         with self._lock:
-            keys = {self._stemmer.stemWord(folded)}
+            keys = {stem(folded)}
             if len(folded) > 3 and folded.endswith("s"):
-                keys.add(self._stemmer.stemWord(folded[:-1]))
+                keys.add(stem(folded[:-1]))
+            if self._lemmas is not None and folded.isalpha():
+                keys.update(stem(lemma) for lemma in self._lemmas(folded))
         return keys
+
+    def lemmas(self, word: str) -> frozenset[str]:
+        cached = self._lemma_cache.get(word)
+        if cached is None:
+            folded = self.fold(word)
+            found = {folded}
+            if self._lemmas is not None and folded.isalpha():
+                found |= self._lemmas(folded)
+            cached = self._lemma_cache[word] = frozenset(found)
+        return cached
+
+
+def _english_lemmas(word: str) -> set[str]:
+    """Every lemma lemminflect's lexicon gives the word (a rule guess for unknown nouns)."""
+    import lemminflect
+
+    found = lemminflect.getAllLemmas(word)
+    if not found:
+        found = lemminflect.getAllLemmasOOV(word, "NOUN")
+    return {lemma.casefold() for lemmas in found.values() for lemma in lemmas}
+
+
+def _spanish_lemmas(word: str) -> set[str]:
+    """The lemma simplemma's Spanish lexicon gives the word."""
+    import simplemma
+
+    return {simplemma.lemmatize(word, lang="es").casefold()}
+
+
+_LEMMATIZERS: dict[str, Callable[[str], set[str]]] = {
+    "en": _english_lemmas,
+    "es": _spanish_lemmas,
+}
 
 
 class RussianAnalyzer(_BaseAnalyzer):
@@ -242,6 +293,8 @@ class _Pattern:
     folds: list[str]
     rank: int
     han: bool
+    surface: tuple[str, ...]
+    lemmas: tuple[frozenset[str], ...]
 
 
 def script_of(text: str) -> str:
@@ -270,6 +323,8 @@ class TermMatcher:
         self.analyzer = analyzer if analyzer is not None else analyzer_for(lang)
         wanted = set(statuses) if statuses is not None else set(TermStatus)
         self._patterns: list[_Pattern] = []
+        # Prefix and pattern terms: regular expressions run over each text (few terms).
+        self._regex: list[tuple[str, Term, re.Pattern[str], int]] = []
         # One-word terms by key; longer terms by the pair of keys of their first two words,
         # so a common first word ("de", 信) does not make every position a candidate.
         self._single: dict[str, list[int]] = {}
@@ -294,9 +349,12 @@ class TermMatcher:
         self._number(_SEPARATOR, self._starts[_SEPARATOR])
 
     def __len__(self) -> int:
-        return len(self._patterns)
+        return len(self._patterns) + len(self._regex)
 
     def _add(self, concept_id: str, term: Term) -> None:
+        if term.match in (MatchMode.PREFIX, MatchMode.PATTERN):
+            self._regex.append((concept_id, term, _term_regex(term), _STATUS_RANK[term.status]))
+            return
         words = self.analyzer.token_re.findall(term.text)
         if not words:
             return
@@ -315,6 +373,8 @@ class TermMatcher:
                 [self.analyzer.fold(w) for w in words],
                 _STATUS_RANK[term.status],
                 HAN_RE.search(term.text) is not None,
+                tuple(words),
+                tuple(self.analyzer.lemmas(w) for w in words),
             )
         )
         self._first_keys.update(keys[0])
@@ -402,8 +462,36 @@ class TermMatcher:
 
         The texts are joined by a NUL (a token of its own with no key, so no term runs on
         into the next text) and cut into words once; only the words that may start a term
-        cost more than a few array operations.
+        cost more than a few array operations. Prefix and pattern terms are searched with
+        their regular expressions, text by text, and the longest match wins as before.
         """
+        result = self._find_words(texts)
+        if self._regex:
+            for number, text in enumerate(texts):
+                extra = self._regex_matches(text)
+                if extra:
+                    result[number] = self._merge(result[number], extra)
+        return result
+
+    def _regex_matches(self, text: str) -> list[Match]:
+        found: list[Match] = []
+        for concept_id, term, regex, _ in self._regex:
+            for m in regex.finditer(text):
+                if m.end() > m.start():
+                    exact = m.group() == term.text
+                    found.append(Match(concept_id, term, m.start(), m.end(), m.group(), exact))
+        return found
+
+    def _merge(self, matches: list[Match], extra: list[Match]) -> list[Match]:
+        """Word matches and regex matches, overlaps resolved as `_resolve` does."""
+        items: list[tuple[int, int, int, int, Match]] = []
+        for m in (*matches, *extra):
+            n = len(self.analyzer.token_re.findall(m.text))
+            items.append((n, _FULL * n if m.exact else 0, -_STATUS_RANK[m.status], m.start, m))
+        return _resolve(items)
+
+    def _find_words(self, texts: Sequence[str]) -> list[list[Match]]:
+        """`find_all` for the inflected and exact terms (looked up by word keys)."""
         result: list[list[Match]] = [[] for _ in texts]
         if not texts:
             return result
@@ -453,7 +541,7 @@ class TermMatcher:
         space in its place leaves the words and offsets as they are; matched text is then
         taken from the original."""
         cleaned = [text.replace(_SEPARATOR, " ") for text in texts]
-        result = self.find_all(cleaned)
+        result = self._find_words(cleaned)
         for number, text in enumerate(texts):
             if _SEPARATOR in text:
                 result[number] = [
@@ -484,6 +572,19 @@ class TermMatcher:
                                 hits.append((i, pattern))
         return hits
 
+    def _closeness(self, words: Sequence[str], folds: Sequence[str], pattern: _Pattern) -> int:
+        lemmas = self.analyzer.lemmas
+        score = 0
+        for word, fold, term_fold, term_lemmas in zip(
+            words, folds, pattern.folds, pattern.lemmas, strict=True
+        ):
+            if fold == term_fold:
+                score += _FULL
+            else:
+                shared = not lemmas(word).isdisjoint(term_lemmas)
+                score += (_LEMMA if shared else _STEM) - min(999, abs(len(fold) - len(term_fold)))
+        return score
+
     def _build(
         self,
         text: str,
@@ -499,7 +600,13 @@ class TermMatcher:
             n = len(pattern.words)
             infos = [starts[w] for w in words[i : i + n]]
             folds = [info[3] for info in infos]
-            score = n if folds == pattern.folds else sum(map(operator.eq, folds, pattern.folds))
+            exact = folds == pattern.folds
+            score = _FULL * n if exact else self._closeness(words[i : i + n], folds, pattern)
+            term = pattern.term
+            if term.match is MatchMode.EXACT and not exact:
+                continue  # an exact term: the words as written, no inflected form
+            if term.case_sensitive and not _same_case(words[i : i + n], pattern.surface):
+                continue
             start, end = ends[2 * i], ends[2 * (i + n - 1) + 1]
             variant = ""
             if pattern.han and any(info[4] for info in infos):
@@ -510,12 +617,17 @@ class TermMatcher:
                 start - offset,
                 end - offset,
                 text[start:end],
-                score == n,
+                exact,
                 variant,
             )
             found.append((n, score, -pattern.rank, i, match))
         return _resolve(found)
 
+
+# Closeness of a text word to a term word: the same form, a shared lemma, a stem only; the
+# length difference breaks ties (an inflected form is nearer its own lemma in length than a
+# derivation sharing its stem: `vacunas` is nearer `vacuna` than `vacunación`).
+_FULL, _LEMMA, _STEM = 2000, 1000, 0
 
 _STATUS_RANK = {
     TermStatus.PREFERRED: 0,
@@ -525,22 +637,44 @@ _STATUS_RANK = {
 }
 
 
+def _same_case(words: Sequence[str], surface: Sequence[str]) -> bool:
+    """Case-sensitive terms: each word has its term word's case pattern (initial capital,
+    all capitals or lower case); for an exact term, the very same letters."""
+    for word, term_word in zip(words, surface, strict=True):
+        if word[:1].isupper() != term_word[:1].isupper():
+            return False
+        if len(term_word) > 1 and word.isupper() != term_word.isupper():
+            return False
+    return True
+
+
+def _term_regex(term: Term) -> re.Pattern[str]:
+    """A prefix term's words each begin a text word; a pattern term is its own regex."""
+    flags = 0 if term.case_sensitive else re.IGNORECASE
+    if term.match is MatchMode.PATTERN:
+        return re.compile(term.pattern or term.text, flags)
+    words = _TOKEN_RE.findall(term.text)
+    body = r"[\W_]+".join(re.escape(w) + r"[^\W_]*" for w in words)
+    return re.compile(rf"(?<![^\W_]){body}", flags)
+
+
 def _resolve(found: list[tuple[int, int, int, int, Match]]) -> list[Match]:
     if len(found) == 1:
         return [found[0][4]]
     # Longest first, then the most exact surface, then the better status.
     found.sort(key=lambda item: (-item[0], -item[1], -item[2], item[3]))
-    kept: list[Match] = []
-    for _, _, _, _, match in found:
+    kept: list[tuple[int, Match]] = []
+    for _, score, _, _, match in found:
         clash = False
-        for other in kept:
+        for kept_score, other in kept:
             if match.start < other.end and other.start < match.end:
                 same_span = (match.start, match.end) == (other.start, other.end)
-                # A span names one concept once; two concepts sharing a term both stay.
-                if not same_span or other.concept_id == match.concept_id:
+                # A span names one concept once; two concepts sharing a term both stay, but
+                # not one whose term only shares a stem where the other's shares the lemma.
+                if not same_span or other.concept_id == match.concept_id or score < kept_score:
                     clash = True
                     break
         if not clash:
-            kept.append(match)
-    kept.sort(key=lambda m: (m.start, m.end))
-    return kept
+            kept.append((score, match))
+    kept.sort(key=lambda item: (item[1].start, item[1].end))
+    return [match for _, match in kept]

@@ -1,4 +1,4 @@
-"""Findings as text, JSON, TSV or a self-contained HTML page (grouped by concept)."""
+"""Findings as text, JSON, TSV, a self-contained HTML page or XLSX (both grouped by concept)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from workbench.core.cells import neutralise
+from workbench.terms.coverage import NoEquivalent
 from workbench.terms.drift import Finding
 
-FORMATS = ("text", "json", "tsv", "html")
+FORMATS = ("text", "json", "tsv", "html", "xlsx")
+#: Formats whose report is bytes, not text (they need an output file).
+BINARY_FORMATS = frozenset({"xlsx"})
 TSV_COLUMNS = (
     "key",
     "lang",
@@ -29,6 +32,20 @@ TSV_COLUMNS = (
 )
 
 
+def render_bytes(
+    findings: Sequence[Finding],
+    fmt: str,
+    title: str = "Terminology check",
+    gaps: Sequence[NoEquivalent] = (),
+) -> bytes:
+    """The report in any of FORMATS as bytes (UTF-8 for the text formats)."""
+    if fmt == "xlsx":
+        from workbench.terms.xlsx_report import to_xlsx
+
+        return to_xlsx(findings, title, gaps)
+    return render(findings, fmt, title).encode("utf-8")
+
+
 def bead_number(finding: Finding) -> int | None:
     """The finding's bead, numbered from 1 in its pair's alignment (None: document-wide).
 
@@ -44,7 +61,8 @@ def render(
     title: str = "Terminology check",
     dismissed: Mapping[str, str] | None = None,
 ) -> str:
-    """The findings in format `fmt` (one of FORMATS); `dismissed` maps keys to reasons."""
+    """The findings in a text format `fmt` (one of FORMATS but the binary ones); `dismissed`
+    maps keys to reasons."""
     marks = dismissed or {}
     if fmt == "json":
         return to_json(findings, marks)
@@ -54,6 +72,8 @@ def render(
         return to_html(findings, title)
     if fmt == "text":
         return to_text(findings, marks)
+    if fmt in BINARY_FORMATS:
+        raise ValueError(f"{fmt} is a binary format: use render_bytes")
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 

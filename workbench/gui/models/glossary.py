@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
@@ -14,10 +16,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from workbench.core.errors import WorkbenchError
-from workbench.terms.glossary import Concept, Glossary, Term, TermStatus
+from workbench.terms.glossary import Concept, Glossary, MatchMode, Term, TermStatus
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-TERM_COLUMNS = ("Lang", "Term", "Status", "Type", "Note")
+TERM_COLUMNS = ("Lang", "Term", "Status", "Type", "Note", "Match", "Case")
+COL_LANG, COL_TEXT, COL_STATUS, COL_TYPE, COL_NOTE, COL_MATCH, COL_CASE = range(7)
+#: How the Case column shows a case-sensitive term (empty: case does not matter).
+CASE_SENSITIVE = "sensitive"
 CONCEPT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -115,52 +120,46 @@ class TermsModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if self.concept is None or not index.isValid():
             return None
-        if not 0 <= index.row() < len(self.concept.terms) or not 0 <= index.column() < 5:
+        if not 0 <= index.row() < len(self.concept.terms) or not 0 <= index.column() < len(
+            TERM_COLUMNS
+        ):
             return None
         term = self.concept.terms[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (term.lang, term.text, term.status.value, term.term_type, term.note)[
-                index.column()
-            ]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
+            return self._display(term, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_MATCH:
+            return "inflected, exact, prefix, or pattern: REGEX"
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == COL_STATUS:
             if term.status is TermStatus.DEPRECATED:
                 return QColor(210, 50, 40)
             if term.status is TermStatus.PREFERRED:
                 return QColor(40, 110, 210)
         return None
 
+    @staticmethod
+    def _display(term: Term, column: int) -> str:
+        if column == COL_MATCH:
+            return f"pattern: {term.pattern}" if term.pattern else term.match.value
+        if column == COL_CASE:
+            return CASE_SENSITIVE if term.case_sensitive else ""
+        return (term.lang, term.text, term.status.value, term.term_type, term.note)[column]
+
     def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if self.concept is None or role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         term = self.concept.terms[index.row()]
         text = str(value).strip()
-        fields = {
-            0: "lang",
-            1: "text",
-            3: "term_type",
-            4: "note",
-        }
+        fields = {COL_LANG: "lang", COL_TEXT: "text", COL_TYPE: "term_type", COL_NOTE: "note"}
         try:
-            if index.column() == 2:
-                new = Term(
-                    term.text,
-                    term.lang,
-                    TermStatus.parse(text),
-                    term.part_of_speech,
-                    term.term_type,
-                    term.note,
-                )
+            if index.column() == COL_STATUS:
+                new = replace(term, status=TermStatus.parse(text))
+            elif index.column() == COL_MATCH:
+                mode, _, pattern = text.partition(":")
+                new = replace(term, match=MatchMode(mode.strip().lower()), pattern=pattern.strip())
+            elif index.column() == COL_CASE:
+                new = replace(term, case_sensitive=text.lower() in (CASE_SENSITIVE, "yes", "1"))
             else:
-                values = {
-                    "text": term.text,
-                    "lang": term.lang,
-                    "status": term.status,
-                    "part_of_speech": term.part_of_speech,
-                    "term_type": term.term_type,
-                    "note": term.note,
-                }
-                values[fields[index.column()]] = text
-                new = Term(**values)  # type: ignore[arg-type]
+                new = replace(term, **{fields[index.column()]: text})  # type: ignore[arg-type]
         except (ValueError, WorkbenchError):  # an invalid cell value is refused
             return False
         if new != term:
