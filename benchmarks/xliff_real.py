@@ -11,6 +11,8 @@ per file, then totals.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 import tempfile
 from pathlib import Path
@@ -20,8 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 from lxml import etree  # noqa: E402
 
+from workbench.cli import main as cli_main  # noqa: E402
 from workbench.core.errors import WorkbenchError  # noqa: E402
 from workbench.core.inline import code_count, visible  # noqa: E402
+from workbench.formats.tmx_inline import tmx_form  # noqa: E402
+from workbench.formats.tmx_reader import TmxReader  # noqa: E402
 from workbench.formats.xliff_reader import read_xliff  # noqa: E402
 from workbench.formats.xliff_writer import BilingualUnit, write_xliff  # noqa: E402
 
@@ -99,6 +104,43 @@ def xliff_row(path: Path, folder: Path) -> list[str]:
     ]
 
 
+def tmx_row(path: Path, folder: Path) -> list[str] | None:
+    """A tagged TMX file's row: codes read, through a project, codes written, DTD-valid."""
+    units = list(TmxReader(path, {}))
+    original = [tmx_form(s) for u in units for v in u.variants for s in v.segments]
+    codes_in = code_count(original)
+    if not codes_in:
+        return None
+    project = folder / f"{path.stem}-project"
+    out = folder / f"{path.stem}-tm"
+    quiet = io.StringIO()
+    with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+        imported = cli_main(["import", "tmx", str(path), "--into", str(project)]) == 0
+        exported = imported and (
+            cli_main(["export", "tmx", str(project), "--pairs", "-o", str(out)]) == 0
+        )
+    if not exported:
+        return [path.name[:44], "tmx", str(len(units)), "", str(codes_in), "", "", "", "no export"]
+    dtd = etree.DTD(str(ROOT / "resources" / "standards" / "tmx14.dtd"))
+    written: list[str] = []
+    valid = True
+    for item in sorted(out.iterdir()):
+        valid = valid and dtd.validate(etree.parse(str(item)))
+        written += [s for u in TmxReader(item, {}) for v in u.variants for s in v.segments]
+    kept = sum(1 for text in written if text in set(original))
+    return [
+        path.name[:44],
+        "tmx 1.4",
+        str(len(units)),
+        str(len(written)),
+        str(codes_in),
+        str(code_count(written)),
+        f"{'valid' if valid else 'INVALID'} (dtd)",
+        f"{kept}/{len(written)} as in",
+        "pivot in every pair file" if len(list(out.iterdir())) > 1 else "",
+    ]
+
+
 def main() -> int:
     """Print the table."""
     heads = [
@@ -118,17 +160,28 @@ def main() -> int:
         for path in sorted((REAL / "xliff").iterdir()):
             if path.suffix in {".xlf", ".xliff", ".sdlxliff"}:
                 rows.append(xliff_row(path, folder))
+        for path in sorted((REAL / "tmx").iterdir()):
+            if path.suffix == ".tmx":
+                row = tmx_row(path, folder)
+                if row is not None:
+                    rows.append(row)
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
     print(" | ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)))
     print("-+-".join("-" * w for w in widths))
     for row in rows:
         print(" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
-    read = [r for r in rows if r[4]]
+    xliff = [r for r in rows if r[1] != "tmx 1.4"]
+    read = [r for r in xliff if r[4]]
     print(
-        f"\n{len(rows)} XLIFF files, {sum(r[1] != 'refused' for r in rows)} read, "
+        f"\n{len(xliff)} XLIFF files, {sum(r[1] != 'refused' for r in xliff)} read, "
         f"{len(read)} with targets exported; codes in {sum(int(r[4]) for r in read)}, "
         f"out (1.2) {sum(int(r[5].split('/')[0]) for r in read)}, "
         f"out (2.0) {sum(int(r[5].split('/')[1]) for r in read)}"
+    )
+    tmx = [r for r in rows if r[1] == "tmx 1.4"]
+    print(
+        f"{len(tmx)} tagged TMX files: codes in {sum(int(r[4]) for r in tmx)}, out "
+        f"{sum(int(r[5]) for r in tmx if r[5])} (a pivot's codes count once per pair file)"
     )
     return 0
 
