@@ -127,7 +127,8 @@ def tmx_row(path: Path, folder: Path) -> list[str] | None:
     for item in sorted(out.iterdir()):
         valid = valid and dtd.validate(etree.parse(str(item)))
         written += [s for u in TmxReader(item, {}) for v in u.variants for s in v.segments]
-    kept = sum(1 for text in written if text in set(original))
+    known = set(original)
+    kept = sum(1 for text in written if text in known)
     return [
         path.name[:44],
         "tmx 1.4",

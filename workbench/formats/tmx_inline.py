@@ -64,14 +64,22 @@ def seg_text(seg: etree._Element, path: str = "") -> str:
     return join(seg_runs(seg, path))
 
 
-def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-    )
+def escape_text(text: str) -> str:
+    """`text` as element content, as lxml writes it: `&amp;`, `&lt;`, `&gt;`, CR as `&#13;`."""
+    if "&" in text or "<" in text or ">" in text or "\r" in text:  # 2.5x faster when none is
+        return (
+            text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("\r", "&#13;")
+        )
+    return text
 
 
-def _attr(text: str) -> str:
-    return _escape(text).replace('"', "&quot;")
+def escape_attr(text: str) -> str:
+    """`text` as a `"`-quoted attribute value, as lxml writes it (`&quot;`, `&#10;`, `&#9;`)."""
+    text = escape_text(text).replace('"', "&quot;")
+    return text.replace("\n", "&#10;").replace("\t", "&#9;")
 
 
 def _tmx_code(code: Code, hi_ok: bool) -> Code:
@@ -133,17 +141,17 @@ def tmx_form(text: str) -> str:
 def seg_markup(text: str) -> str:
     """The escaped content of a `<seg>` for `text`: its codes as TMX inline elements."""
     if OPEN not in text:
-        return _escape(text)
+        return escape_text(text)
     parts: list[str] = []
     for run in _tmx_runs(text):
         if isinstance(run, str):
-            parts.append(_escape(run))
+            parts.append(escape_text(run))
             continue
-        ident = _attr(run.id)
-        native = _escape(run.native)
+        ident = escape_attr(run.id)
+        native = escape_text(run.native)
         if run.element == "hi":
             if run.kind is CodeKind.OPENING:
-                kind = f' type="{_attr(run.native)}"' if run.native else ""
+                kind = f' type="{escape_attr(run.native)}"' if run.native else ""
                 parts.append(f'<hi x="{ident}"{kind}>')
             else:
                 parts.append("</hi>")

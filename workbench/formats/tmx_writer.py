@@ -32,7 +32,7 @@ from workbench.core.errors import FormatError, InputError
 from workbench.core.inline import OPEN as CODE_OPEN
 from workbench.core.langs import DEFAULT_LANG_CODES, base_lang
 from workbench.core.version import __version__
-from workbench.formats.tmx_inline import seg_markup, tmx_form
+from workbench.formats.tmx_inline import escape_attr, escape_text, seg_markup, tmx_form
 from workbench.formats.tmx_units import (
     ATTRIBUTE_PROPS,
     SEGLENGTHS_PROP,
@@ -78,24 +78,6 @@ def format_confidence(value: float) -> str:
 # in a cleaned value), escaped in one pass and split again.
 _SEP = "\x00"
 _INVALID_BUT_SEP = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def escape_text(text: str) -> str:
-    """`text` as element content, as lxml writes it: `&amp;`, `&lt;`, `&gt;`, CR as `&#13;`."""
-    if "&" in text or "<" in text or ">" in text or "\r" in text:  # 2.5x faster when none is
-        return (
-            text.replace("&", "&amp;")
-            .replace("<", "&lt;")
-            .replace(">", "&gt;")
-            .replace("\r", "&#13;")
-        )
-    return text
-
-
-def escape_attr(text: str) -> str:
-    """`text` as a `"`-quoted attribute value, as lxml writes it (`&quot;`, `&#10;`, `&#9;`)."""
-    text = escape_text(text).replace('"', "&quot;")
-    return text.replace("\n", "&#10;").replace("\t", "&#9;")
 
 
 def _attribute_count(props: Props) -> int:
@@ -339,7 +321,7 @@ def _fill(
         for props in vprops:
             position += len(props)
             if CODE_OPEN in values[position]:
-                escaped[position] = seg_markup(tmx_form(values[position]))
+                escaped[position] = seg_markup(values[position])
             position += 1
     if unit.tuid:
         escaped[0] = escape_attr(values[0])

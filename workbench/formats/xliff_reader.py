@@ -147,7 +147,6 @@ class XliffReader:
         file_langs: tuple[str, str] = ("", "")
         sdl_states: dict[str, str] = {}
         root_seen = False
-        unit_depth = 0
         src_lang_20 = trg_lang_20 = ""
         for event, element in iterparse_safe(self.path):
             tag = element.tag
@@ -173,9 +172,7 @@ class XliffReader:
             if _ns(tag) != self._ns:
                 continue  # tool extensions are read where they matter (sdl:seg-defs)
             if event == "start":
-                if name in ("trans-unit", "unit"):
-                    unit_depth += 1
-                elif name == "file":
+                if name == "file":
                     file_name = element.get("original", "") or element.get("id", "")
                     if self._is_20:
                         file_langs = (src_lang_20, trg_lang_20)
@@ -187,15 +184,13 @@ class XliffReader:
                     self._check_header(element, file_langs)
                 continue
             if name == "trans-unit" and not self._is_20:
-                unit_depth -= 1
                 sdl_states = self._sdl_states(element)
                 yield self._unit_12(element, file_name, file_langs, sdl_states)
                 self._clear(element)
             elif name == "unit" and self._is_20:
-                unit_depth -= 1
                 yield self._unit_20(element, file_name)
                 self._clear(element)
-            elif name == "file" and unit_depth == 0:
+            elif name == "file":
                 self._clear(element)
         if not root_seen:
             raise FormatError("the file is empty", self.path)

@@ -21,9 +21,10 @@ from workbench.formats.export import (
     link_status_of,
     wanted_variant,
 )
+from workbench.formats.tmx_inline import escape_attr, escape_text
 from workbench.formats.tmx_reader import TmxReader
 from workbench.formats.tmx_units import Progress
-from workbench.formats.tmx_writer import FLUSH_UNITS, escape_attr, escape_text
+from workbench.formats.tmx_writer import FLUSH_UNITS
 from workbench.project.layout import ALIGNMENTS, alignment_file, document_file, text_file
 from workbench.project.manifest import MANIFEST, Manifest
 from workbench.project.paths import check_name
