@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 
 from tests.formats.exchange_data import EN, ES, one_to_one_text, parallel_texts, sample_text
 from workbench.core.alignment import BeadStatus, ParallelText
@@ -114,6 +114,8 @@ def test_import_of_a_plain_po_without_our_comments(tmp_path: Path) -> None:
 @settings(max_examples=60, deadline=None)
 @given(parallel_texts(("es",)))
 def test_export_import_export_gives_the_same_bytes(text: ParallelText) -> None:
+    # A catalogue with no translation at all is a template, which import refuses on purpose.
+    assume(any(b.source and b.target for b in text.alignments["es"].beads))
     with tempfile.TemporaryDirectory() as folder:
         (first,) = export_po(text, Path(folder) / "a.po", creationdate=DATE)
         again = import_po(first)
@@ -124,6 +126,7 @@ def test_export_import_export_gives_the_same_bytes(text: ParallelText) -> None:
 @settings(max_examples=30, deadline=None)
 @given(parallel_texts(("zh",)))
 def test_chinese_round_trip_joins_without_spaces(text: ParallelText) -> None:
+    assume(any(b.source and b.target for b in text.alignments["zh"].beads))
     with tempfile.TemporaryDirectory() as folder:
         (first,) = export_po(text, Path(folder) / "a.po", creationdate=DATE)
         again = import_po(first)
