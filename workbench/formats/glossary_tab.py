@@ -120,7 +120,7 @@ def parse_glossary_tab(
                 said.append(f"{path}:{line}: no source term; the row skipped")
             continue
         key = (context, term) if columns is not None else (f"{line}", term)
-        concept_id, translations, concept_notes = entries.setdefault(
+        _, translations, concept_notes = entries.setdefault(
             key, (f"t{line}", [], [f"context: {context}"] if context else [])
         )
         if translation and translation not in translations:
