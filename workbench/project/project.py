@@ -63,7 +63,7 @@ class Project:
         """The glossary file to read; one outside the project only if `allow_outside`."""
         path = self.glossary_path
         if path is not None and not self.allow_outside and not is_inside(self.root, path):
-            raise outside_refused(self.root, path, "[paths] glossary =")
+            raise outside_refused(self.root, path, f"{MANIFEST} [paths] glossary =")
         return path
 
     @property
@@ -103,10 +103,10 @@ class Project:
             else:
                 path = folder / source
                 if not allow_outside and not is_inside(folder, path):
-                    raise outside_refused(folder, source, f"[documents] {lang} =")
+                    raise outside_refused(folder, source, f"{MANIFEST} [documents] {lang} =")
                 rules = _rules_dir(folder, manifest)
                 if rules is not None and not allow_outside and not is_inside(folder, rules):
-                    raise outside_refused(folder, rules, "[paths] segmentation =")
+                    raise outside_refused(folder, rules, f"{MANIFEST} [paths] segmentation =")
                 documents[lang] = segment_file(path, lang, rules)
                 ids[lang] = [s.id for s in documents[lang].segments]
         pivot = documents[manifest.pivot]
