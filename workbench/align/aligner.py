@@ -251,7 +251,7 @@ class _Aligner:
         )
         keys2 = build_keys(src, tgt, len(anchor_vocab), pairs2)
         lo_min, lo_max = _path_band(path, self.n)
-        spread = int(min(256, int((lo_max - lo_min).max())))
+        spread = int(min(256, int(np.max(lo_max - lo_min))))
         near = make_band(lo_min - _PASS2_WIDTH, 2 * _PASS2_WIDTH + 1 + spread, self.n, self.m)
         model2 = _estimate(model, src, tgt, path, near, keys2)
         moves = _moves_for(path)

@@ -266,8 +266,8 @@ class EmbeddingTerm:
         """Minus the log-likelihood ratio of the beads' scores; 0 where not embedded."""
         if not self.source.count[-1] or not self.target.count[-1]:
             return np.zeros(np.broadcast_shapes(ii.shape, jj.shape))
-        lo_i = int(ii.min()) - di
-        hi_i = int(ii.max())
+        lo_i = int(np.min(ii)) - di
+        hi_i = int(np.max(ii))
         if self.source.count[max(hi_i, 0)] - self.source.count[max(lo_i, 0)] == 0:
             return np.zeros(np.broadcast_shapes(ii.shape, jj.shape))
         ii_b, jj_b = np.broadcast_arrays(ii, jj)

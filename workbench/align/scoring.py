@@ -100,7 +100,7 @@ def similarity(keys: KeySets, n: int, m: int, band: Band) -> Similarity:
     lo_b = band.lo
     slo = np.maximum(lo_b[1:] - 3, 0) if n else np.zeros(0, dtype=np.int64)
     jumps = lo_b[np.minimum(np.arange(n) + 3, n)] - lo_b[1:] if n else np.zeros(1, np.int64)
-    width = int(band.width + 3 + min(200, int(jumps.max()) if len(jumps) else 0))
+    width = int(band.width + 3 + min(200, int(np.max(jumps)) if len(jumps) else 0))
     matches = np.zeros(n * width, dtype=np.float32)
     keep_s = usable[src_key]
     keep_t = usable[tgt_key]

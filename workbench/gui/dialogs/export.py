@@ -55,7 +55,7 @@ class ExportDialog(QDialog):
         langs_layout = QHBoxLayout(langs_row)
         langs_layout.setContentsMargins(0, 0, 0, 0)
         for lang in targets:
-            box = QCheckBox(lang, langs_row)
+            box = QCheckBox(text.tag(lang), langs_row)
             box.setChecked(True)
             self.lang_boxes[lang] = box
             langs_layout.addWidget(box)
