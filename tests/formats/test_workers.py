@@ -62,10 +62,46 @@ def test_closing_early_stops_taking_items() -> None:
             taken.append(n)
             yield n, 0.01
 
-    results = ordered_map(slow_square, items(), workers=2)
+    results = ordered_map(slow_square, items(), workers=2, ahead=4)
     assert next(results) == (False, 0)
     results.close()  # type: ignore[attr-defined]
-    assert len(taken) < 10  # the few in flight when it closed, not the 1,000
+    # The head and the window behind it, not the 1,000, on any load: the window is a bound,
+    # not a matter of how fast the workers were.
+    assert len(taken) <= 1 + 4
+
+
+def test_a_slow_head_item_holds_the_others_back() -> None:
+    taken = []
+
+    def items() -> Iterator[tuple[int, float]]:
+        for n in range(200):
+            taken.append(n)
+            yield n, (0.5 if n == 0 else 0.0)
+
+    results = ordered_map(slow_square, items(), workers=2, ahead=3)
+    assert next(results) == (False, 0)
+    # While item 0 slept for half a second the other worker could have run through the
+    # whole list; the window let it take only the items up to the bound.
+    assert len(taken) <= 1 + 3 + 1
+    assert [value for _, value in results] == [n * n for n in range(1, 200)]
+
+
+def test_the_window_holds_with_the_caller_helping() -> None:
+    taken = []
+
+    def items() -> Iterator[tuple[int, float]]:
+        for n in range(100):
+            taken.append(n)
+            yield n, (0.3 if n == 0 else 0.0)
+
+    def here(n: int, delay: float, serve: Callable[[], None]) -> int:
+        serve()
+        return n * n
+
+    results = ordered_map(slow_square, items(), workers=1, local=here, ahead=3)
+    assert next(results) == (False, 0)
+    assert len(taken) <= 1 + 3 + 1
+    assert [value for _, value in results] == [n * n for n in range(1, 100)]
 
 
 def die(n: int, delay: float) -> int:

@@ -73,6 +73,7 @@ def ordered_map(
     preload: Sequence[str] = (),
     local: Callable[..., Any] | None = None,
     local_ahead: int = 2,
+    ahead: int | None = None,
 ) -> Iterator[tuple[bool, Any]]:
     """Yield (made here, result) for each item, in the order of the items.
 
@@ -85,7 +86,12 @@ def ordered_map(
     must be module-level functions (they are pickled). An exception in a worker, a worker that
     dies or one that cannot start raises `WorkerError` here, in its place in the order;
     closing the iterator early stops the workers.
+
+    At most `ahead` items (default: four per worker, plus `local_ahead`) are taken from `items`
+    and not yet yielded: a slow head item holds the others back instead of letting results
+    pile up behind it, so memory stays bounded and closing early leaves few items taken.
     """
+    window = max(1, ahead if ahead is not None else 4 * max(1, workers) + local_ahead)
     context = process_context(preload)
     pipes: list[multiprocessing.connection.Connection] = []
     processes: list[Any] = []
@@ -110,7 +116,7 @@ def ordered_map(
 
         def feed() -> None:
             nonlocal exhausted
-            while idle and not exhausted:
+            while idle and not exhausted and len(jobs) < window:
                 item = next(source, None)
                 if item is None:
                     exhausted = True
@@ -137,6 +143,7 @@ def ordered_map(
             head = jobs[0]
             if head.done:
                 jobs.popleft()
+                feed()  # the window moved on: idle workers take the next items
                 if isinstance(head.result, WorkerError):  # raised in its place, in order
                     raise head.result
                 yield head.worker is None, head.result
@@ -147,7 +154,7 @@ def ordered_map(
                 continue
             if local is not None and not exhausted:
                 made_here = sum(1 for job in jobs if job.worker is None)
-                if made_here < local_ahead:
+                if made_here < local_ahead and len(jobs) < window:
                     item = next(source, None)
                     if item is None:
                         exhausted = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workbench.core.alignment import BeadStatus, ParallelText
 from workbench.core.edits import Change
 from workbench.core.errors import WorkbenchError
+from workbench.gui import following, saving, terminology_menu
 from workbench.gui.commands import EditController
 from workbench.gui.editing import EditActions
 from workbench.gui.models.alignment_table import AlignmentTableModel
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from workbench.gui.terminology import Terminology
     from workbench.project.project import Project
     from workbench.project.recovery import Recovery
+    from workbench.terms.glossary import Glossary
 
 APP_NAME = "Workbench"
 
@@ -88,7 +90,6 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.model: AlignmentTableModel | None = None
         self._pair_lang: str | None = None
-        self._problems: dict[str, tuple[int, int]] = {}
         self.edits = EditActions(self)
         self.proxy = RowFilterProxy(self)
         self.table = AlignmentTableView(self)
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
             "Unconfirmed omissions (1:0, 0:1) and low-confidence beads; F8 goes to the next"
         )
         self.statusBar().addPermanentWidget(self.problems_label)
+        self.problem_count = following.ProblemCount(self.problems_label)
         self.pair_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.pair_label)
         self.table.cell_delegate.text_committed.connect(self._text_committed)
@@ -195,18 +197,18 @@ class MainWindow(QMainWindow):
         # Widths always fit this window: a saved state carries the widths of another size.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self._name_pairs()
-        self._update_problems()
+        self.problem_count.update(self.text)
         self._install_terminology()
         self._update_state()
 
     def _name_pairs(self) -> None:
         """The Go menu's pair entries name their languages (hidden when there is no pair)."""
         targets = self.model.langs[1:] if self.model is not None else []
-        pivot = self.text.pivot if self.text is not None else ""
+        text = self.text
         for number in range(1, 4):
             action = self.actions_by_name[f"pair_{number}"]
-            if number <= len(targets):
-                action.setText(f"Pair {pivot}–{targets[number - 1]}")
+            if text is not None and number <= len(targets):
+                action.setText(f"Pair {text.pair_label(targets[number - 1])}")
                 action.setVisible(True)
             else:
                 action.setVisible(False)
@@ -217,92 +219,23 @@ class MainWindow(QMainWindow):
 
     def add_terminology_actions(self, terms: Terminology) -> None:
         """Menu entries and shortcuts of the terminology panel (added once)."""
-        from workbench.gui.actions import make_action
-
-        recheck = make_action(
-            self, "Re-check &terminology", "F9", terms.check, "Check the terminology again"
-        )
-        glossary = make_action(
-            self,
-            "&Glossary editor…",
-            "Ctrl+G",
-            self.glossary_dialog,
-            "Edit the project's glossary: concepts, terms, statuses, import/export",
-        )
-        findings = make_action(
-            self,
-            "Terminology &findings",
-            "Ctrl+Shift+F",
-            self.show_findings,
-            "Show the findings panel and focus it",
-        )
-        rules = make_action(
-            self,
-            "&QA rules…",
-            "Ctrl+Shift+G",
-            self.qa_rules_dialog,
-            "Forbidden strings and regexes per language, exceptions, checks switched on or off",
-        )
-        self.actions_by_name.update(
-            recheck=recheck, glossary=glossary, findings=findings, qa_rules=rules
-        )
-        menu = self.menuBar().addMenu("&Terminology")
-        for action in (findings, recheck, glossary, rules):
-            menu.addAction(action)
-        if self.view_menu is not None:
-            self.view_menu.addAction(terms.dock.toggleViewAction())
+        terminology_menu.add_terminology_actions(self, terms)
 
     def show_findings(self) -> None:
         """Raise the findings panel and focus its list."""
-        if self.terminology is not None:
-            self.terminology.dock.show()
-            self.terminology.dock.raise_()
-            self.terminology.panel.view.setFocus()
+        terminology_menu.show_findings(self)
 
     def glossary_dialog(self) -> None:
         """Open the glossary editor; its edits join the project's unsaved state when it closes."""
-        from workbench.gui.dialogs.glossary_editor import GlossaryEditor
+        terminology_menu.glossary_dialog(self)
 
-        if self.terminology is None or self.project is None:
-            self.report("open a project first: the glossary is part of a project")
-            return
-        path = self.project.glossary_path or self.project.root / "glossary.tbx"
-        editor = GlossaryEditor(self, self.terminology.glossary, path)
-        editor.exec()
-        if editor.changed:
-            self.terminology.set_glossary(editor.glossary, dirty=not editor.saved)
-            if len(editor.glossary):
-                self.terminology.dock.show()
-            if not editor.saved:
-                self.report("the glossary has unsaved changes: Save (Ctrl+S) writes them")
-
-    def save_glossary(self, glossary) -> Path | None:
+    def save_glossary(self, glossary: Glossary) -> Path | None:
         """Save `glossary` as the project's glossary now (the editor's Save); the file."""
-        if self.terminology is None or self.project is None:
-            return None
-        try:
-            self.terminology.glossary = glossary
-            self.terminology.glossary_dirty = True
-            path = self.terminology.save_glossary()
-        except (OSError, WorkbenchError) as exc:
-            self.show_error("Could not save the glossary", f"{exc}")
-            return None
-        self.report(f"saved the glossary to {path}")
-        self.update_state()
-        return path
+        return terminology_menu.save_glossary(self, glossary)
 
     def qa_rules_dialog(self) -> None:
         """Edit the project's QA rules (qa-rules.json beside its manifest); re-check after."""
-        from workbench.gui.dialogs.qa_rules_editor import QaRulesEditor
-        from workbench.project.qa_rules import default_rules_path
-
-        if self.terminology is None or self.project is None:
-            self.report("this project has no glossary")
-            return
-        path = default_rules_path(self.project.root)
-        editor = QaRulesEditor(self, self.terminology.rules, path)
-        if editor.exec() and editor.saved is not None:
-            self.terminology.set_rules(editor.saved)
+        terminology_menu.qa_rules_dialog(self)
 
     def _install_terminology(self) -> None:
         from workbench.gui.terminology import install_terminology
@@ -407,36 +340,10 @@ class MainWindow(QMainWindow):
             self.model.apply_change(change)
         if self.proxy.active:
             self.proxy.invalidate()
-        self._follow(change)
-        self._update_problems({item.lang for item in change.beads})
+        following.follow(self, change)
+        self.problem_count.update(self.text, {item.lang for item in change.beads})
         self.alignment_map.refresh()
         self._update_state()
-
-    def _follow(self, change: Change) -> None:
-        """Keep the edited bead current and selected (after an edit, its undo and its redo).
-
-        Rows an edit removes take Qt's current index with them (it falls to the row above),
-        so the next shortcut would act on another bead: the window picks the row itself.
-        A same-shape edit (a status change) keeps a current row it touched; otherwise the
-        first row of the new beads becomes current (the last one for same-shape edits, so
-        undoing "confirm above" shows the row it was made from).
-        """
-        model = self.model
-        if model is None:
-            return
-        items = [c for c in change.beads if c.lang in model.layout.langs]
-        if not items:
-            return
-        pair = self.pair_lang()
-        item = next((c for c in items if c.lang == pair), items[0])
-        rows = model.layout.rows_of_beads(item.lang, item.start, item.start + max(item.inserted, 1))
-        if not rows:
-            return
-        same_shape = all(c.removed == c.inserted for c in items)
-        current = self.current_row()
-        if same_shape and current in rows and self.current_lang() == item.lang:
-            return
-        self.move_to_row(rows[-1] if same_shape else rows[0], item.lang)
 
     def _text_committed(self, proxy_index: QModelIndex, lines: list[str]) -> None:
         if self.model is None:
@@ -519,46 +426,11 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------------------
     def next_problem(self, backwards: bool = False) -> None:
         """Go to the next row with a finding or an unconfirmed low-confidence bead (F8)."""
-        from workbench.gui.models.filter_proxy import row_matches
-
-        self._go_to_next(
-            lambda model, row: (
-                row_matches(model, row, with_findings=True)
-                or row_matches(model, row, low_confidence=True)
-            ),
-            backwards,
-            "no problem found: every bead is confident or confirmed, no omissions, no findings",
-        )
+        following.next_problem(self, backwards)
 
     def next_unconfirmed(self, backwards: bool = False) -> None:
         """Go to the next row with an unconfirmed bead (F7)."""
-        from workbench.gui.models.filter_proxy import row_matches
-
-        self._go_to_next(
-            lambda model, row: row_matches(model, row, unconfirmed=True),
-            backwards,
-            "every bead is confirmed",
-        )
-
-    def _go_to_next(
-        self,
-        wanted: Callable[[AlignmentTableModel, int], bool],
-        backwards: bool,
-        none_left: str,
-    ) -> None:
-        """Move to the next row (wrapping around) where `wanted(model, row)`, else say so."""
-        model = self.model
-        if model is None or not model.rowCount():
-            return
-        count = model.rowCount()
-        start = self.current_row()
-        step = -1 if backwards else 1
-        for offset in range(1, count + 1):
-            row = (start + step * offset) % count
-            if wanted(model, row):
-                self.move_to_row(row)
-                return
-        self.report(none_left)
+        following.next_unconfirmed(self, backwards)
 
     def toggle_ids(self, show: bool) -> None:
         """Show or hide segment ids."""
@@ -579,31 +451,7 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save the project (atomic files); on failure nothing is marked saved."""
-        if self.project is None or self.controller is None:
-            self.report("nothing to save: this text has no project folder")
-            return False
-        glossary_path = None
-        try:
-            glossary_changed = self.glossary_dirty
-            if self.session is not None:
-                self.session.save()
-            if glossary_changed:
-                glossary_path = self.project.glossary_path
-        except (OSError, WorkbenchError) as exc:
-            self.show_error(
-                "Could not save",
-                f"The project was not saved: {exc}\n\nYour edits are still here and in the "
-                "recovery copy. Free some space or check permissions, then save again.",
-            )
-            self.autosave(force=True)
-            return False
-        self.controller.mark_saved()
-        if self.recovery is not None:
-            self.recovery.discard()
-        also = f" and the glossary {glossary_path.name}" if glossary_path is not None else ""
-        self.report(f"saved {self.project.root}{also}")
-        self.update_state()
-        return True
+        return saving.save(self)
 
     def autosave(self, force: bool = False) -> None:
         """Write the recovery copy now when there are edits since the last one."""
@@ -624,35 +472,7 @@ class MainWindow(QMainWindow):
 
     def maybe_discard(self) -> bool:
         """Ask about unsaved edits; True when it is fine to drop the current text."""
-        if not self.is_dirty:
-            return True
-        answer = QMessageBox.question(
-            self,
-            "Unsaved changes",
-            self._unsaved_text(),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            if self.recovery is not None:
-                self.recovery.discard()
-            return True
-        return False
-
-    def _unsaved_text(self) -> str:
-        edited = self.controller is not None and not self.controller.stack.isClean()
-        what = (
-            "The alignment and the glossary have"
-            if edited and self.glossary_dirty
-            else "The glossary has"
-            if self.glossary_dirty
-            else "The alignment has"
-        )
-        return f"{what} unsaved changes. Save them before closing?"
+        return saving.maybe_discard(self)
 
     # -- file menu -----------------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -711,7 +531,7 @@ class MainWindow(QMainWindow):
             return
         row = self.current_row()
         self.pair_label.setText(
-            f"Pair {self.text.pivot}-{lang} · row {row + 1} of {self.model.rowCount()}"
+            f"Pair {self.text.pair_label(lang)} · row {row + 1} of {self.model.rowCount()}"
             if self.model is not None
             else ""
         )
@@ -719,26 +539,6 @@ class MainWindow(QMainWindow):
     def update_state(self) -> None:
         """Redraw the title (unsaved mark) and the actions' enabled state."""
         self._update_state()
-
-    def _update_problems(self, langs: Iterable[str] | None = None) -> None:
-        """Recount omissions and weak beads of `langs` (all pairs when None) for the label."""
-        from workbench.gui.models.alignment_table import count_problems
-
-        if self.text is None:
-            self.problems_label.setText("")
-            return
-        alignments = self.text.alignments
-        if langs is None:
-            self._problems = {}
-            langs = list(alignments)
-        for lang in langs:  # one pair's 10k beads take ~3 ms: only the edited pairs are recounted
-            if lang in alignments:
-                self._problems[lang] = count_problems(alignments[lang].beads)
-        omissions = sum(o for o, _ in self._problems.values())
-        low = sum(w for _, w in self._problems.values())
-        self.problems_label.setText(
-            f"{omissions} omission{'s' if omissions != 1 else ''} · {low} low confidence"
-        )
 
     def _update_state(self, *args) -> None:
         name = self.project.name if self.project is not None else "untitled"

@@ -1,0 +1,75 @@
+"""Saving the open project and asking about unsaved changes before they are dropped."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from workbench.core.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.gui.main_window import MainWindow
+
+
+def save(window: MainWindow) -> bool:
+    """Save the project (atomic files); on failure nothing is marked saved."""
+    if window.project is None or window.controller is None:
+        window.report("nothing to save: this text has no project folder")
+        return False
+    glossary_path = None
+    try:
+        glossary_changed = window.glossary_dirty
+        if window.session is not None:
+            window.session.save()
+        if glossary_changed:
+            glossary_path = window.project.glossary_path
+    except (OSError, WorkbenchError) as exc:
+        window.show_error(
+            "Could not save",
+            f"The project was not saved: {exc}\n\nYour edits are still here and in the "
+            "recovery copy. Free some space or check permissions, then save again.",
+        )
+        window.autosave(force=True)
+        return False
+    window.controller.mark_saved()
+    if window.recovery is not None:
+        window.recovery.discard()
+    also = f" and the glossary {glossary_path.name}" if glossary_path is not None else ""
+    window.report(f"saved {window.project.root}{also}")
+    window.update_state()
+    return True
+
+
+def maybe_discard(window: MainWindow) -> bool:
+    """Ask about unsaved edits; True when it is fine to drop the current text."""
+    if not window.is_dirty:
+        return True
+    answer = QMessageBox.question(
+        window,
+        "Unsaved changes",
+        _unsaved_text(window),
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save,
+    )
+    if answer == QMessageBox.StandardButton.Save:
+        return window.save()
+    if answer == QMessageBox.StandardButton.Discard:
+        if window.recovery is not None:
+            window.recovery.discard()
+        return True
+    return False
+
+
+def _unsaved_text(window: MainWindow) -> str:
+    edited = window.controller is not None and not window.controller.stack.isClean()
+    what = (
+        "The alignment and the glossary have"
+        if edited and window.glossary_dirty
+        else "The glossary has"
+        if window.glossary_dirty
+        else "The alignment has"
+    )
+    return f"{what} unsaved changes. Save them before closing?"
