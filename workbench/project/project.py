@@ -28,6 +28,7 @@ from workbench.project.layout import (
 )
 from workbench.project.manifest import MANIFEST, Manifest, find_project
 from workbench.project.paths import check_name, is_inside, outside_refused
+from workbench.project.tmx_metadata import METADATA_FILE, TmxMetadata, metadata_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ class Project:
         """The glossary file to read; one outside the project only if `allow_outside`."""
         path = self.glossary_path
         if path is not None and not self.allow_outside and not is_inside(self.root, path):
-            raise outside_refused(self.root, path, "[paths] glossary =")
+            raise outside_refused(self.root, path, f"{MANIFEST} [paths] glossary =")
         return path
 
     @property
@@ -117,10 +118,10 @@ class Project:
             else:
                 path = folder / source
                 if not allow_outside and not is_inside(folder, path):
-                    raise outside_refused(folder, source, f"[documents] {lang} =")
+                    raise outside_refused(folder, source, f"{MANIFEST} [documents] {lang} =")
                 rules = _rules_dir(folder, manifest)
                 if rules is not None and not allow_outside and not is_inside(folder, rules):
-                    raise outside_refused(folder, rules, "[paths] segmentation =")
+                    raise outside_refused(folder, rules, f"{MANIFEST} [paths] segmentation =")
                 documents[lang], reports[lang] = read_segmented(
                     path, lang, rules, reading=manifest.reading
                 )
@@ -205,12 +206,19 @@ class Project:
 
     @classmethod
     def create_from_text(
-        cls, text: ParallelText, root: str | Path, name: str | None = None
+        cls,
+        text: ParallelText,
+        root: str | Path,
+        name: str | None = None,
+        *,
+        tmx_metadata: TmxMetadata | None = None,
     ) -> Project:
         """Save an imported text as a new project in `root` (which must not hold one yet).
 
         The documents are also written as plain texts (`texts/<lang>.txt`, a paragraph a
-        line) so the manifest names real files; all files are written or none.
+        line) so the manifest names real files; `tmx_metadata` (what an imported memory said
+        beside its text, `read_tmx`) goes to `origin/tmx.jsonl` for the exports to write back.
+        All files are written or none.
         """
         folder = Path(root)
         if folder.exists() and not folder.is_dir():
@@ -227,7 +235,12 @@ class Project:
             lang_codes={**DEFAULT_LANG_CODES, **text.lang_codes},
         )
         project = cls(folder, manifest, text)
-        created = missing_folders(project.alignments_dir, folder / text_file(text.pivot).parent)
+        lines = metadata_lines(tmx_metadata) if tmx_metadata is not None else []
+        created = missing_folders(
+            project.alignments_dir,
+            folder / text_file(text.pivot).parent,
+            *([(folder / METADATA_FILE).parent] if lines else []),
+        )
         try:
             with AtomicBatch() as batch:
                 for lang, document in text.documents.items():
@@ -235,6 +248,9 @@ class Project:
                     staged.write_bytes(plain_text(lang, document).encode("utf-8"))
                 batch.staged(folder / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
                 write_text_files(text, project.alignments_dir, batch)
+                if lines:
+                    (folder / METADATA_FILE).parent.mkdir(parents=True, exist_ok=True)
+                    batch.staged(folder / METADATA_FILE).write_text("".join(lines), "utf-8")
         except BaseException:
             remove_empty_folders(created)
             raise
