@@ -14,7 +14,8 @@ from lxml import etree
 from tests.formats.exchange_data import sample_text
 from workbench.cli import main
 from workbench.core.alignment import Bead, BeadStatus
-from workbench.core.inline import code_count, visible
+from workbench.core.inline import code_count, plain, visible
+from workbench.core.langs import join_segments
 from workbench.formats.tmx_inline import tmx_form
 from workbench.formats.tmx_reader import TmxReader
 from workbench.formats.xliff_reader import read_xliff
@@ -321,3 +322,38 @@ def _translate_second_segment(folder: Path, text: str) -> None:
     beads[1] = Bead((1,), (1,), BeadStatus.AUTO, 1.0)
     alignment.beads[:] = beads
     project.save()
+
+
+def test_a_project_from_a_file_with_no_translation_yet_opens_and_writes_back(
+    tmp_path: Path,
+) -> None:
+    source = REAL / "xliff" / "MQ-12-Test01.xlf"  # memoQ: every target empty, NotStarted
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    (alignment,) = Project.open(folder).text.alignments.values()
+    assert len(alignment.target) == 0
+    assert alignment.beads and all(not b.target for b in alignment.beads)
+    out = tmp_path / "out"
+    assert main(["export", "xliff", str(folder), "-o", str(out)]) == 0
+    assert (out / source.name).read_bytes().count(b"<trans-unit") == 119
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [("xliff", "xliff/okapi-docxtest.docx.xlf"), ("tmx", "tmx/omegat-test-level2.tmx")],
+)
+def test_imported_plain_texts_read_as_text_without_codes(
+    tmp_path: Path, kind: str, name: str
+) -> None:
+    source = REAL / name
+    folder = tmp_path / "proj"
+    assert main(["import", kind, str(source), "--into", str(folder)]) == 0
+    project = Project.open(folder)
+    for lang, document in project.text.documents.items():
+        written = (folder / "texts" / f"{lang}.txt").read_text(encoding="utf-8")
+        assert "\ue000" not in written and "\ue001" not in written
+        expected = [
+            join_segments(lang, [plain(s) for s in paragraph]) for paragraph in document.paragraphs
+        ]
+        assert written.split("\n")[: len(expected)] == expected
+    assert code_count(project.text.documents[project.text.pivot].texts) > 0

@@ -75,7 +75,7 @@ UNCERTAIN = 0.99
 _CONTEXT = 2
 #: At most about this many segments are embedded per alignment (the 4-bit model embeds some
 #: 25-60 segments a second on two cores): 1984 hu-en in under a minute.
-EMBED_BUDGET = 800
+EMBED_BUDGET = 600
 #: Share of 1-3/3-1 beads in the first pass above which the wide shapes are searched.
 WIDE_SHARE = 0.02
 # Before a table is learned: no key overlap costs 1 nat, a full overlap earns 5 (pass 1).

@@ -1,8 +1,9 @@
 """PDF documents in (text-based PDFs): positioned lines per page, then paragraphs.
 
 Two libraries, each for what it does best. pypdf checks the file first, with its
-decompression limits: encryption, JavaScript, the page count and the decoded size of every
-stream pdfminer would decode (so a flate bomb is refused before anything is inflated whole).
+decompression limits: encryption, scripts (never run, reported as a warning), the page count
+and the decoded size of every stream pdfminer would decode (so a flate bomb is refused before
+anything is inflated whole).
 pdfminer.six then lays the pages out (lines with coordinates and font sizes);
 `workbench.formats.furniture` turns them into paragraphs without the page furniture.
 A page without a text layer (a scan) or with a broken font encoding is an error naming it.
@@ -35,43 +36,54 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\u
 _CID = regex.compile(r"\(cid:\d+\)")
 _UNMAPPED = regex.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MARK_CHARS = frozenset("0123456789*†‡§")
+_RULE_TEXT = regex.compile(r"[_\u2014\u2015]{5,}")
 
 
 def _name(value: Any) -> str:
     return str(value) if value is not None else ""
 
 
-def _has_javascript(reader: Any) -> str | None:
-    """Where the PDF carries JavaScript ('the document names', 'page 3'...), else None."""
+def _scripts(reader: Any) -> list[str]:
+    """Where the PDF carries JavaScript or a launch action: 'the document's names', 'page 3'..."""
+    places: list[str] = []
     root = reader.trailer.get("/Root")
     root = root.get_object() if root is not None else {}
     names = root.get("/Names")
     if names is not None and "/JavaScript" in names.get_object():
-        return "the document's names"
+        places.append("the document's names")
     for key in ("/OpenAction", "/AA"):
         action = root.get(key)
         if action is not None and _is_script(action.get_object()):
-            return "the document's open action"
+            places.append("the document's open action")
+            break
     for number, page in enumerate(reader.pages, start=1):
-        if "/AA" in page:
-            return f"page {number}"
-        for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
-            for key in ("/A", "/AA"):
-                if key in annotation and _is_script(annotation[key].get_object()):
-                    return f"page {number}"
-    return None
+        if "/AA" in page or any(
+            key in annotation and _is_script(annotation[key].get_object())
+            for annotation in (a.get_object() for a in page.get("/Annots") or [])
+            for key in ("/A", "/AA")
+        ):
+            places.append(f"page {number}")
+    return places
 
 
-def _is_script(action: Any) -> bool:
-    if not hasattr(action, "get"):
+def _is_script(action: Any, depth: int = 0) -> bool:
+    if not hasattr(action, "get") or depth > 16:
         return False
-    if action.get("/S") == "/JavaScript" or "/JS" in action:
+    if action.get("/S") in ("/JavaScript", "/Launch") or "/JS" in action:
         return True
     return any(
-        hasattr(value, "get_object") and _is_script(value.get_object())
+        hasattr(value, "get_object") and _is_script(value.get_object(), depth + 1)
         for key, value in action.items()
         if key in {"/Next", "/O", "/C", "/K", "/F", "/V", "/D", "/U", "/Fo", "/Bl"}
+    )
+
+
+def scripts_warning(places: list[str]) -> str:
+    """The warning for a PDF with scripts: where they are, and that they were never run."""
+    shown = ", ".join(places[:5]) + (f" and {len(places) - 5} more" if len(places) > 5 else "")
+    return (
+        f"the PDF carries JavaScript or launch actions ({shown}); they were ignored, never run: "
+        "only the text was read"
     )
 
 
@@ -104,8 +116,12 @@ def _form_streams(resources: Any, seen: set[int], depth: int = 0) -> Iterator[An
         yield from _form_streams(form.get("/Resources"), seen, depth + 1)
 
 
-def check_pdf(path: str | Path) -> int:
-    """Refuse what is not safe or not readable; the number of pages otherwise."""
+def check_pdf(path: str | Path) -> list[str]:
+    """Refuse what is not safe or not readable (naming the page); the warnings otherwise.
+
+    Scripts (JavaScript, launch actions) are never run by either library: a PDF that has
+    them is read, with a warning naming where they are.
+    """
     from pypdf import PasswordType, PdfReader
     from pypdf.errors import (
         DependencyError,
@@ -139,13 +155,8 @@ def check_pdf(path: str | Path) -> int:
         pages = len(reader.pages)
         if pages > MAX_PAGES:
             raise UnsafeInputError(f"the PDF has {pages} pages (limit {MAX_PAGES}); refused", path)
-        where = _has_javascript(reader)
-        if where is not None:
-            raise UnsafeInputError(
-                f"the PDF carries JavaScript ({where}); refused (save it without scripts, "
-                "e.g. print it to a new PDF)",
-                path,
-            )
+        places = _scripts(reader)
+        warnings = [scripts_warning(places)] if places else []
         total = 0
         fonts_seen: set[int] = set()
         for number, page in enumerate(reader.pages, start=1):
@@ -175,7 +186,7 @@ def check_pdf(path: str | Path) -> int:
         ) from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise FormatError(f"not a readable PDF ({type(exc).__name__}: {exc})", path) from None
-    return pages
+    return warnings
 
 
 def _font_bytes(page: Any, path: str | Path, what: str, seen: set[int]) -> int:
@@ -214,6 +225,9 @@ def _line_of(item: Any, page_top: float, page_left: float) -> Line | None:
         return None
     size = statistics.median(c.size for c in sized)
     base = statistics.median(c.y0 for c in sized if c.size >= size * 0.9)
+    # A PDF that writes its word spaces as glyphs (Word does) splits some words into two
+    # runs for justification; pdfminer guesses a space in the small gap ("takin g").
+    writes_spaces = any(c.get_text() == " " for c in sized)
     text_parts: list[str] = []
     marks: list[tuple[int, int]] = []
     at = 0
@@ -232,6 +246,8 @@ def _line_of(item: Any, page_top: float, page_left: float) -> Line | None:
                 text = ""
             if text.startswith(" ") and text_parts and text_parts[-1].endswith(" "):
                 text = text.lstrip(" ")
+            if text == " " and writes_spaces and _inside_word(chars, n, size):
+                text = ""
         elif text in _MARK_CHARS and char.size < size * 0.8 and char.y0 > base + size * 0.15:
             if marks and marks[-1][1] == at:
                 marks[-1] = (marks[-1][0], at + len(text))
@@ -253,6 +269,19 @@ def _line_of(item: Any, page_top: float, page_left: float) -> Line | None:
         size=float(size),
         marks=tuple(marks),
     )
+
+
+def _inside_word(chars: list[tuple[str, Any]], n: int, size: float) -> bool:
+    """Whether the guessed space at `n` sits in a gap too narrow for a word space (under a
+    fifth of the font size) between two letters (or a letter and a hyphen): kerning."""
+    before = chars[n - 1][1] if n else None
+    after = chars[n + 1][1] if n + 1 < len(chars) else None
+    if before is None or after is None:
+        return False
+    left, right = before.get_text()[-1:], after.get_text()[:1]
+    if not (left.isalnum() and (right.isalnum() or right == "-")):
+        return False
+    return bool(after.x0 - before.x1 < size * 0.2)
 
 
 def _walk(layout: Any) -> Iterator[Any]:
@@ -278,7 +307,10 @@ def _page_of(layout: Any, number: int, path: str | Path) -> Page:
     for item in _walk(layout):
         if isinstance(item, LTTextLine):
             line = _line_of(item, y1, x0)
-            if line is not None:
+            if line is not None and _RULE_TEXT.fullmatch(line.text.strip()):
+                # A footnote separator typed as underscores is a rule, not text.
+                rules.append((line.bottom, line.x0, line.x1))
+            elif line is not None:
                 lines.append(line)
         elif (
             isinstance(item, LTLine | LTRect) and item.height < 2 and 20 < item.width < width * 0.6
@@ -307,9 +339,12 @@ def _page_of(layout: Any, number: int, path: str | Path) -> Page:
     return Page(number, width, height, tuple(lines), tuple(sorted(rules)))
 
 
-def read_pdf_pages(path: str | Path) -> list[Page]:
-    """The pages of a text PDF as positioned lines, after the safety checks of `check_pdf`."""
-    check_pdf(path)
+def read_pdf_pages(path: str | Path, warnings: list[str] | None = None) -> list[Page]:
+    """The pages of a text PDF as positioned lines, after the safety checks of `check_pdf`
+    (whose warnings are added to `warnings`)."""
+    found = check_pdf(path)
+    if warnings is not None:
+        warnings.extend(found)
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfexceptions import PDFException
@@ -334,19 +369,24 @@ def read_pdf_pages(path: str | Path) -> list[Page]:
         AssertionError,
         IndexError,
     ) as exc:
-        raise FormatError(f"not a readable PDF ({type(exc).__name__}: {exc})", path) from None
+        # Pages are laid out one by one: past the first, the one that failed is named.
+        where = f"page {len(pages) + 1} is not readable" if pages else "not a readable PDF"
+        raise FormatError(f"{where} ({type(exc).__name__}: {exc})", path) from None
     return pages
 
 
 def read_pdf(
     path: str | Path, lang: str | None = None, *, remove_furniture: bool = True
 ) -> Cleaned:
-    """The paragraphs, footnotes and removed furniture of a text PDF."""
-    pages = read_pdf_pages(path)
+    """The paragraphs, footnotes and removed furniture of a text PDF, and its warnings."""
+    warnings: list[str] = []
+    pages = read_pdf_pages(path, warnings)
     if not any(page.lines for page in pages):
         raise FormatError("the PDF has no text layer on any page; run OCR on it first", path)
     if lang is None:
         from workbench.formats.langguess import guess_language
 
         lang = guess_language(line.text for page in pages for line in page.lines)
-    return clean_pages(pages, lang, remove_furniture=remove_furniture)
+    cleaned = clean_pages(pages, lang, remove_furniture=remove_furniture)
+    cleaned.warnings.extend(warnings)
+    return cleaned
