@@ -9,8 +9,14 @@ from PySide6.QtWidgets import QComboBox, QPushButton
 
 from tests.gui.driving import show_and_focus, when_modal
 from tests.gui.test_terminology import glossary
-from workbench.gui.dialogs.glossary_editor import STATUS_COLUMN, GlossaryEditor, TermDialog
-from workbench.terms.glossary import TermStatus
+from workbench.gui.dialogs.glossary_editor import (
+    MATCH_COLUMN,
+    STATUS_COLUMN,
+    GlossaryEditor,
+    MatchEditor,
+    TermDialog,
+)
+from workbench.terms.glossary import MatchMode, TermStatus
 
 
 def _editor(qtbot, tmp_path: Path) -> GlossaryEditor:
@@ -79,4 +85,30 @@ def test_term_status_is_picked_from_a_list_without_qt_warnings(qtbot, qtlog, tmp
     )
     assert editor.terms.data(editor.terms.index(2, STATUS_COLUMN)) == "superseded"
     assert not [r for r in qtlog.records if "commitData" in r.message]
+    editor.stack.setClean()
+
+
+def test_match_mode_is_picked_from_the_modes_the_matcher_knows(qtbot, tmp_path) -> None:
+    editor = _editor(qtbot, tmp_path)
+    view = editor.term_view
+    index = editor.terms.index(0, MATCH_COLUMN)
+    view.setCurrentIndex(index)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    match_editor = view.findChild(MatchEditor)
+    assert match_editor is not None and match_editor.isVisible()
+    box = match_editor.mode_box
+    assert [box.itemText(i) for i in range(box.count())] == [m.value for m in MatchMode]
+    assert not match_editor.pattern_edit.isEnabled()  # only a pattern term has an expression
+    box.setCurrentText("pattern")
+    assert match_editor.pattern_edit.isEnabled()
+    match_editor.pattern_edit.setText(r"info\w* security")
+    qtbot.keyClick(match_editor.pattern_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.glossary.concept("infosec").terms[0].match is MatchMode.PATTERN)
+    assert editor.glossary.concept("infosec").terms[0].pattern == r"info\w* security"
+    assert editor.terms.data(index) == r"pattern: info\w* security"
+    editor.stack.undo()
+    assert editor.glossary.concept("infosec").terms[0].match is MatchMode.INFLECTED
+    editor.stack.redo()
+    assert editor.glossary.concept("infosec").terms[0].match is MatchMode.PATTERN
     editor.stack.setClean()

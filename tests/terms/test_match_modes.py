@@ -147,3 +147,22 @@ def test_split_matching_note_keeps_the_users_lines() -> None:
         False,
         "",
     )
+
+
+def test_an_unknown_mode_in_a_tbx_is_reported_and_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "g.tbx"
+    write_tbx(path, GLOSSARY, 3)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "workbench-match: prefix", "workbench-match: fuzzy"
+        ),
+        encoding="utf-8",
+    )
+    warnings: list[str] = []
+    read = read_tbx(path, warnings)
+    cyber = next(t for t in read.concepts[0].terms if t.text == "cyber")
+    assert cyber.match is MatchMode.INFLECTED
+    assert "workbench-match: fuzzy" in cyber.note  # kept for the user to fix, not applied
+    assert len(warnings) == 1
+    assert str(path) in warnings[0] and "'fuzzy'" in warnings[0]
+    assert "inflected, exact, prefix, pattern" in warnings[0]

@@ -140,7 +140,14 @@ def split_matching_note(note: str) -> tuple[str, MatchMode, bool, str]:
             if item == "case-sensitive":
                 case_sensitive = True
             elif item:
-                mode = MatchMode(item)
+                try:
+                    mode = MatchMode(item)
+                except ValueError:
+                    known = ", ".join(m.value for m in MatchMode)
+                    raise ValueError(
+                        f"unknown match mode {item!r} in {MATCH_NOTE_PREFIX!r} "
+                        f"(one of {known}, then 'case-sensitive' or 'pattern=REGEX')"
+                    ) from None
     return "\n".join(kept).strip("\n"), mode, case_sensitive, pattern
 
 

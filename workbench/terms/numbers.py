@@ -5,6 +5,10 @@
 (a year beside a date stays a number of its own: 2006). English ordinals (60th) are
 left out: other languages often spell them out. Chinese numerals with a unit (十五,
 二百) or a zero (二〇〇六) are read as numbers in Chinese text.
+
+Limits (pinned by tests/terms/test_numbers.py): the convention is the language's, not the
+text's, so "1.000" in English reads as 1 and "1,5" in English as two numbers; spelled-out
+numbers ("two", "два") are not compared; a lone 一 is never a number.
 """
 
 from __future__ import annotations

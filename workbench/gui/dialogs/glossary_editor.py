@@ -40,13 +40,21 @@ from workbench.gui.models.glossary import (
     ConceptListModel,
     TermsModel,
 )
-from workbench.terms.glossary import Concept, Glossary, GlossaryChange, Term, TermStatus
+from workbench.terms.glossary import (
+    Concept,
+    Glossary,
+    GlossaryChange,
+    MatchMode,
+    Term,
+    TermStatus,
+)
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
 
 
 STATUS_COLUMN = TERM_COLUMNS.index("Status")
+MATCH_COLUMN = TERM_COLUMNS.index("Match")
 
 
 class StatusDelegate(QStyledItemDelegate):
@@ -62,6 +70,66 @@ class StatusDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index) -> None:
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
+class MatchEditor(QWidget):
+    """The match-mode cell editor: the list of modes and, for a pattern, its expression."""
+
+    MIN_WIDTH = 340
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.mode_box = QComboBox(self)
+        self.mode_box.addItems([mode.value for mode in MatchMode])
+        self.mode_box.setToolTip(
+            "inflected: any form of the words; exact: as written; prefix: each word begins a "
+            "text word; pattern: a regular expression"
+        )
+        self.pattern_edit = QLineEdit(self)
+        self.pattern_edit.setPlaceholderText("regular expression (empty: the term itself)")
+        layout.addWidget(self.mode_box)
+        layout.addWidget(self.pattern_edit, 1)
+        self.mode_box.currentTextChanged.connect(self._mode_picked)
+        self.setFocusProxy(self.mode_box)
+
+    def _mode_picked(self, mode: str) -> None:
+        self.pattern_edit.setEnabled(mode == MatchMode.PATTERN.value)
+
+    @property
+    def value(self) -> str:
+        """The cell value: the mode, or "pattern: REGEX"."""
+        mode, pattern = self.mode_box.currentText(), self.pattern_edit.text().strip()
+        return f"{mode}: {pattern}" if mode == MatchMode.PATTERN.value and pattern else mode
+
+    @value.setter
+    def value(self, text: str) -> None:
+        mode, _, pattern = text.partition(":")
+        self.mode_box.setCurrentText(mode.strip() or MatchMode.INFLECTED.value)
+        self.pattern_edit.setText(pattern.strip())
+        self._mode_picked(self.mode_box.currentText())
+
+
+class MatchDelegate(QStyledItemDelegate):
+    """A term's match mode is picked from the modes the matcher knows, never typed."""
+
+    def createEditor(self, parent, option, index):
+        return MatchEditor(parent)
+
+    def setEditorData(self, editor, index) -> None:
+        editor.value = str(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.value, Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        # The cell is narrow for a list and an expression: widen the editor over the cells to
+        # its left (the Match column is near the right edge).
+        rect = option.rect
+        width = max(rect.width(), MatchEditor.MIN_WIDTH)
+        editor.setGeometry(max(0, rect.right() + 1 - width), rect.top(), width, rect.height())
 
 
 class TermDialog(QDialog):
@@ -217,6 +285,7 @@ class GlossaryEditor(QDialog):
         self.term_view = QTableView(right)
         self.term_view.setModel(self.terms)
         self.term_view.setItemDelegateForColumn(STATUS_COLUMN, StatusDelegate(self.term_view))
+        self.term_view.setItemDelegateForColumn(MATCH_COLUMN, MatchDelegate(self.term_view))
         self.term_view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
