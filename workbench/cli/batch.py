@@ -73,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
         reading=reading_options(args),
         show_removed=args.show_removed,
     )
-    engine = make_engine(args.jobs, args.scheduler)
+    if args.connect_timeout <= 0:
+        raise UsageError(f"--connect-timeout {args.connect_timeout:g} must be above 0 seconds")
+    engine = make_engine(args.jobs, args.scheduler, args.connect_timeout)
     try:
         result = run_batch(sets, args.out, config, engine, TerminalProgress("sets"))
     finally:
@@ -125,6 +127,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         help="run on a Dask distributed cluster, e.g. tcp://host:8786 (needs the dask extra; "
         "workers must see the document paths)",
+    )
+    parser.add_argument(
+        "--connect-timeout",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="how long to wait for the --scheduler to answer before giving up [5]",
     )
     parser.add_argument(
         "--glossary",
