@@ -81,8 +81,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         engine.close()
     summary = build_summary(result)
+    sys.stdout.write(render_text(summary))  # shown even when the disk is too full for the files
+    sys.stdout.flush()
     json_path, html_path = write_summary(args.out, summary)
-    sys.stdout.write(render_text(summary))
     sys.stdout.write(f"Summary: {json_path}, {html_path}\n")
     sys.stdout.flush()
     if result.interrupted:
