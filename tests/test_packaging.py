@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
 from pathlib import Path
 
@@ -86,6 +88,61 @@ def test_an_existing_sample_copy_keeps_the_users_edits(
     edited.write_text("edited", encoding="utf-8")
     assert resources.sample_project() == first
     assert edited.read_text(encoding="utf-8") == "edited"
+
+
+def _pretend_copied_from_an_older_sample(copy: Path, relative: str) -> None:
+    """Make `copy` look like an untouched copy of a release whose `relative` file differed."""
+    (copy / relative).write_text("the older release's file", encoding="utf-8")
+    stamp = copy / resources.SAMPLE_STAMP
+    recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    recorded["files"][relative] = hashlib.sha256(b"the older release's file").hexdigest()
+    stamp.write_text(json.dumps(recorded), encoding="utf-8")
+
+
+def test_an_untouched_copy_of_an_older_sample_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    copy = resources.sample_project()
+    assert resources.sample_copy_state(copy) == "current"
+    relative = "alignments/sco-2006/en-es.xml"
+    _pretend_copied_from_an_older_sample(copy, relative)
+    assert resources.sample_copy_state(copy) == "outdated"
+    assert resources.sample_project() == copy
+    assert (copy / relative).read_bytes() == (ROOT / relative).read_bytes()
+    assert resources.sample_copy_state(copy) == "current"
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["sco-2006"]  # nothing left over
+
+
+def test_an_edited_copy_of_an_older_sample_is_kept_and_the_user_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    copy = resources.sample_project()
+    _pretend_copied_from_an_older_sample(copy, "alignments/sco-2006/en-ru.xml")
+    edited = copy / "alignments" / "sco-2006" / "en-es.xml"
+    edited.write_text("my edits", encoding="utf-8")
+    assert resources.sample_copy_state(copy) == "edited"
+    assert resources.sample_project() == copy
+    assert edited.read_text(encoding="utf-8") == "my edits"
+    from workbench.cli.gui import project_or_sample
+
+    monkeypatch.chdir(tmp_path)  # outside any project
+    assert project_or_sample(None) == copy
+    assert "holds your edits and is kept" in capsys.readouterr().err
+    assert edited.read_text(encoding="utf-8") == "my edits"
+
+
+def test_a_copy_without_a_stamp_is_never_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    copy = resources.sample_project()
+    (copy / resources.SAMPLE_STAMP).unlink()
+    assert resources.sample_copy_state(copy) == "edited"
+    assert resources.sample_update_note(copy) is None  # nothing known to compare
+    assert resources.sample_project() == copy
+    assert not (copy / resources.SAMPLE_STAMP).exists()
 
 
 def test_a_relative_xdg_data_home_is_ignored(

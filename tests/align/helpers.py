@@ -54,7 +54,7 @@ def build(kinds: list[tuple[int, int]], seed: int = 3) -> tuple[list[str], list[
     gold: list[Link] = []
     counter = 0
     for di, dj in kinds:
-        parts = 4 if (di, dj) == (2, 2) else max(di, dj)
+        parts = {(2, 2): 4, (2, 3): 6, (3, 2): 6}.get((di, dj), max(di, dj))
         pairs = []
         for _ in range(parts):
             counter += 1
@@ -67,6 +67,15 @@ def build(kinds: list[tuple[int, int]], seed: int = 3) -> tuple[list[str], list[
             middle_tgt = pairs[1][1] + " " + pairs[2][1]
             source.extend([pairs[0][0] + " " + middle_src, pairs[3][0]])
             target.extend([pairs[0][1], middle_tgt + " " + pairs[3][1]])
+        elif (di, dj) in ((2, 3), (3, 2)):
+            # A true 2-3 (3-2): sentences a..f as "abc" + "def" on the two-segment side and
+            # "ab" + "cd" + "ef" on the other; every segment boundary crosses one of the
+            # other side, so no smaller beads can hold it.
+            side = 0 if di == 2 else 1
+            two = [" ".join(p[side] for p in pairs[:3]), " ".join(p[side] for p in pairs[3:])]
+            three = [" ".join(p[1 - side] for p in pairs[k : k + 2]) for k in (0, 2, 4)]
+            source.extend(two if di == 2 else three)
+            target.extend(three if di == 2 else two)
         elif di == 0:
             target.append(pairs[0][1])
         elif dj == 0:

@@ -148,7 +148,7 @@ def test_very_unequal_lengths(n: int, m: int) -> None:
     check_beads(align_segments(source, target, "en", "fr"), n, m)
 
 
-@pytest.mark.parametrize("kind", [(1, 4), (4, 1)])
+@pytest.mark.parametrize("kind", [(1, 4), (4, 1), (2, 3), (3, 2)])
 def test_wide_shapes_are_found_where_the_text_splits_widely(kind: tuple[int, int]) -> None:
     # 1-3 beads tell the aligner that this translation splits sentences widely.
     split = [(1, 3), (3, 1)] * 2

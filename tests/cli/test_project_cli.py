@@ -152,3 +152,60 @@ def test_new_keeps_the_embeddings_choice_in_the_manifest(tmp_path: Path) -> None
     args = ["project", "new", str(tmp_path / "proj"), "--doc", f"en={paths['en']}"]
     assert main([*args, "--doc", f"es={paths['es']}", "--no-embeddings"]) == 0
     assert Project.open(tmp_path / "proj").manifest.embeddings is False
+
+
+def _sco_pdf_project(tmp_path: Path, *flags: str) -> int:
+    data = Path(__file__).resolve().parents[1] / "data" / "formats"
+    english = data / "pdf" / "sco-2006-en.pdf"
+    spanish = data / "pdf" / "sco-2006-es.pdf"
+    args = ["project", "new", str(tmp_path / "proj"), "--doc", f"en={english}"]
+    return main([*args, "--doc", f"es={spanish}", "--no-align", *flags])
+
+
+def _english_text(tmp_path: Path) -> str:
+    document = Project.open(tmp_path / "proj").text.documents["en"]
+    return " ".join(" ".join(p) for p in document.paragraphs)
+
+
+def test_new_drops_footnotes_and_keeps_the_choice_in_the_manifest(tmp_path: Path) -> None:
+    assert _sco_pdf_project(tmp_path, "--drop-footnotes") == 0
+    project = Project.open(tmp_path / "proj")
+    assert project.manifest.reading.drop_footnotes
+    assert len(project.text.documents["en"].paragraphs) == 14
+    assert "resolution 60/45" not in _english_text(tmp_path)
+
+
+def test_new_keeps_the_furniture_when_asked(tmp_path: Path) -> None:
+    assert _sco_pdf_project(tmp_path, "--keep-furniture") == 0
+    assert "A/61/1005" in _english_text(tmp_path)
+    assert Project.open(tmp_path / "proj").manifest.reading.keep_furniture
+
+
+def test_new_by_default_removes_the_furniture_and_adds_footnotes_at_the_end(
+    tmp_path: Path,
+) -> None:
+    assert _sco_pdf_project(tmp_path) == 0
+    text = _english_text(tmp_path)
+    assert "A/61/1005" not in text
+    assert text.endswith("See General Assembly resolution 60/45 of 8 December 2005.")
+    assert "[reading]" not in (tmp_path / "proj" / "workbench.toml").read_text("utf-8")
+
+
+def test_new_shows_what_was_removed_from_each_pdf_read_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.formats import pdf
+
+    reads: list[str] = []
+    real = pdf.read_pdf_pages
+
+    def counted(path, warnings=None):  # type: ignore[no-untyped-def]
+        reads.append(Path(path).name)
+        return real(path, warnings)
+
+    monkeypatch.setattr(pdf, "read_pdf_pages", counted)
+    assert _sco_pdf_project(tmp_path, "--show-removed") == 0
+    err = capsys.readouterr().err
+    assert "sco-2006-en.pdf: 10 pieces removed" in err
+    assert "sco-2006-es.pdf: 10 pieces removed" in err
+    assert sorted(reads) == ["sco-2006-en.pdf", "sco-2006-es.pdf"]

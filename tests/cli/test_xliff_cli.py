@@ -13,8 +13,9 @@ from lxml import etree
 
 from tests.formats.exchange_data import sample_text
 from workbench.cli import main
-from workbench.core.alignment import BeadStatus
-from workbench.core.inline import code_count, visible
+from workbench.core.alignment import Bead, BeadStatus
+from workbench.core.inline import code_count, plain, visible
+from workbench.core.langs import join_segments
 from workbench.formats.tmx_inline import tmx_form
 from workbench.formats.tmx_reader import TmxReader
 from workbench.formats.xliff_reader import read_xliff
@@ -206,3 +207,153 @@ def test_po_export_gives_codes_as_the_plain_text_gettext_users_expect(tmp_path: 
         [msgfmt, "--check", "-o", os.devnull, str(po_file)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def _edit_target(folder: Path, index: int, text: str) -> None:
+    """Change the index-th target segment of the project at `folder` and save it."""
+    project = Project.open(folder)
+    (alignment,) = project.text.alignments.values()
+    paragraphs = [list(p) for p in alignment.target.paragraphs]
+    position = 0
+    for paragraph in paragraphs:
+        if index < position + len(paragraph):
+            paragraph[index - position] = text
+            break
+        position += len(paragraph)
+    alignment.target.replace_paragraphs([tuple(p) for p in paragraphs])
+    project.save()
+
+
+def test_export_xliff_writes_an_imported_file_back_with_the_edited_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = REAL / "xliff" / "SF-12-Test02.xlf"
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    _edit_target(folder, 3, "Texto revisado")
+    out = tmp_path / "out"
+    assert main(["export", "xliff", str(folder), "-o", str(out)]) == 0
+    assert "1 segments filled or changed" in capsys.readouterr().out
+    written = out / source.name
+    _xsd("1.2").assertValid(etree.parse(str(written), _PARSER))
+    _, before = read_xliff(source)
+    _, after = read_xliff(written)
+    changed = [
+        (old.id, new.segments[0].target)
+        for old, new in zip(before, after, strict=True)
+        if old.segments != new.segments
+    ]
+    assert [target for _, target in changed] == ["Texto revisado"]
+    assert [(u.id, u.props, u.notes) for u in after] == [(u.id, u.props, u.notes) for u in before]
+
+
+def test_export_xliff_new_file_writes_a_new_bilingual_file(tmp_path: Path) -> None:
+    source = REAL / "xliff" / "SF-12-Test02.xlf"
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    out = tmp_path / "out"
+    assert main(["export", "xliff", str(folder), "-o", str(out), "--new-file"]) == 0
+    (written,) = sorted(out.iterdir())
+    assert written.name != source.name
+    header, _ = read_xliff(written)
+    assert written.name == f"proj.{header.source_lang}-{header.target_lang}.xlf"
+    assert b'tool-id="workbench"' in written.read_bytes()
+
+
+def test_export_xliff_with_an_edited_source_warns_and_writes_a_new_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = REAL / "xliff" / "SF-12-Test02.xlf"
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    project = Project.open(folder)
+    paragraphs = [list(p) for p in project.text.documents[project.text.pivot].paragraphs]
+    paragraphs[0][0] += " (edited)"
+    project.text.documents[project.text.pivot].replace_paragraphs([tuple(p) for p in paragraphs])
+    project.save()
+    out = tmp_path / "out"
+    assert main(["export", "xliff", str(folder), "-o", str(out)]) == 0
+    assert "a new XLIFF file is written instead" in capsys.readouterr().err
+    (written,) = sorted(out.iterdir())
+    assert written.name != source.name
+
+
+def test_export_xliff_into_a_file_that_does_not_fit_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "proj"
+    assert (
+        main(["import", "xliff", str(REAL / "xliff" / "SF-12-Test02.xlf"), "--into", str(folder)])
+        == 0
+    )
+    other = REAL / "xliff" / "omegatPack-test01.properties.xlf"
+    args = ["export", "xliff", str(folder), "-o", str(tmp_path / "o"), "--into", str(other)]
+    assert main(args) == 2
+    assert "does not fit" in capsys.readouterr().err
+
+
+def test_export_xliff_into_the_client_file_fills_an_empty_target(tmp_path: Path) -> None:
+    source = REAL / "xliff" / "TS09-12-Test01.xlf"  # Trados: segment 2 not translated yet
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    (origin,) = (folder / "origin").rglob("*.xlf")
+    assert origin.read_bytes() == source.read_bytes()
+    _translate_second_segment(folder, "Einen Standort für Ihren Fotodrucker finden")
+    out = tmp_path / "out"
+    assert main(["export", "xliff", str(folder), "-o", str(out), "--into", str(source)]) == 0
+    _, units = read_xliff(out / source.name)
+    (segment,) = [s for u in units for s in u.segments if s.source.startswith("Finding a")]
+    assert segment.target == "Einen Standort für Ihren Fotodrucker finden"
+    assert segment.state == "Translated"
+
+
+def _translate_second_segment(folder: Path, text: str) -> None:
+    """Give the second source segment (a 1-0 bead) a new target segment after the first."""
+    project = Project.open(folder)
+    (alignment,) = project.text.alignments.values()
+    assert alignment.beads[1].target == ()
+    paragraphs = [list(p) for p in alignment.target.paragraphs]
+    paragraphs.insert(1, [text])
+    alignment.target.replace_paragraphs([tuple(p) for p in paragraphs])
+    beads = [
+        Bead(b.source, tuple(i + 1 if i >= 1 else i for i in b.target), b.status, b.confidence)
+        for b in alignment.beads
+    ]
+    beads[1] = Bead((1,), (1,), BeadStatus.AUTO, 1.0)
+    alignment.beads[:] = beads
+    project.save()
+
+
+def test_a_project_from_a_file_with_no_translation_yet_opens_and_writes_back(
+    tmp_path: Path,
+) -> None:
+    source = REAL / "xliff" / "MQ-12-Test01.xlf"  # memoQ: every target empty, NotStarted
+    folder = tmp_path / "proj"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    (alignment,) = Project.open(folder).text.alignments.values()
+    assert len(alignment.target) == 0
+    assert alignment.beads and all(not b.target for b in alignment.beads)
+    out = tmp_path / "out"
+    assert main(["export", "xliff", str(folder), "-o", str(out)]) == 0
+    assert (out / source.name).read_bytes().count(b"<trans-unit") == 119
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [("xliff", "xliff/okapi-docxtest.docx.xlf"), ("tmx", "tmx/omegat-test-level2.tmx")],
+)
+def test_imported_plain_texts_read_as_text_without_codes(
+    tmp_path: Path, kind: str, name: str
+) -> None:
+    source = REAL / name
+    folder = tmp_path / "proj"
+    assert main(["import", kind, str(source), "--into", str(folder)]) == 0
+    project = Project.open(folder)
+    for lang, document in project.text.documents.items():
+        written = (folder / "texts" / f"{lang}.txt").read_text(encoding="utf-8")
+        assert "\ue000" not in written and "\ue001" not in written
+        expected = [
+            join_segments(lang, [plain(s) for s in paragraph]) for paragraph in document.paragraphs
+        ]
+        assert written.split("\n")[: len(expected)] == expected
+    assert code_count(project.text.documents[project.text.pivot].texts) > 0

@@ -62,9 +62,11 @@ def write_pdf(
     pages: list[list[Text]],
     *,
     javascript: str | None = None,
+    page_script: int | None = None,
     password: str | None = None,
 ) -> Path:
-    """A PDF of the pages of text runs; with an open-action script or a password if asked."""
+    """A PDF of the pages of text runs; with an open-action script, a script run when page
+    `page_script` (from 1) opens, or a password if asked."""
     writer = PdfWriter()
     for runs in pages:
         page = writer.add_blank_page(WIDTH, HEIGHT)
@@ -81,6 +83,12 @@ def write_pdf(
             }
         )
         writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+    if page_script is not None:
+        action = DictionaryObject(
+            {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("1")}
+        )
+        opened = DictionaryObject({NameObject("/O"): writer._add_object(action)})
+        writer.pages[page_script - 1][NameObject("/AA")] = opened
     if password is not None:
         writer.encrypt(user_password=password, owner_password=password, algorithm="AES-128")
     with path.open("wb") as out:

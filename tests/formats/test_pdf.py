@@ -110,10 +110,28 @@ def test_an_encrypted_pdf_is_refused_with_a_clear_message(tmp_path: Path) -> Non
         read_pdf(path)
 
 
-def test_javascript_in_a_pdf_is_refused(tmp_path: Path) -> None:
+def test_a_pdf_with_javascript_is_read_with_the_scripts_ignored(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "js.pdf", [[Text(72, 700, "Hello.")]], javascript="app.alert(1)")
-    with pytest.raises(UnsafeInputError, match="JavaScript"):
-        read_pdf(path)
+    document = read_pdf(path, "en")
+    assert document.paragraphs == ["Hello."]
+    assert len(document.warnings) == 1
+    assert "JavaScript" in document.warnings[0]
+    assert "open action" in document.warnings[0]
+    assert "never run" in document.warnings[0]
+
+
+def test_the_warning_names_the_page_whose_script_was_ignored(tmp_path: Path) -> None:
+    pages = [[Text(72, 700, "One.")], [Text(72, 700, "Two.")], [Text(72, 700, "Three.")]]
+    path = write_pdf(tmp_path / "page-js.pdf", pages, page_script=2)
+    document = read_pdf(path, "en")
+    assert document.paragraphs == ["One. Two. Three."] or "Two." in " ".join(document.paragraphs)
+    assert "page 2" in document.warnings[0]
+    assert "page 1" not in document.warnings[0] and "page 3" not in document.warnings[0]
+
+
+def test_a_pdf_without_scripts_has_no_warning(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "plain.pdf", [[Text(72, 700, "Hello.")]])
+    assert read_pdf(path, "en").warnings == []
 
 
 def test_a_flate_bomb_is_refused_before_it_is_inflated_whole(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from lxml import etree
 
 from workbench.cli import main
 from workbench.core.errors import FormatError, UsageError
+from workbench.formats.glossary_tab import parse_glossary_tab
 from workbench.formats.tbx import tbx_bytes
 from workbench.project.glossary import load_glossary
 from workbench.terms.glossary import Glossary, TermStatus
@@ -156,6 +157,44 @@ def test_omegat_utf16le_glossary() -> None:
 def test_omegat_csv_glossary_keeps_quoted_commas() -> None:
     glossary = load("glossary/omegat-test.csv", langs=("en", "fr"))
     assert [c.terms[0].text for c in glossary][3:5] == ["kde, qu", '"kde","q"']
+
+
+def test_weblate_multivalue_csv_is_one_concept_per_context_with_synonyms() -> None:
+    glossary = load("glossary/weblate-fr-multi.csv", langs=("en", "fr"))
+    assert [
+        (c.note, [t.text for t in c.terms if t.lang == "en"], len(c.terms)) for c in glossary
+    ] == [
+        ("context: 22298006", ["Myocardial infarction (disorder)"], 4),
+        ("context: 271681002", ["Stomach ache (finding)"], 3),
+    ]
+    assert [t.text for t in glossary.concepts[0].terms if t.lang == "fr"] == [
+        "Infarctus myocardique",
+        "Infarctus du myocarde",
+        "Infarctus cardiaque",
+    ]
+
+
+def test_weblate_csv_columns_are_found_by_their_header_names() -> None:
+    text = (
+        '"location","source","target","id","fuzzy","context","translator_comments",'
+        '"developer_comments"\r\n'
+        '"po/x.c:3","Save","Enregistrer","","False","menu","short","a verb"\r\n'
+    )
+    glossary = parse_glossary_tab(text, "x.csv", ",", ("en", "fr"))
+    [concept] = glossary.concepts
+    assert [(t.text, t.lang) for t in concept.terms] == [("Save", "en"), ("Enregistrer", "fr")]
+    assert concept.note.split("\n") == ["context: menu", "short", "a verb"]
+
+
+def test_weblate_three_column_csv_with_crlf_lines() -> None:
+    warnings: list[str] = []
+    glossary = load("glossary/weblate-en-3col.csv", warnings, langs=("en", "cs"))
+    assert [(c.terms[0].text, c.terms[1].text) for c in glossary] == [
+        ("test003_1", "q123"),
+        ("test003_2", "q234"),
+        ("test003_3", "qwe12"),
+    ]
+    assert warnings == []
 
 
 def test_a_two_column_glossary_needs_its_languages() -> None:

@@ -14,7 +14,7 @@ from workbench import __version__
 from workbench.core.alignment import BeadStatus
 from workbench.core.errors import FormatError, InputError
 from workbench.core.inline import CodeKind, codes, visible
-from workbench.formats.export import groups, import_tmx, project_units
+from workbench.formats.export import groups, import_tmx, project_units, read_tmx
 from workbench.formats.tmx_reader import TmxReader, split_segments
 from workbench.formats.tmx_units import XML_LANG, TranslationUnit, Variant
 from workbench.formats.tmx_writer import INVALID_XML_CHARS, TmxStats, write_tmx
@@ -388,9 +388,22 @@ def assert_same_project(tmx: Path, folder: Path) -> None:
     from workbench.project.project import Project
     from workbench.project.tmx_import import import_tmx_project
 
-    Project.create_from_text(import_tmx(tmx), folder / "held", "p")
+    text, metadata = read_tmx(tmx)
+    Project.create_from_text(text, folder / "held", "p", tmx_metadata=metadata)
     import_tmx_project(tmx, folder / "streamed", name="p")
     assert project_files(folder / "streamed") == project_files(folder / "held")
+
+
+REAL_TMX = sorted((Path(__file__).resolve().parents[1] / "data" / "real" / "tmx").glob("*.tmx"))
+# ImportTest1K names a srclang none of its TUs has: both imports refuse it.
+HELD_AND_STREAMED = [p for p in REAL_TMX if p.name != "lisa-ImportTest1K.tmx"]
+
+
+@pytest.mark.parametrize("path", HELD_AND_STREAMED, ids=lambda p: p.name)
+def test_held_import_of_a_real_memory_saves_what_the_streamed_import_writes(
+    path: Path, tmp_path: Path
+) -> None:
+    assert_same_project(path, tmp_path)
 
 
 LATE = """<?xml version="1.0" encoding="UTF-8"?>

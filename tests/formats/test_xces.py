@@ -139,3 +139,9 @@ def test_control_character_in_segment_is_refused_by_name(tmp_path: Path) -> None
     with pytest.raises(FormatError, match="U\\+0007"):
         xces.write_document(tmp_path / "d.xml", Document("en", [["bell \x07 here"]]))
     assert not (tmp_path / "d.xml").exists()
+
+
+def test_document_with_no_paragraph_is_an_untranslated_one(tmp_path: Path) -> None:
+    path = _write(tmp_path, "d.xml", '<document lang="de" name="x.xlf"></document>')
+    document, ids = xces.read_document(path)
+    assert (document.lang, len(document), ids) == ("de", 0, [])

@@ -90,7 +90,7 @@ def test_impossible_edit_reports_and_changes_nothing(window, text) -> None:
     window.move_to_row(4, "ru")  # the gap row has no ru bead
     window.actions_by_name["merge"].trigger()
     assert state(text) == before
-    assert "no en-ru bead" in window.statusBar().currentMessage()
+    assert "no bead in the en → ru pair" in window.statusBar().currentMessage()
     assert not window.is_dirty
 
 
@@ -123,7 +123,7 @@ def test_realign_from_here_replaces_the_stretch_up_to_the_next_confirmed_bead(wi
     realign_from_here(window, window.edits.target(), synchronous=True)
     beads = text.alignments["zh"].beads
     assert beads[:2] == before[1]["zh"][:2]  # confirmed beads above are kept
-    assert window.controller.stack.undoText().startswith("Re-align en-zh")
+    assert window.controller.stack.undoText().startswith("Re-align en → zh")
     window.undo()
     assert state(text) == before
 

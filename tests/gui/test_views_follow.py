@@ -56,7 +56,7 @@ def test_findings_count_changes_with_a_dismissal(qtbot, term_window) -> None:  #
 def test_go_menu_names_the_pairs(window) -> None:
     go = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Go")
     names = [a.text() for a in go.actions() if a.isVisible() and a.text().startswith("Pair")]
-    assert names == ["Pair en–es", "Pair en–ru", "Pair en–zh"]
+    assert names == ["Pair en → es", "Pair en → ru", "Pair en → zh"]
 
 
 def test_shift_pivot_keys_are_free_of_window_manager_keys(qtbot, window, text) -> None:

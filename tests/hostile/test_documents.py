@@ -60,15 +60,13 @@ def test_rtf_nested_past_the_limit_is_refused(tmp_path: Path) -> None:
         read_paragraphs(path)
 
 
-@pytest.mark.parametrize("kind", ["bomb", "javascript", "encrypted", "garbage"])
+@pytest.mark.parametrize("kind", ["bomb", "encrypted", "garbage"])
 def test_hostile_pdfs_stop_the_cli_with_one_line(
     kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / f"{kind}.pdf"
     if kind == "bomb":
         write_flate_page(path, 80_000_000)
-    elif kind == "javascript":
-        write_pdf(path, [[Text(72, 700, "Hello.")]], javascript="app.launchURL('x')")
     elif kind == "encrypted":
         write_pdf(path, [[Text(72, 700, "Hello.")]], password="secret")
     else:
@@ -76,6 +74,19 @@ def test_hostile_pdfs_stop_the_cli_with_one_line(
     code, err = run_cli(["segment", str(path), "--lang", "en"], capsys)
     assert code == 1
     assert str(path) in err
+
+
+def test_a_pdf_with_scripts_is_read_and_the_cli_warns_that_they_were_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_pdf(
+        tmp_path / "js.pdf", [[Text(72, 700, "Hello there.")]], javascript="app.launchURL('x')"
+    )
+    out = tmp_path / "segments.txt"
+    code, err = run_cli(["segment", str(path), "--lang", "en", "-o", str(out)], capsys)
+    assert code == 0
+    assert out.read_text("utf-8") == "Hello there.\n"
+    assert "warning:" in err and "JavaScript" in err and "never run" in err
 
 
 def test_hostile_odt_stops_project_new_without_writing_a_project(

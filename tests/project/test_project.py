@@ -172,3 +172,28 @@ def test_an_imported_text_is_saved_as_plain_texts_documents_and_pairs(tmp_path: 
     ]
     with pytest.raises(ProjectError):
         Project.create_from_text(bundled.text, tmp_path / "copy")
+
+
+def test_the_reading_options_survive_the_manifest_round_trip(tmp_path: Path) -> None:
+    from workbench.formats.furniture import ReadingOptions
+    from workbench.project.manifest import Manifest
+
+    reading = ReadingOptions(keep_furniture=True, drop_footnotes=True)
+    manifest = Manifest("p", "en", {"en": Path("en.txt")}, reading=reading)
+    path = tmp_path / "workbench.toml"
+    path.write_text(manifest.to_toml(), "utf-8")
+    assert Manifest.read(path).reading == reading
+
+
+def test_a_bad_footnotes_value_in_the_manifest_names_the_table(tmp_path: Path) -> None:
+    from workbench.core.errors import FormatError
+    from workbench.project.manifest import Manifest
+
+    path = tmp_path / "workbench.toml"
+    path.write_text(
+        '[project]\nname = "p"\npivot = "en"\n[documents]\nen = "en.txt"\n'
+        '[reading]\nfootnotes = "middle"\n',
+        "utf-8",
+    )
+    with pytest.raises(FormatError, match=r"\[reading\] footnotes"):
+        Manifest.read(path)

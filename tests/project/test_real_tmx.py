@@ -126,3 +126,11 @@ OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     </project>
 </omegat>
 """
+
+
+def test_weblate_memory_keeps_its_german_pivot_and_both_targets(tmp_path: Path) -> None:
+    project, files = import_export(REAL / "weblate-memory.tmx", tmp_path)
+    assert project.text.pivot == "de-DE"
+    assert sorted(project.text.lang_codes.values()) == ["cs-CZ", "de-DE", "en-US"]
+    assert project.text.documents["cs-CZ"].segments[0].text == "Pokud je nainstalované logování"
+    assert tags(files) == {"de-de", "en-us", "cs-cz"}

@@ -75,7 +75,7 @@ UNCERTAIN = 0.99
 _CONTEXT = 2
 #: At most about this many segments are embedded per alignment (the 4-bit model embeds some
 #: 25-60 segments a second on two cores): 1984 hu-en in under a minute.
-EMBED_BUDGET = 800
+EMBED_BUDGET = 600
 #: Share of 1-3/3-1 beads in the first pass above which the wide shapes are searched.
 WIDE_SHARE = 0.02
 # Before a table is learned: no key overlap costs 1 nat, a full overlap earns 5 (pass 1).
@@ -251,7 +251,7 @@ class _Aligner:
         )
         keys2 = build_keys(src, tgt, len(anchor_vocab), pairs2)
         lo_min, lo_max = _path_band(path, self.n)
-        spread = int(min(256, int((lo_max - lo_min).max())))
+        spread = int(min(256, int(np.max(lo_max - lo_min))))
         near = make_band(lo_min - _PASS2_WIDTH, 2 * _PASS2_WIDTH + 1 + spread, self.n, self.m)
         model2 = _estimate(model, src, tgt, path, near, keys2)
         moves = _moves_for(path)

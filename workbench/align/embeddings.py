@@ -264,16 +264,17 @@ class EmbeddingTerm:
         self, ii: npt.NDArray[np.int64], jj: npt.NDArray[np.int64], di: int, dj: int
     ) -> npt.NDArray[np.float64]:
         """Minus the log-likelihood ratio of the beads' scores; 0 where not embedded."""
-        if not self.source.count[-1] or not self.target.count[-1]:
-            return np.zeros(np.broadcast_shapes(ii.shape, jj.shape))
-        lo_i = int(ii.min()) - di
-        hi_i = int(ii.max())
-        if self.source.count[max(hi_i, 0)] - self.source.count[max(lo_i, 0)] == 0:
-            return np.zeros(np.broadcast_shapes(ii.shape, jj.shape))
         ii_b, jj_b = np.broadcast_arrays(ii, jj)
-        score, ok = self.score(ii_b, jj_b, di, dj)
-        llr = np.interp(score, self._xs, self._ys)
-        return np.where(ok, -WEIGHT * llr, 0.0)
+        out = np.zeros(ii_b.shape)
+        # Most of the band is not embedded: score only the cells whose spans all are.
+        s_count, t_count = self.source.count, self.target.count
+        ok = ((s_count[ii_b] - s_count[ii_b - di]) == di) & (
+            (t_count[jj_b] - t_count[jj_b - dj]) == dj
+        )
+        if ok.any():
+            score, _ok = self.score(ii_b[ok], jj_b[ok], di, dj)
+            out[ok] = -WEIGHT * np.interp(score, self._xs, self._ys)
+        return out
 
 
 def backgrounds(

@@ -67,7 +67,7 @@ class _Cooccurrences:
         self.t_real = t_word != _NULL
         stride = n_target_words + 1
         # Pair codes in int32 when they fit (the common case): half the memory to sort.
-        fits = (int(s_flat.max(initial=0)) + 1) * stride < 2**31
+        fits = (int(np.max(s_flat, initial=0)) + 1) * stride < 2**31
         keys = s_word.astype(np.int32 if fits else np.int64)
         del s_word
         keys *= stride

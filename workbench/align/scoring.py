@@ -52,6 +52,12 @@ _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020
 _LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
 _PAIR_CHUNK = 1 << 19
 _CACHE_ROWS = 256
+#: Extra cost (nats) of a 1-0 or 0-1 bead on top of its prior and length. The model already
+#: weighs an omission against a pair whose lexical and embedding evidence is scored against
+#: shifted (random) pairs; `benchmarks/omission.py` sweeps this offset on the dev sets. A higher
+#: one trades found omissions for fewer invented ones, and no value raises strict F1 on most
+#: dev documents (+1 nat: 6 up, 5 down of 18 without embeddings; 6 up, 4 down with), so 0.
+OMISSION_OFFSET = 0.0
 
 
 def segment_length(text: str) -> float:
@@ -100,7 +106,7 @@ def similarity(keys: KeySets, n: int, m: int, band: Band) -> Similarity:
     lo_b = band.lo
     slo = np.maximum(lo_b[1:] - 3, 0) if n else np.zeros(0, dtype=np.int64)
     jumps = lo_b[np.minimum(np.arange(n) + 3, n)] - lo_b[1:] if n else np.zeros(1, np.int64)
-    width = int(band.width + 3 + min(200, int(jumps.max()) if len(jumps) else 0))
+    width = int(band.width + 3 + min(200, int(np.max(jumps)) if len(jumps) else 0))
     matches = np.zeros(n * width, dtype=np.float32)
     keep_s = usable[src_key]
     keep_t = usable[tgt_key]
@@ -270,6 +276,8 @@ class BeadCosts:
             ls = cum_s[ii] - cum_s[ii - di]
             lt = cum_t[jj] - cum_t[jj - dj]
             cost = self._length_cost(ls, lt, di, dj) - math.log(model.priors[(di, dj)])
+            if not (di and dj):
+                cost += OMISSION_OFFSET
             if di and dj:
                 match = np.zeros(jj.shape)
                 for a in range(1, di + 1):

@@ -128,6 +128,13 @@ def _prefix_01(block: npt.NDArray[np.float32]) -> FloatArray:
     return np.asarray(np.cumsum(c, axis=1), dtype=np.float64)
 
 
+def _logsumexp_rows(cand: FloatArray) -> FloatArray:
+    """log(sum(exp(cand))) down the first axis (numpy's `logaddexp.reduce`, typed once here:
+    numpy's stubs for a ufunc's reduce differ from one release to the next)."""
+    reduce: Callable[..., FloatArray] = np.logaddexp.reduce
+    return reduce(cand, axis=0)
+
+
 def _valid_lengths(band: Band) -> list[int]:
     """How many cells of every row lie inside the matrix (j <= m)."""
     return [int(v) for v in np.minimum(band.width, band.m - band.lo + 1).tolist()]
@@ -214,7 +221,7 @@ def forward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = Non
             cand = flat.take(sources[i % _CHUNK])
             cand -= block[:, i % _CHUNK, :]
             length = lengths[i]
-            acc = np.logaddexp.reduce(cand, axis=0)
+            acc = _logsumexp_rows(cand)
             if i == 0:
                 acc[0] = 0.0
             prefix = prefixes[i % _CHUNK, :length]
@@ -258,7 +265,7 @@ def backward(costs: CostRows, band: Band, cancel: Callable[[], bool] | None = No
             length = lengths[i]
             cand = flat.take(targets[i - r0])
             cand -= cost_pad[moves, local[i - r0]]
-            acc = np.logaddexp.reduce(cand, axis=0)
+            acc = _logsumexp_rows(cand)
             if i == n:
                 acc[band.m - lo[n]] = 0.0
             # Move (0, 1) from column k to k + 1 costs costs[MOVE_01, i, k + 1].

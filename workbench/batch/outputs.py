@@ -18,6 +18,8 @@ from workbench.batch.manifest import DocumentSet
 from workbench.batch.runner import RECORD, BatchConfig, SetOutput, SetStats, sha256
 
 STAGING_PREFIX = ".staging-"
+# What a set record made before the reading options were recorded was read with.
+_DEFAULT_READING = BatchConfig(frozenset(), "").reading_record
 _OLD_PREFIX = ".replaced-"
 
 
@@ -81,6 +83,7 @@ def complete_stats(out: Path, doc_set: DocumentSet, config: BatchConfig) -> SetS
         or record.get("set") != doc_set.to_dict()
         or record.get("steps") != sorted(config.steps)
         or record.get("glossary_sha256") != glossary
+        or record.get("reading", _DEFAULT_READING) != config.reading_record
         or not _inputs_unchanged(record.get("inputs"), doc_set)
         or not _files_intact(record.get("files"), folder)
     ):

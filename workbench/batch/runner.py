@@ -16,19 +16,25 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.batch.languages import is_known_language
 from workbench.batch.manifest import DocumentSet
 from workbench.core.alignment import Alignment, ParallelText
 from workbench.core.document import Document
 from workbench.core.errors import WorkbenchError
+from workbench.formats.furniture import ReadingOptions
 from workbench.terms.drift import Finding, FindingKind
 from workbench.terms.glossary import Glossary
+
+if TYPE_CHECKING:
+    from workbench.project.project import ReadingReport
 
 STEPS = ("align", "check", "export")
 RECORD = "set.json"
 FINDINGS = "findings.json"
 MULTILINGUAL_TMX = "all.tmx"
+REMOVED = "removed.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,18 @@ class BatchConfig:
     lang_codes: tuple[tuple[str, str], ...] = ()
     #: Sentence embeddings when aligning: True, False, or None (when the extra is installed).
     embeddings: bool | None = None
+    #: How PDF, ODT and RTF documents are read; `show_removed` writes each set's removed.tsv.
+    reading: ReadingOptions = field(default_factory=ReadingOptions)
+    show_removed: bool = False
+
+    @property
+    def reading_record(self) -> dict[str, object]:
+        """The reading options as the set record keeps them (a re-run compares them)."""
+        return {
+            "keep_furniture": self.reading.keep_furniture,
+            "footnotes": self.reading.footnotes,
+            "show_removed": self.show_removed,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +168,7 @@ def process_set(doc_set: DocumentSet, config: BatchConfig) -> SetOutput:
                     "ru, zh, optionally with a region: pt-BR)"
                 )
         stage = "segment"
-        documents = _segment(doc_set)
+        documents, reports = _segment(doc_set, config.reading)
         text = ParallelText(doc_set.pivot, documents)
         findings: list[Finding] = []
         if "align" in config.steps:
@@ -171,9 +189,12 @@ def process_set(doc_set: DocumentSet, config: BatchConfig) -> SetOutput:
         with tempfile.TemporaryDirectory(prefix="workbench-batch-", dir=_scratch()) as tmp:
             folder = Path(tmp)
             _write_outputs(folder, text, findings, config)
+            if config.show_removed:
+                _write_removed(folder / REMOVED, reports)
             files = tuple((path.name, path.read_bytes()) for path in sorted(folder.iterdir()))
         stats = _stats(text, findings, config.glossary if "check" in config.steps else None)
-        record = _record(doc_set, config, files, stats)
+        warnings = [f"{lang}: {w}" for lang, report in reports.items() for w in report.warnings]
+        record = _record(doc_set, config, files, stats, warnings)
         files = (*files, (RECORD, record))
     except WorkbenchError as exc:
         return _failure(doc_set, str(exc), stage, started)
@@ -195,13 +216,26 @@ def _failure(doc_set: DocumentSet, reason: str, stage: str, started: float) -> S
     return SetOutput(doc_set.id, error=reason, stage=stage, seconds=time.perf_counter() - started)
 
 
-def _segment(doc_set: DocumentSet) -> dict[str, Document]:
-    from workbench.project.project import segment_file
+def _segment(
+    doc_set: DocumentSet, reading: ReadingOptions
+) -> tuple[dict[str, Document], dict[str, ReadingReport]]:
+    from workbench.project.project import read_segmented
 
-    return {
-        lang: segment_file(Path(path), lang, None, doc_set.encoding(lang))
+    read = {
+        lang: read_segmented(Path(path), lang, None, doc_set.encoding(lang), reading)
         for lang, path in doc_set.documents
     }
+    return {lang: d for lang, (d, _) in read.items()}, {lang: r for lang, (_, r) in read.items()}
+
+
+def _write_removed(path: Path, reports: Mapping[str, ReadingReport]) -> None:
+    """What reading took out of each document: language, page, reason, text (tab-separated)."""
+    rows = ["lang\tpage\treason\ttext"]
+    for lang, report in reports.items():
+        rows += [
+            f"{lang}\t{r.page}\t{r.reason}\t{' '.join(r.text.split())}" for r in report.removed
+        ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def _write_outputs(
@@ -271,6 +305,7 @@ def _record(
     config: BatchConfig,
     files: Sequence[tuple[str, bytes]],
     stats: SetStats,
+    warnings: Sequence[str] = (),
 ) -> bytes:
     import json
 
@@ -285,5 +320,7 @@ def _record(
         "inputs": {lang: input_fingerprint(path) for lang, path in doc_set.documents},
         "files": {name: {"size": len(data), "sha256": sha256(data)} for name, data in files},
         "stats": stats.to_dict(),
+        "reading": config.reading_record,
+        "warnings": list(warnings),
     }
     return (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()

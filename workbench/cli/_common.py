@@ -11,7 +11,7 @@ from typing import TextIO
 from workbench.core import langtags
 from workbench.core.atomic import write_text_atomic
 from workbench.core.errors import LanguageTagError, UsageError
-from workbench.formats.furniture import Removed
+from workbench.formats.furniture import ReadingOptions, Removed
 
 
 def emit(text: str, output: str | Path | None) -> None:
@@ -57,6 +57,41 @@ def print_removed(path: str | Path, removed: list[Removed], stream: TextIO | Non
     out.write(f"{path}: {len(removed)} pieces removed\n")
     for item in removed:
         out.write(f"  page {item.page:>4}  {item.reason:<20} {item.text}\n")
+
+
+def print_warnings(path: str | Path, warnings: list[str]) -> None:
+    """Print what a reader warned of (scripts it ignored...), one line each, on stderr."""
+    for warning in warnings:
+        print(f"warning: {path}: {warning}", file=sys.stderr)
+
+
+def add_reading_flags(
+    parser: argparse.ArgumentParser, what: str = "each PDF", show_help: str = ""
+) -> None:
+    """The flags that say how PDF, ODT and RTF documents are read, and what they removed."""
+    parser.add_argument(
+        "--show-removed",
+        action="store_true",
+        help=show_help
+        or f"list on standard error what was taken out of {what} (running headers, "
+        "footers, page numbers, footnote marks), page by page",
+    )
+    parser.add_argument(
+        "--keep-furniture",
+        action="store_true",
+        help="keep a PDF's headers, footers and page numbers (footnotes stay in place too)",
+    )
+    parser.add_argument(
+        "--drop-footnotes",
+        action="store_true",
+        help="leave the footnotes of PDF, ODT and RTF documents out instead of adding them "
+        "after the body",
+    )
+
+
+def reading_options(args: argparse.Namespace) -> ReadingOptions:
+    """The `ReadingOptions` the flags of `add_reading_flags` ask for."""
+    return ReadingOptions(keep_furniture=args.keep_furniture, drop_footnotes=args.drop_footnotes)
 
 
 def language(value: str) -> str:

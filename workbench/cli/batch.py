@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from workbench.cli._common import TerminalProgress
+from workbench.cli._common import TerminalProgress, add_reading_flags, reading_options
 from workbench.core.errors import FormatError, UsageError
 
 # A Dask address: scheme://host:port (tcp, tls, ws, wss, inproc, ucx) or host:port.
@@ -70,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
         glossary=glossary,
         glossary_sha256=digest,
         embeddings=args.embeddings,
+        reading=reading_options(args),
+        show_removed=args.show_removed,
     )
     engine = make_engine(args.jobs, args.scheduler)
     try:
@@ -144,6 +146,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="STEPS",
         help="comma-separated steps: align,check,export (default: all; check only with a "
         "glossary). Documents are always segmented.",
+    )
+    add_reading_flags(
+        parser,
+        show_help="write what was taken out of each set's documents (running headers, footers, "
+        "page numbers, footnote marks) to OUT/<id>/removed.tsv",
     )
     parser.add_argument(
         "--strict",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from workbench.core.errors import ProjectError
 from workbench.project import find_project
-from workbench.resources import sample_project
+from workbench.resources import sample_project, sample_update_note
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,4 +51,8 @@ def project_or_sample(project: Path | None) -> Path:
     try:
         return find_project()
     except ProjectError:
-        return sample_project()
+        copy = sample_project()
+        note = sample_update_note(copy)
+        if note is not None:
+            print(f"workbench: {note}", file=sys.stderr)
+        return copy

@@ -7,9 +7,18 @@ import dataclasses
 from collections import Counter
 from pathlib import Path
 
-from workbench.cli._common import TerminalProgress, add_allow_outside, language
+from workbench.cli._common import (
+    TerminalProgress,
+    add_allow_outside,
+    add_reading_flags,
+    language,
+    print_removed,
+    print_warnings,
+    reading_options,
+)
 from workbench.core import langtags
 from workbench.core.errors import LanguageTagError, UsageError
+from workbench.formats.plaintext import PDF_SUFFIXES
 from workbench.project.project import Project
 
 
@@ -31,12 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="a document: language code and file (.txt, .docx, .html, .pdf, .odt, .rtf); "
         "repeat per language",
     )
-    new.add_argument(
-        "--show-removed",
-        action="store_true",
-        help="list on standard error what was taken out of each PDF (running headers, "
-        "footers, page numbers, footnote marks)",
-    )
+    add_reading_flags(new)
     new.add_argument("--name", help="the project's short name [the folder's name]")
     new.add_argument("--title", default="", help="a title for people")
     new.add_argument("--glossary", type=Path, help="a TBX or CSV glossary for the project")
@@ -129,13 +133,6 @@ def _parse_docs(pairs: list[str]) -> dict[str, Path]:
 def run_new(args: argparse.Namespace) -> int:
     """Create, segment, align (unless --no-align) and save a project."""
     documents = _parse_docs(args.doc)
-    if args.show_removed:
-        from workbench.cli._common import print_removed
-        from workbench.formats.plaintext import PDF_SUFFIXES, read_document
-
-        for lang, path in documents.items():
-            if path.suffix.lower() in PDF_SUFFIXES:
-                print_removed(path, read_document(path, args.encoding, lang=lang).removed)
     project = Project.create(
         args.dir,
         args.pivot,
@@ -144,8 +141,13 @@ def run_new(args: argparse.Namespace) -> int:
         title=args.title,
         glossary=args.glossary,
         encoding=args.encoding,
+        reading=reading_options(args),
         save=False,
     )
+    for lang, report in project.reports.items():
+        print_warnings(documents[lang], report.warnings)
+        if args.show_removed and documents[lang].suffix.lower() in PDF_SUFFIXES:
+            print_removed(documents[lang], report.removed)
     if args.embeddings is not None:
         # Kept in the manifest ([align] embeddings): the GUI and later commands follow it.
         project.manifest = dataclasses.replace(project.manifest, embeddings=args.embeddings)

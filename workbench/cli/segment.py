@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli._common import emit, language, print_removed
+from workbench.cli._common import (
+    add_reading_flags,
+    emit,
+    language,
+    print_removed,
+    print_warnings,
+    reading_options,
+)
 from workbench.core.segmentation import segment_paragraphs
 from workbench.formats.plaintext import read_document
 from workbench.formats.srx import load_rules
@@ -21,12 +28,14 @@ def format_segments(paragraphs: list[list[str]]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Read, segment and print the document named on the command line."""
     rules = load_rules(args.lang, args.rules)
+    reading = reading_options(args)
     document = read_document(
-        args.file, args.encoding, lang=args.lang, keep_furniture=args.keep_furniture
+        args.file, args.encoding, lang=args.lang, keep_furniture=reading.keep_furniture
     )
+    print_warnings(args.file, document.warnings)
     if args.show_removed:
         print_removed(args.file, document.removed)
-    paragraphs = document.all_paragraphs("drop" if args.drop_footnotes else "end")
+    paragraphs = document.all_paragraphs(reading.footnotes)
     emit(format_segments(segment_paragraphs(paragraphs, args.lang, rules)), args.output)
     return 0
 
@@ -48,22 +57,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="the document (.txt, .docx, .html/.htm, .pdf, .odt/.fodt, .rtf)",
     )
-    parser.add_argument(
-        "--show-removed",
-        action="store_true",
-        help="list on standard error what was taken out of a PDF (headers, footers, page "
-        "numbers, footnote marks), page by page",
-    )
-    parser.add_argument(
-        "--keep-furniture",
-        action="store_true",
-        help="keep a PDF's headers, footers and page numbers (footnotes stay in place too)",
-    )
-    parser.add_argument(
-        "--drop-footnotes",
-        action="store_true",
-        help="leave footnotes out instead of adding them after the body",
-    )
+    add_reading_flags(parser, "a PDF")
     parser.add_argument(
         "--lang",
         "-l",

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli.exchange import action_parsers, parse_langs
-from workbench.core.errors import ProjectError
+from workbench.core.errors import ProjectError, UsageError
 from workbench.project.project import Project
-from workbench.project.xliff_exchange import export_xliff, import_xliff
+from workbench.project.xliff_exchange import import_xliff, selected_langs
+from workbench.project.xliff_writeback import export_with_origins, keep_origin, origin_files
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -50,7 +51,10 @@ def register(subparsers: Subparsers) -> None:
         description="Write each aligned pair as XLIFF 1.2 or 2.0 (valid against the OASIS "
         "schemas): one unit per bead with both sides, confirmed beads approved (1.2 "
         "approved=yes, signed-off; 2.0 reviewed), inline codes as XLIFF codes. 1-0 and 0-1 "
-        "beads have no pair and are left out.",
+        "beads have no pair and are left out. A project made with `import xliff` is written "
+        "back into a copy of the imported file instead (same name, in the output folder): "
+        "targets and their states are filled in, everything else the CAT tool wrote (skeleton, "
+        "sdl:seg-defs, mq: attributes, notes, tag definitions) is kept.",
     )
     xliff_out.add_argument(
         "project", nargs="?", type=Path, help="project folder [the one around here]"
@@ -59,9 +63,27 @@ def register(subparsers: Subparsers) -> None:
         "-o", "--output", type=Path, help="the folder to write into [the project's xliff/]"
     )
     xliff_out.add_argument("--langs", help="target languages, e.g. es,ru,zh [every aligned one]")
-    xliff_out.add_argument("--xliff-version", choices=("1.2", "2.0"), default="1.2", help="[1.2]")
+    xliff_out.add_argument(
+        "--xliff-version",
+        choices=("1.2", "2.0"),
+        help="write a new file of this version, even for a project made from an XLIFF file "
+        "[1.2; a project made from an XLIFF file is written back into it]",
+    )
     xliff_out.add_argument(
         "--only-confirmed", action="store_true", help="leave out beads not yet confirmed"
+    )
+    back = xliff_out.add_mutually_exclusive_group()
+    back.add_argument(
+        "--into",
+        type=Path,
+        metavar="ORIGINAL",
+        help="write the translations into a copy of this XLIFF file (the CAT tool's own "
+        "sdlxliff, mqxliff, XLIFF 1.2 or 2.0 the project was made from) [the imported one]",
+    )
+    back.add_argument(
+        "--new-file",
+        action="store_true",
+        help="write a new bilingual file per pair even when the project came from an XLIFF file",
     )
     xliff_out.set_defaults(handler=run_export_xliff)
 
@@ -72,11 +94,15 @@ def run_import_xliff(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     folder = args.into or Path(args.file.stem)
+    text = result.text
     try:
-        project = Project.create_from_text(result.text, folder, args.name)
+        project = Project.create_from_text(text, folder, args.name)
+        # The client's file itself, so `export xliff` can write the reviewed targets back
+        # into it with everything the CAT tool needs around them.
+        (lang,) = text.alignments
+        keep_origin(project.root, lang, args.file)
     except OSError as exc:
         raise ProjectError(f"cannot write the project in {folder}: {exc}") from None
-    text = result.text
     counts = ", ".join(
         f"{lang} {len(text.documents[lang])}" for lang in [text.pivot, *text.alignments]
     )
@@ -85,17 +111,42 @@ def run_import_xliff(args: argparse.Namespace) -> int:
 
 
 def run_export_xliff(args: argparse.Namespace) -> int:
-    """Write one XLIFF file per aligned pair of the project."""
+    """Write one XLIFF file per aligned pair, into the imported file where there is one."""
     project = Project.open(args.project)
     output = args.output or project.root / "xliff"
-    written = export_xliff(
-        project.text,
+    text = project.text
+    langs = parse_langs(args.langs)
+    if args.new_file:
+        origins = {}
+    elif args.into is not None:
+        chosen = selected_langs(text, langs)
+        if len(chosen) != 1:
+            raise UsageError(
+                f"--into takes one pair; choose one of {', '.join(chosen)} with --langs"
+            )
+        if not args.into.is_file():
+            raise UsageError(f"--into {args.into}: no such file")
+        origins = {chosen[0]: args.into}
+    else:
+        origins = origin_files(project.root, list(text.alignments))
+    warnings: list[str] = []
+    written = export_with_origins(
+        text,
         output,
-        parse_langs(args.langs),
+        langs,
+        origins,
         version=args.xliff_version,
         only_confirmed=args.only_confirmed,
         name=project.name,
+        warnings=warnings,
     )
-    for path, count in written:
-        print(f"wrote {path}: {count} units (XLIFF {args.xliff_version})")
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.into is not None and not any(back for _, _, back in written):
+        raise UsageError(f"--into {args.into}: the alignment does not fit this file")
+    for path, count, back in written:
+        if back:
+            print(f"wrote {path}: {count} segments filled or changed in the imported file")
+        else:
+            print(f"wrote {path}: {count} units (XLIFF {args.xliff_version or '1.2'})")
     return 0

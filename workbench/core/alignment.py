@@ -224,6 +224,15 @@ class ParallelText:
             if alignment.target is not self.documents.get(lang):
                 raise AlignmentError(f"the {lang} alignment does not end in the {lang} document")
 
+    def tag(self, lang: str) -> str:
+        """The exact language tag of the `lang` document (`es-419`, `zh-TW`, `es-ES`): the one
+        it was read with or the project's code for it, else `lang` itself. What a person sees."""
+        return self.lang_codes.get(lang) or lang
+
+    def pair_label(self, lang: str) -> str:
+        """The pivot-`lang` pair as a person reads it: `en-US → zh-TW`."""
+        return f"{self.tag(self.pivot)} → {self.tag(lang)}"
+
     @property
     def pivot_document(self) -> Document:
         """The pivot (source) document."""

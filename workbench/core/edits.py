@@ -135,7 +135,7 @@ def _alignment(text: ParallelText, lang: str) -> Alignment:
     try:
         return text.alignments[lang]
     except KeyError:
-        raise EditError(f"there is no {text.pivot}-{lang} alignment") from None
+        raise EditError(f"there is no {text.pair_label(lang)} alignment") from None
 
 
 def _row(alignment: Alignment, row: int) -> Bead:
@@ -167,7 +167,9 @@ def merge_next(text: ParallelText, lang: str, row: int) -> Edit:
         raise EditError("the last bead has no next bead to merge with")
     second = alignment.beads[row + 1]
     merged = _manual(first.source + second.source, first.target + second.target)
-    return _splice(text, lang, row, row + 2, [merged], f"Merge beads {row + 1}-{row + 2} ({lang})")
+    return _splice(
+        text, lang, row, row + 2, [merged], f"Merge beads {row + 1}-{row + 2} ({text.tag(lang)})"
+    )
 
 
 def split_bead(
@@ -183,7 +185,7 @@ def split_bead(
     parts = [b for b in (first, second) if b.source or b.target]
     if len(parts) < 2:
         raise EditError(f"bead {row + 1} ({item.kind}) has nothing to split off")
-    return _splice(text, lang, row, row + 1, parts, f"Split bead {row + 1} ({lang})")
+    return _splice(text, lang, row, row + 1, parts, f"Split bead {row + 1} ({text.tag(lang)})")
 
 
 def shift(text: ParallelText, lang: str, row: int, side: Side, direction: Direction) -> Edit:
@@ -215,7 +217,7 @@ def shift(text: ParallelText, lang: str, row: int, side: Side, direction: Direct
     pair = [new_other, new_item] if direction == "up" else [new_item, new_other]
     start = min(row, other_row)
     kept = [b for b in pair if b.source or b.target]
-    label = f"Shift {_SIDE_WORD[side]} {direction} at bead {row + 1} ({lang})"
+    label = f"Shift {_SIDE_WORD[side]} {direction} at bead {row + 1} ({text.tag(lang)})"
     return _splice(text, lang, start, start + 2, kept, label)
 
 
@@ -239,7 +241,7 @@ def insert_empty(text: ParallelText, lang: str, row: int, side: Side = "target")
         row,
         row + 1,
         parts,
-        f"Insert empty {_SIDE_WORD[side]} at bead {row + 1} ({lang})",
+        f"Insert empty {_SIDE_WORD[side]} at bead {row + 1} ({text.tag(lang)})",
     )
 
 
@@ -254,7 +256,7 @@ def set_status(text: ParallelText, lang: str, rows: Sequence[int], status: BeadS
     verb = "Confirm" if status is BeadStatus.CONFIRMED else "Unconfirm"
     count = len(set(rows))
     what = f"{verb} bead {rows[0] + 1}" if count == 1 else f"{verb} {count} beads"
-    return Edit(f"{what} ({lang})", tuple(patches))
+    return Edit(f"{what} ({text.tag(lang)})", tuple(patches))
 
 
 def confirm_above(text: ParallelText, lang: str, row: int) -> Edit:
@@ -263,7 +265,7 @@ def confirm_above(text: ParallelText, lang: str, row: int) -> Edit:
     _row(alignment, row)
     old = tuple(alignment.beads[: row + 1])
     new = tuple(b.with_status(BeadStatus.CONFIRMED) for b in old)
-    return Edit(f"Confirm beads 1-{row + 1} ({lang})", (BeadPatch(lang, 0, old, new),))
+    return Edit(f"Confirm beads 1-{row + 1} ({text.tag(lang)})", (BeadPatch(lang, 0, old, new),))
 
 
 def replace_beads(
@@ -384,7 +386,7 @@ def set_text(text: ParallelText, lang: str, index: int, new_text: str) -> Edit:
     paragraph = list(paragraphs[p])
     paragraph[s] = new_text
     paragraphs[p] = tuple(paragraph)
-    label = f"Edit {lang} segment {document.segment(index).id}"
+    label = f"Edit {text.tag(lang)} segment {document.segment(index).id}"
     return _document_edit(text, lang, paragraphs, None, label)
 
 
@@ -400,7 +402,7 @@ def split_segment(text: ParallelText, lang: str, index: int, offset: int) -> Edi
     paragraph = list(paragraphs[p])
     paragraph[s : s + 1] = [head, tail]
     paragraphs[p] = tuple(paragraph)
-    label = f"Split {lang} segment {segment.id}"
+    label = f"Split {text.tag(lang)} segment {segment.id}"
     return _document_edit(text, lang, paragraphs, {index: (index, index + 1)}, label, delta=1)
 
 
@@ -415,7 +417,7 @@ def merge_segments(text: ParallelText, lang: str, index: int) -> Edit:
         raise EditError(f"segment {segment.id} is the last of its paragraph")
     paragraph[s : s + 2] = [paragraph[s] + segment_joiner(lang) + paragraph[s + 1]]
     paragraphs[p] = tuple(paragraph)
-    label = f"Merge {lang} segments {segment.id} and {document.segment(index + 1).id}"
+    label = f"Merge {text.tag(lang)} segments {segment.id} and {document.segment(index + 1).id}"
     # The merged segment stays in the bead of the first; the second leaves its bead.
     remap = {index: (index,), index + 1: ()}
     return _document_edit(text, lang, paragraphs, remap, label, delta=-1)

@@ -19,7 +19,8 @@ TMX mapping (one pivot, several target languages, each aligned with the pivot):
   TU with the TU's status and confidence (confirmed, 1.0 when the file has no `x-` props); a TU
   that lacks a language gives a 1-0 auto bead in that language; a TU without the pivot is
   skipped. Export -> import -> export gives the same bytes (with a fixed `creationdate`).
-  `import_tmx` builds a ParallelText; `workbench.project.tmx_import` streams the same result
+  `read_tmx` builds a ParallelText and the memory's metadata (`tmx_metadata`; `import_tmx`
+  the text alone); `workbench.project.tmx_import` streams the same result
   straight into a new project's files in bounded memory (what `workbench import tmx` uses),
   and `workbench.project.exchange` decides which files a project's export writes.
 
@@ -40,14 +41,23 @@ from workbench.core.document import Document
 from workbench.core.errors import AlignmentError, FormatError, InputError, LanguageTagError
 from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.core.rows import compute_rows
+from workbench.formats.tmx_metadata import TmxMetadata, UnitMetadata, header_metadata, unit_metadata
 from workbench.formats.tmx_reader import TmxReader
-from workbench.formats.tmx_units import Props, TranslationUnit, Variant
+from workbench.formats.tmx_units import (
+    PROP_BEAD,
+    PROP_CONFIDENCE,
+    PROP_STATUS,
+    Props,
+    TranslationUnit,
+    Variant,
+)
 from workbench.formats.tmx_writer import (
     format_confidence,
 )
 
 __all__ = [
     "Group",
+    "ImportedTmx",
     "Part",
     "PivotChoice",
     "code_of",
@@ -56,13 +66,11 @@ __all__ = [
     "groups",
     "import_tmx",
     "project_units",
+    "read_tmx",
     "wanted_variant",
 ]
 
 Progress = Callable[[int, int], None]
-PROP_BEAD = "x-bead"
-PROP_STATUS = "x-status"
-PROP_CONFIDENCE = "x-confidence"
 
 
 # Part and Group are NamedTuples, not frozen dataclasses, for the same measured reason as
@@ -277,6 +285,13 @@ def dropped_languages(
     ]
 
 
+class ImportedTmx(NamedTuple):
+    """A TMX read whole: its text, and what it said beside the text (`tmx_metadata`)."""
+
+    text: ParallelText
+    metadata: TmxMetadata
+
+
 def import_tmx(
     path: str | Path,
     pivot: str | None = None,
@@ -289,10 +304,36 @@ def import_tmx(
 ) -> ParallelText:
     """Read a TMX into documents (one paragraph per TU) and beads (one per TU and language).
 
+    `read_tmx(...).text`; use `read_tmx` to keep the memory's props, notes and attributes.
+    """
+    return read_tmx(
+        path,
+        pivot,
+        langs=langs,
+        lang_codes=lang_codes,
+        warnings=warnings,
+        progress=progress,
+        workers=workers,
+    ).text
+
+
+def read_tmx(
+    path: str | Path,
+    pivot: str | None = None,
+    *,
+    langs: Sequence[str] | None = None,
+    lang_codes: Mapping[str, str] | None = None,
+    warnings: list[str] | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> ImportedTmx:
+    """Read a TMX into a ParallelText and the metadata its TUs carried.
+
     Streams the file; `langs` limits the target languages read (default: all found; ranges
     match variants, RFC 4647); `workers` is the reader's (`TmxReader`). The pivot is `pivot`,
     else the header's `srclang` (see `PivotChoice`); every other language is kept, each
-    variant apart, and `lang_codes` of the result holds the tag each was read with.
+    variant apart, and `lang_codes` of the result holds the tag each was read with. The
+    metadata is keyed by pivot paragraph, as `with_metadata` puts it back on an export.
     """
     codes = dict(DEFAULT_LANG_CODES)
     codes.update(lang_codes or {})
@@ -303,6 +344,7 @@ def import_tmx(
     sides: dict[str, _Side] = {}
     seen_codes: dict[str, str] = {}
     unseen: set[str] = set()  # languages of skipped TUs
+    kept_units: dict[int, UnitMetadata] = {}
     skipped = 0
     for number, unit in enumerate(reader, start=1):
         source = choice.source(unit)
@@ -314,6 +356,9 @@ def import_tmx(
         seen_codes.setdefault(pivot, code_of(source))
         src = tuple(range(pivot_count, pivot_count + len(source.segments)))
         previous = len(pivot_paragraphs)
+        kept = unit_metadata(unit, [source.lang, *(v.lang for v in unit.variants)])
+        if kept is not None:
+            kept_units[previous] = kept
         pivot_paragraphs.append(list(source.segments))
         pivot_count += len(source.segments)
         present: set[str] = set()
@@ -358,7 +403,8 @@ def import_tmx(
         alignments[lang] = Alignment(pivot_doc, documents[lang], sides[lang].beads)
     text = ParallelText(pivot, documents, alignments)
     text.lang_codes = {lang: seen_codes[lang] for lang in documents}
-    return text
+    header_props, header_notes = header_metadata(reader.header)
+    return ImportedTmx(text, TmxMetadata(header_props, header_notes, kept_units))
 
 
 def _gaps(paragraphs: Sequence[Sequence[str]]) -> list[Bead]:

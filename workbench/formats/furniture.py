@@ -97,12 +97,30 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadingOptions:
+    """How a paged document (PDF, ODT, RTF) is read: its page furniture removed or kept, its
+    footnotes after the body or dropped. The defaults are what a translator aligning wants."""
+
+    keep_furniture: bool = False
+    drop_footnotes: bool = False
+
+    @property
+    def footnotes(self) -> FootnoteMode:
+        """The footnote mode these options give `Cleaned.all_paragraphs`."""
+        return "drop" if self.drop_footnotes else "end"
+
+
+@dataclass(frozen=True, slots=True)
 class Cleaned:
-    """The paragraphs of a paged document, its footnotes and what was taken out."""
+    """The paragraphs of a paged document, its footnotes and what was taken out.
+
+    `warnings` are what the reader ignored and the user should know (scripts in a PDF).
+    """
 
     paragraphs: list[str]
     footnotes: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def all_paragraphs(self, footnotes: FootnoteMode = "end") -> list[str]:
         """The body paragraphs, followed by the footnotes unless they are dropped."""

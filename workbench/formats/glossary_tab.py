@@ -5,9 +5,12 @@ column, Weblate's `explanation`/`comment`, memoQ's description), tab-separated (
 `.txt`, `.utf8`, `.tsv`) or comma-separated (`.csv`). UTF-8 with or without BOM, or UTF-16
 with a BOM; lines starting with `#` are comments (OmegaT writes
 `# Glossary in tab-separated format -*- coding: utf-8 -*-`). A first row of column names
-(`source,target,comment`, `term,translation,description`) is a header; the file does not
-say its languages, so the caller gives them. Each row becomes a concept
-`t<line>` with one term per language and the comment as its note.
+(`source,target,comment`, `term,translation,description`, Weblate's
+`location,source,target,id,fuzzy,context,translator_comments,developer_comments` in any order)
+is a header and says which column is which; the file does not say its languages, so the caller
+gives them. Each row becomes a concept `t<line>` with one term per language and the comments as
+its note; rows with the same context and source term (Weblate's multivalue CSV) are one
+concept whose target terms are synonyms.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import codecs
 import csv
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.errors import EncodingError, FormatError, LanguageTagError, UsageError
@@ -35,7 +39,16 @@ _HEADER_WORDS = {
     "term",
     "translation",
     "context",
+    "location",
+    "id",
+    "fuzzy",
+    "translator_comments",
+    "developer_comments",
 }
+_SOURCE_NAMES = ("source", "term")
+_TARGET_NAMES = ("target", "translation")
+# Columns that say nothing a glossary keeps: where a string came from, its id, its state.
+_IGNORED_NAMES = {"location", "id", "fuzzy"}
 # OmegaT's own test glossaries separate the columns of some lines with runs of spaces.
 _SPACES = re.compile(r" {2,}")
 
@@ -79,7 +92,8 @@ def parse_glossary_tab(
     """Parse glossary rows; a row without a target term is kept with its source term only."""
     said = warnings if warnings is not None else []
     rows = list(_rows(text, separator, path))
-    if rows and _is_header(rows[0][1]):
+    columns = _columns(rows[0][1]) if rows and _is_header(rows[0][1]) else None
+    if columns is not None:
         rows.pop(0)
     if langs is None:
         raise UsageError(
@@ -89,23 +103,74 @@ def parse_glossary_tab(
         source, target = (normalize(code, source="--langs", registered=False) for code in langs)
     except LanguageTagError as exc:
         raise UsageError(str(exc)) from None
-    concepts: list[Concept] = []
+    entries: dict[tuple[str, str], tuple[str, list[str], list[str]]] = {}
     for line, cells in rows:
         cells = [" ".join(cell.split()) for cell in cells]
-        if not cells or not cells[0]:
+        if columns is None:
+            if len(cells) > 3:
+                said.append(
+                    f"{path}:{line}: {len(cells)} columns; the fourth and later kept in the note"
+                )
+            term, translation, context = cells[0], cells[1] if len(cells) > 1 else "", ""
+            notes = [c for c in cells[2:] if c]
+        else:
+            term, translation, context, notes = columns.read(cells)
+        if not term:
             if any(cells):
                 said.append(f"{path}:{line}: no source term; the row skipped")
             continue
-        if len(cells) > 3:
-            said.append(
-                f"{path}:{line}: {len(cells)} columns; the fourth and later kept in the note"
-            )
-        terms = [Term(cells[0], source)]
-        if len(cells) > 1 and cells[1]:
-            terms.append(Term(cells[1], target))
-        note = "\n".join(c for c in cells[2:] if c)
-        concepts.append(Concept(f"t{line}", note=note, terms=tuple(terms)))
+        key = (context, term) if columns is not None else (f"{line}", term)
+        _, translations, concept_notes = entries.setdefault(
+            key, (f"t{line}", [], [f"context: {context}"] if context else [])
+        )
+        if translation and translation not in translations:
+            translations.append(translation)
+        concept_notes.extend(n for n in notes if n not in concept_notes)
+    concepts = [
+        Concept(
+            concept_id,
+            note="\n".join(notes),
+            terms=(Term(term, source), *(Term(t, target) for t in translations)),
+        )
+        for (_, term), (concept_id, translations, notes) in entries.items()
+    ]
     return Glossary(concepts, source, f"Imported from {Path(str(path)).name}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Where a headed file keeps the source term, the target term, the context, the comments."""
+
+    source: int
+    target: int
+    context: int
+    comments: tuple[int, ...]
+
+    def read(self, cells: list[str]) -> tuple[str, str, str, list[str]]:
+        """(term, translation, context, notes) of one row."""
+
+        def cell(index: int) -> str:
+            return cells[index] if 0 <= index < len(cells) else ""
+
+        notes = [cell(i) for i in self.comments if cell(i)]
+        return cell(self.source), cell(self.target), cell(self.context), notes
+
+
+def _columns(header: list[str]) -> _Columns:
+    names = [c.strip().lower() for c in header]
+
+    def first(options: tuple[str, ...], default: int) -> int:
+        return next((i for i, n in enumerate(names) if n in options), default)
+
+    source = first(_SOURCE_NAMES, 0)
+    target = first(_TARGET_NAMES, 1 if source != 1 else 0)
+    context = first(("context",), -1)
+    comments = tuple(
+        i
+        for i, n in enumerate(names)
+        if i not in (source, target, context) and n not in _IGNORED_NAMES
+    )
+    return _Columns(source, target, context, comments)
 
 
 def _rows(text: str, separator: str, path: str | Path) -> list[tuple[int, list[str]]]:

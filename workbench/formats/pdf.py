@@ -1,8 +1,9 @@
 """PDF documents in (text-based PDFs): positioned lines per page, then paragraphs.
 
 Two libraries, each for what it does best. pypdf checks the file first, with its
-decompression limits: encryption, JavaScript, the page count and the decoded size of every
-stream pdfminer would decode (so a flate bomb is refused before anything is inflated whole).
+decompression limits: encryption, scripts (never run, reported as a warning), the page count
+and the decoded size of every stream pdfminer would decode (so a flate bomb is refused before
+anything is inflated whole).
 pdfminer.six then lays the pages out (lines with coordinates and font sizes);
 `workbench.formats.furniture` turns them into paragraphs without the page furniture.
 A page without a text layer (a scan) or with a broken font encoding is an error naming it.
@@ -41,37 +42,47 @@ def _name(value: Any) -> str:
     return str(value) if value is not None else ""
 
 
-def _has_javascript(reader: Any) -> str | None:
-    """Where the PDF carries JavaScript ('the document names', 'page 3'...), else None."""
+def _scripts(reader: Any) -> list[str]:
+    """Where the PDF carries JavaScript or a launch action: 'the document's names', 'page 3'..."""
+    places: list[str] = []
     root = reader.trailer.get("/Root")
     root = root.get_object() if root is not None else {}
     names = root.get("/Names")
     if names is not None and "/JavaScript" in names.get_object():
-        return "the document's names"
+        places.append("the document's names")
     for key in ("/OpenAction", "/AA"):
         action = root.get(key)
         if action is not None and _is_script(action.get_object()):
-            return "the document's open action"
+            places.append("the document's open action")
+            break
     for number, page in enumerate(reader.pages, start=1):
-        if "/AA" in page:
-            return f"page {number}"
-        for annotation in page.get("/Annots") or []:
-            annotation = annotation.get_object()
-            for key in ("/A", "/AA"):
-                if key in annotation and _is_script(annotation[key].get_object()):
-                    return f"page {number}"
-    return None
+        if "/AA" in page or any(
+            key in annotation and _is_script(annotation[key].get_object())
+            for annotation in (a.get_object() for a in page.get("/Annots") or [])
+            for key in ("/A", "/AA")
+        ):
+            places.append(f"page {number}")
+    return places
 
 
-def _is_script(action: Any) -> bool:
-    if not hasattr(action, "get"):
+def _is_script(action: Any, depth: int = 0) -> bool:
+    if not hasattr(action, "get") or depth > 16:
         return False
-    if action.get("/S") == "/JavaScript" or "/JS" in action:
+    if action.get("/S") in ("/JavaScript", "/Launch") or "/JS" in action:
         return True
     return any(
-        hasattr(value, "get_object") and _is_script(value.get_object())
+        hasattr(value, "get_object") and _is_script(value.get_object(), depth + 1)
         for key, value in action.items()
         if key in {"/Next", "/O", "/C", "/K", "/F", "/V", "/D", "/U", "/Fo", "/Bl"}
+    )
+
+
+def scripts_warning(places: list[str]) -> str:
+    """The warning for a PDF with scripts: where they are, and that they were never run."""
+    shown = ", ".join(places[:5]) + (f" and {len(places) - 5} more" if len(places) > 5 else "")
+    return (
+        f"the PDF carries JavaScript or launch actions ({shown}); they were ignored, never run: "
+        "only the text was read"
     )
 
 
@@ -104,8 +115,12 @@ def _form_streams(resources: Any, seen: set[int], depth: int = 0) -> Iterator[An
         yield from _form_streams(form.get("/Resources"), seen, depth + 1)
 
 
-def check_pdf(path: str | Path) -> int:
-    """Refuse what is not safe or not readable; the number of pages otherwise."""
+def check_pdf(path: str | Path) -> list[str]:
+    """Refuse what is not safe or not readable (naming the page); the warnings otherwise.
+
+    Scripts (JavaScript, launch actions) are never run by either library: a PDF that has
+    them is read, with a warning naming where they are.
+    """
     from pypdf import PasswordType, PdfReader
     from pypdf.errors import (
         DependencyError,
@@ -139,13 +154,8 @@ def check_pdf(path: str | Path) -> int:
         pages = len(reader.pages)
         if pages > MAX_PAGES:
             raise UnsafeInputError(f"the PDF has {pages} pages (limit {MAX_PAGES}); refused", path)
-        where = _has_javascript(reader)
-        if where is not None:
-            raise UnsafeInputError(
-                f"the PDF carries JavaScript ({where}); refused (save it without scripts, "
-                "e.g. print it to a new PDF)",
-                path,
-            )
+        places = _scripts(reader)
+        warnings = [scripts_warning(places)] if places else []
         total = 0
         fonts_seen: set[int] = set()
         for number, page in enumerate(reader.pages, start=1):
@@ -175,7 +185,7 @@ def check_pdf(path: str | Path) -> int:
         ) from None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise FormatError(f"not a readable PDF ({type(exc).__name__}: {exc})", path) from None
-    return pages
+    return warnings
 
 
 def _font_bytes(page: Any, path: str | Path, what: str, seen: set[int]) -> int:
@@ -307,9 +317,12 @@ def _page_of(layout: Any, number: int, path: str | Path) -> Page:
     return Page(number, width, height, tuple(lines), tuple(sorted(rules)))
 
 
-def read_pdf_pages(path: str | Path) -> list[Page]:
-    """The pages of a text PDF as positioned lines, after the safety checks of `check_pdf`."""
-    check_pdf(path)
+def read_pdf_pages(path: str | Path, warnings: list[str] | None = None) -> list[Page]:
+    """The pages of a text PDF as positioned lines, after the safety checks of `check_pdf`
+    (whose warnings are added to `warnings`)."""
+    found = check_pdf(path)
+    if warnings is not None:
+        warnings.extend(found)
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfexceptions import PDFException
@@ -334,19 +347,24 @@ def read_pdf_pages(path: str | Path) -> list[Page]:
         AssertionError,
         IndexError,
     ) as exc:
-        raise FormatError(f"not a readable PDF ({type(exc).__name__}: {exc})", path) from None
+        # Pages are laid out one by one: past the first, the one that failed is named.
+        where = f"page {len(pages) + 1} is not readable" if pages else "not a readable PDF"
+        raise FormatError(f"{where} ({type(exc).__name__}: {exc})", path) from None
     return pages
 
 
 def read_pdf(
     path: str | Path, lang: str | None = None, *, remove_furniture: bool = True
 ) -> Cleaned:
-    """The paragraphs, footnotes and removed furniture of a text PDF."""
-    pages = read_pdf_pages(path)
+    """The paragraphs, footnotes and removed furniture of a text PDF, and its warnings."""
+    warnings: list[str] = []
+    pages = read_pdf_pages(path, warnings)
     if not any(page.lines for page in pages):
         raise FormatError("the PDF has no text layer on any page; run OCR on it first", path)
     if lang is None:
         from workbench.formats.langguess import guess_language
 
         lang = guess_language(line.text for page in pages for line in page.lines)
-    return clean_pages(pages, lang, remove_furniture=remove_furniture)
+    cleaned = clean_pages(pages, lang, remove_furniture=remove_furniture)
+    cleaned.warnings.extend(warnings)
+    return cleaned

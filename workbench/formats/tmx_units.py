@@ -13,6 +13,10 @@ SEGLENGTHS_PROP = "x-seglengths"
 
 Progress = Callable[[int, int], None]
 Props = tuple[tuple[str, str], ...]
+# The props the workbench writes on its own TUs: bead shape, review status, confidence.
+PROP_BEAD = "x-bead"
+PROP_STATUS = "x-status"
+PROP_CONFIDENCE = "x-confidence"
 
 
 # Variant and TranslationUnit are immutable NamedTuples rather than frozen dataclasses: a

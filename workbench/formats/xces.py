@@ -86,7 +86,9 @@ def read_document(path: str | Path, lang: str | None = None) -> tuple[Document, 
             ids.append(sid)
         if sentences:
             paragraphs.append(sentences)
-    if not paragraphs:
+    # A document with no paragraph at all is one not translated yet (an XLIFF file fresh
+    # from a CAT tool, all 1-0 beads); paragraphs without a segment are a broken file.
+    if not paragraphs and (root.find(".//p") is not None or root.find(".//s") is not None):
         raise FormatError("the document holds no <p><s> segments", path, line_of(root))
     if len(set(ids)) != len(ids):
         raise FormatError("segment ids are not unique", path)

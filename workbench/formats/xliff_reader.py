@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from workbench.core.errors import FormatError, UnsafeInputError
-from workbench.core.inline import Code, CodeKind, Run, join
+from workbench.core.inline import Code, CodeKind, Run, encode, join
 from workbench.formats.xmlsafe import iterparse_safe, line_of
 
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -42,6 +42,8 @@ CONFIRMED_MQ = frozenset(
     {"ManuallyConfirmed", "Proofread", "Reviewer1Confirmed", "Reviewer2Confirmed"}
 )
 Props = tuple[tuple[str, str], ...]
+# Where each code of a unit was read from: its code span -> the element (`code_elements`).
+Found = dict[str, etree._Element]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class XliffSegment:
     target: str | None
     state: str = ""
     is_confirmed: bool = False
+    glued: str = ""  # 2.0: the target text of the `<ignorable>`s glued on the end
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +229,34 @@ class XliffReader:
                 line_of(element),
             )
 
+    def use_namespace(self, namespace: str, version: str) -> None:
+        """Read elements of a tree parsed elsewhere as this namespace's and version's."""
+        self._ns, self._version = namespace, version
+
+    def code_elements(
+        self, containers: list[etree._Element], data: dict[str, str] | None = None
+    ) -> Found:
+        """Each code span the `<source>`/`<target>`/`<seg-source>` elements read as -> its element.
+
+        `data` is a 2.0 unit's `originalData` (id -> text). The first element giving a span wins.
+        """
+        found: Found = {}
+        for container in containers:
+            if self._is_20:
+                self._walk_20(container, data or {}, [], found)
+            else:
+                self._walk_12(container, [], found)
+        return found
+
+    def original_data(self, unit: etree._Element) -> dict[str, str]:
+        """A 2.0 unit's `<originalData>`: data id -> its text."""
+        data: dict[str, str] = {}
+        original = unit.find(self._q("originalData"))
+        if original is not None:
+            for item in original.findall(self._q("data")):
+                data[item.get("id", "")] = self._data_text(item)
+        return data
+
     @staticmethod
     def _clear(element: etree._Element) -> None:
         element.clear()
@@ -342,7 +373,7 @@ class XliffReader:
         self._walk_12(element, out)
         return out
 
-    def _walk_12(self, element: etree._Element, out: list[Run]) -> None:
+    def _walk_12(self, element: etree._Element, out: list[Run], found: Found | None = None) -> None:
         if element.text:
             out.append(element.text)
         for child in element:
@@ -355,19 +386,20 @@ class XliffReader:
                     out.append(child.tail)
                 continue
             name = _local(child.tag)
+            first_run = len(out)
             ident = child.get("rid") or child.get("id") or ""
             native = _text(child)
             if name == "g":
                 out.append(Code(CodeKind.OPENING, ident, "", "g"))
-                self._walk_12(child, out)
+                self._walk_12(child, out, found)
                 out.append(Code(CodeKind.CLOSING, ident, "", "g"))
             elif name == "mrk":
                 if child.get("mtype") == "seg":
-                    self._walk_12(child, out)
+                    self._walk_12(child, out, found)
                 else:
                     mtype = child.get("mtype", "")
                     out.append(Code(CodeKind.OPENING, ident or mtype, mtype, "mrk"))
-                    self._walk_12(child, out)
+                    self._walk_12(child, out, found)
                     out.append(Code(CodeKind.CLOSING, ident or mtype, mtype, "mrk"))
             elif name in ("x", "ph"):
                 out.append(
@@ -384,7 +416,11 @@ class XliffReader:
                 self.warnings.append(
                     f"{self.path}:{line_of(child)}: unknown inline element <{name}>, text kept"
                 )
-                self._walk_12(child, out)
+                self._walk_12(child, out, found)
+            if found is not None:
+                for run in out[first_run:]:
+                    if isinstance(run, Code):
+                        found.setdefault(encode(run), child)
             if child.tail:
                 out.append(child.tail)
 
@@ -393,11 +429,7 @@ class XliffReader:
     def _unit_20(self, unit: etree._Element, file_name: str) -> XliffUnit:
         ident = unit.get("id", "")
         line = line_of(unit)
-        data: dict[str, str] = {}
-        original = unit.find(self._q("originalData"))
-        if original is not None:
-            for item in original.findall(self._q("data")):
-                data[item.get("id", "")] = self._data_text(item)
+        data = self.original_data(unit)
         notes: list[str] = []
         notes_element = unit.find(self._q("notes"))
         if notes_element is not None:
@@ -424,6 +456,7 @@ class XliffReader:
                 # Whitespace between segments: glued to the previous segment's texts.
                 if segments:
                     last = segments[-1]
+                    glued = last.glued + (target_text or "") if last.target is not None else ""
                     segments[-1] = XliffSegment(
                         last.id,
                         last.source + source_text,
@@ -432,6 +465,7 @@ class XliffReader:
                         else None,
                         last.state,
                         last.is_confirmed,
+                        glued,
                     )
                 continue
             segments.append(
@@ -477,7 +511,13 @@ class XliffReader:
             self._walk_20(element, data, out)
         return out
 
-    def _walk_20(self, element: etree._Element, data: dict[str, str], out: list[Run]) -> None:
+    def _walk_20(
+        self,
+        element: etree._Element,
+        data: dict[str, str],
+        out: list[Run],
+        found: Found | None = None,
+    ) -> None:
         if element.text:
             out.append(element.text)
         for child in element:
@@ -490,6 +530,7 @@ class XliffReader:
                     out.append(child.tail)
                 continue
             name = _local(child.tag)
+            first_run = len(out)
             ident = child.get("id", "")
             equiv = child.get("equiv", "")
             isolated = child.get("isolated") == "yes"
@@ -500,7 +541,7 @@ class XliffReader:
                 start = data.get(child.get("dataRefStart", ""), "")
                 end = data.get(child.get("dataRefEnd", ""), "")
                 out.append(Code(CodeKind.OPENING, ident, start, "pc", child.get("equivStart", "")))
-                self._walk_20(child, data, out)
+                self._walk_20(child, data, out, found)
                 out.append(Code(CodeKind.CLOSING, ident, end, "pc", child.get("equivEnd", "")))
             elif name == "sc":
                 native = data.get(child.get("dataRef", ""), "")
@@ -512,7 +553,7 @@ class XliffReader:
             elif name == "mrk":
                 kind = child.get("type", "generic")
                 out.append(Code(CodeKind.OPENING, ident, kind, "mrk"))
-                self._walk_20(child, data, out)
+                self._walk_20(child, data, out, found)
                 out.append(Code(CodeKind.CLOSING, ident, kind, "mrk"))
             elif name in ("sm", "em"):
                 kind = CodeKind.OPENING if name == "sm" else CodeKind.CLOSING
@@ -524,7 +565,11 @@ class XliffReader:
                 self.warnings.append(
                     f"{self.path}:{line_of(child)}: unknown inline element <{name}>, text kept"
                 )
-                self._walk_20(child, data, out)
+                self._walk_20(child, data, out, found)
+            if found is not None:
+                for run in out[first_run:]:
+                    if isinstance(run, Code):
+                        found.setdefault(encode(run), child)
             if child.tail:
                 out.append(child.tail)
 

@@ -176,25 +176,30 @@ def _append_text(parent: etree._Element, text: str) -> None:
 
 
 def _inline_12(parent: etree._Element, text: str) -> None:
-    q = f"{{{NS_12}}}"
     for run in runs(text):
         if isinstance(run, str):
             _append_text(parent, run)
-            continue
-        ident = _token(run.id)
-        if run.isolated:
-            pos = "open" if run.kind is CodeKind.OPENING else "close"
-            child = etree.SubElement(parent, f"{q}it", {"id": ident, "pos": pos})
-        elif run.kind is CodeKind.OPENING:
-            child = etree.SubElement(parent, f"{q}bpt", {"id": ident})
-        elif run.kind is CodeKind.CLOSING:
-            child = etree.SubElement(parent, f"{q}ept", {"id": ident})
-        elif run.element == "x" and not run.native:
-            child = etree.SubElement(parent, f"{q}x", {"id": ident})
         else:
-            child = etree.SubElement(parent, f"{q}ph", {"id": ident})
-        if run.native:
-            child.text = run.native
+            code_element_12(parent, run, f"{{{NS_12}}}")
+
+
+def code_element_12(parent: etree._Element, run: Code, q: str) -> etree._Element:
+    """Append `run` to `parent` as a 1.2 `<bpt>/<ept>/<it>/<ph>/<x/>` (`q`: `{namespace}`)."""
+    ident = _token(run.id)
+    if run.isolated:
+        pos = "open" if run.kind is CodeKind.OPENING else "close"
+        child = etree.SubElement(parent, f"{q}it", {"id": ident, "pos": pos})
+    elif run.kind is CodeKind.OPENING:
+        child = etree.SubElement(parent, f"{q}bpt", {"id": ident})
+    elif run.kind is CodeKind.CLOSING:
+        child = etree.SubElement(parent, f"{q}ept", {"id": ident})
+    elif run.element == "x" and not run.native:
+        child = etree.SubElement(parent, f"{q}x", {"id": ident})
+    else:
+        child = etree.SubElement(parent, f"{q}ph", {"id": ident})
+    if run.native:
+        child.text = run.native
+    return child
 
 
 def _write_20(

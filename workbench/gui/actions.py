@@ -339,7 +339,7 @@ def _fill_columns(window: MainWindow, menu) -> None:
     if model is None:
         return
     for column, lang in enumerate(model.langs):
-        action = menu.addAction(f"{lang}")
+        action = menu.addAction(model.header_label(lang))
         action.setCheckable(True)
         action.setChecked(not window.table.isColumnHidden(column))
         action.toggled.connect(

@@ -76,9 +76,8 @@ class EditActions:
             raise EditError("this project has no aligned language pair")
         start, stop = self.model.layout.bead_range(row, lang)
         if start >= stop:
-            raise EditError(
-                f"row {row + 1} has no {self.text.pivot}-{lang} bead; pick another row or pair"
-            )
+            pair = self.text.pair_label(lang)
+            raise EditError(f"row {row + 1} has no bead in the {pair} pair; pick another row")
         return Target(row, lang, start, stop)
 
     def _do(self, make) -> None:
@@ -114,7 +113,9 @@ class EditActions:
                     lambda b=b, s=source_at, g=target_at: edits.split_bead(text, t.lang, b, s, g)
                 )
                 return
-        self.window.report(f"no bead of this row has more than one segment on a side ({t.lang})")
+        self.window.report(
+            f"no bead of this row has more than one segment on a side ({self.text.tag(t.lang)})"
+        )
 
     def shift(self, side: str, direction: str) -> None:
         """Move a segment of `side` across the bead boundary above or below."""
@@ -138,7 +139,7 @@ class EditActions:
             start, stop = self.model.layout.bead_range(row, t.lang)
             beads.extend(range(start, stop))
         if not beads:
-            raise EditError(f"the selected rows have no {t.lang} bead")
+            raise EditError(f"the selected rows have no {self.text.tag(t.lang)} bead")
         self._do(lambda: edits.set_status(self.text, t.lang, beads, status))
         if advance and status is BeadStatus.CONFIRMED:
             window.move_to_row(max(window.selected_rows() or [t.row]) + 1)
@@ -171,7 +172,9 @@ class EditActions:
             if len(makers) == 1:
                 self.controller.perform(makers[0]())
             else:
-                self.controller.perform_all(makers, f"Edit {len(makers)} {lang} segments")
+                self.controller.perform_all(
+                    makers, f"Edit {len(makers)} {self.text.tag(lang)} segments"
+                )
         except EditError as exc:
             window.report(str(exc))
 

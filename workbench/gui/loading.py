@@ -200,7 +200,7 @@ def realign_from_here(window: MainWindow, target: Target, synchronous: bool = Fa
         return realign_stretch(snapshot, start, stop, progress=progress, cancel=cancelled)
 
     def done(beads) -> None:
-        description = f"Re-align {text.pivot}-{target.lang} beads {start + 1}-{stop}"
+        description = f"Re-align {text.pair_label(target.lang)} beads {start + 1}-{stop}"
         if window.controller is None:
             return
         try:
@@ -217,7 +217,11 @@ def realign_from_here(window: MainWindow, target: Target, synchronous: bool = Fa
         done(job(None, lambda: False))
     else:
         run_with_progress(
-            window, f"Re-aligning {target.lang} from row {target.row + 1}…", job, done, failed
+            window,
+            f"Re-aligning {text.tag(target.lang)} from row {target.row + 1}…",
+            job,
+            done,
+            failed,
         )
 
 

@@ -204,11 +204,11 @@ class MainWindow(QMainWindow):
     def _name_pairs(self) -> None:
         """The Go menu's pair entries name their languages (hidden when there is no pair)."""
         targets = self.model.langs[1:] if self.model is not None else []
-        pivot = self.text.pivot if self.text is not None else ""
+        text = self.text
         for number in range(1, 4):
             action = self.actions_by_name[f"pair_{number}"]
-            if number <= len(targets):
-                action.setText(f"Pair {pivot}–{targets[number - 1]}")
+            if text is not None and number <= len(targets):
+                action.setText(f"Pair {text.pair_label(targets[number - 1])}")
                 action.setVisible(True)
             else:
                 action.setVisible(False)
@@ -531,7 +531,7 @@ class MainWindow(QMainWindow):
             return
         row = self.current_row()
         self.pair_label.setText(
-            f"Pair {self.text.pivot}-{lang} · row {row + 1} of {self.model.rowCount()}"
+            f"Pair {self.text.pair_label(lang)} · row {row + 1} of {self.model.rowCount()}"
             if self.model is not None
             else ""
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -183,13 +183,15 @@ class TerminologyPanel(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.dismiss_selected)
 
-    def set_langs(self, langs: list[str]) -> None:
-        """Fill the language filter."""
+    def set_langs(self, langs: list[str], tags: Mapping[str, str] | None = None) -> None:
+        """Fill the language filter; `tags` name each language by its exact tag."""
+        named = dict(tags or {})
+        self.model.set_tags(named)
         self.lang.blockSignals(True)
         self.lang.clear()
         self.lang.addItem("All languages", "")
         for lang in langs:
-            self.lang.addItem(lang, lang)
+            self.lang.addItem(named.get(lang, lang), lang)
         self.lang.blockSignals(False)
 
     def _filters_changed(self, *_args) -> None:
@@ -238,7 +240,8 @@ class TerminologyPanel(QWidget):
         reason, ok = QInputDialog.getText(
             self,
             "Dismiss finding",
-            f"Why is this {finding.kind.value} finding for {finding.concept} ({finding.lang}) "
+            f"Why is this {finding.kind.value} finding for {finding.concept} "
+            f"({self.model.tag(finding.lang)}) "
             "not a problem?",
         )
         if ok and reason.strip():
@@ -287,7 +290,8 @@ class Terminology(QObject):
         window = self.window
         if window.model is not None:
             window.model.set_highlighter(Highlighter(glossary))
-            self.panel.set_langs(window.model.langs[1:])
+            tags = window.text.lang_codes if window.text is not None else None
+            self.panel.set_langs(window.model.langs[1:], tags)
         if window.controller is not None and window.controller is not self._watched:
             window.controller.changed.connect(self._text_changed)
             self._watched = window.controller
@@ -508,7 +512,7 @@ class Terminology(QObject):
             # (the glossary editor's "Suggest equivalents" lists them all, with examples).
             strong = [s for s in item.candidates if s.text not in known and s.score >= 0.8]
             bars += [Bar(s.text, s.count, "") for s in strong][:2]
-            groups.append((item.lang, item.beads, bars))
+            groups.append((text.tag(item.lang), item.beads, bars))
         self.panel.chart.set_data(f"Renderings of “{concept_id}”", groups)
 
 

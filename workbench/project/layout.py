@@ -1,9 +1,9 @@
 """Where a project's files live, and the one writer of its documents, alignments and texts.
 
 A project folder holds `workbench.toml`, the plain texts (`texts/<lang>.txt` for imported
-projects), and in its alignments folder the segmented documents (`<lang>.xml`), the XCES
-alignments (`<pivot>-<lang>.xml`) and the dismissed findings (`dismissals.json`). A recovery
-copy and a batch set's folder use the same names.
+projects, without inline codes), and in its alignments folder the segmented documents
+(`<lang>.xml`, codes and all), the XCES alignments (`<pivot>-<lang>.xml`) and the dismissed
+findings (`dismissals.json`). A recovery copy and a batch set's folder use the same names.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from workbench.core.alignment import ParallelText
 from workbench.core.atomic import AtomicBatch
 from workbench.core.document import Document
+from workbench.core.inline import plain
 from workbench.core.langs import join_segments
 from workbench.formats import xces
 
@@ -41,8 +42,16 @@ def text_file(lang: str) -> Path:
 
 
 def plain_text(lang: str, document: Document) -> str:
-    """A document as plain text: one paragraph a line, its segments joined."""
-    lines = [join_segments(lang, paragraph) for paragraph in document.paragraphs]
+    """A document as plain text: one paragraph a line, its segments joined.
+
+    Inline codes (a TMX or XLIFF import's) are not in it: a placeholder is its plain text
+    (`%s`, `{0}`), formatting is left out (`inline.plain`), so the file reads as the text a
+    person sees and a plain-text reader takes it as that. The codes live in the segmented
+    documents, the project's record.
+    """
+    lines = [
+        join_segments(lang, [plain(s) for s in paragraph]) for paragraph in document.paragraphs
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,7 @@ import tomli_w
 from workbench.core import langtags
 from workbench.core.errors import FormatError, LanguageTagError, ProjectError
 from workbench.core.langs import DEFAULT_LANG_CODES
+from workbench.formats.furniture import ReadingOptions
 from workbench.project.paths import check_name, inside
 
 MANIFEST = "workbench.toml"
@@ -32,6 +33,8 @@ class Manifest:
     lang_codes: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_LANG_CODES))
     #: `[align] embeddings`: True or False; None (absent) uses them when the extra is installed.
     embeddings: bool | None = None
+    #: `[reading]`: how PDF, ODT and RTF documents are read (furniture, footnotes).
+    reading: ReadingOptions = field(default_factory=ReadingOptions)
 
     def to_toml(self) -> str:
         """The manifest as TOML text."""
@@ -51,6 +54,11 @@ class Manifest:
         }
         if self.embeddings is not None:
             data["align"] = {"embeddings": self.embeddings}
+        if self.reading != ReadingOptions():
+            data["reading"] = {
+                "keep_furniture": self.reading.keep_furniture,
+                "footnotes": self.reading.footnotes,
+            }
         return tomli_w.dumps(data)
 
     @classmethod
@@ -78,6 +86,7 @@ class Manifest:
         embeddings = align.get("embeddings")
         if embeddings is not None and not isinstance(embeddings, bool):
             raise FormatError(f"[align] embeddings = {embeddings!r}: expected true or false", path)
+        reading = _reading(_table(data, "reading", path, required=False), path)
         name = project.get("name")
         pivot = project.get("pivot")
         if not isinstance(name, str) or not name:
@@ -126,7 +135,18 @@ class Manifest:
             segmentation=Path(str(paths["segmentation"])) if paths.get("segmentation") else None,
             lang_codes=codes,
             embeddings=embeddings,
+            reading=reading,
         )
+
+
+def _reading(table: dict[str, object], path: Path) -> ReadingOptions:
+    keep = table.get("keep_furniture", False)
+    if not isinstance(keep, bool):
+        raise FormatError(f"[reading] keep_furniture = {keep!r}: expected true or false", path)
+    footnotes = table.get("footnotes", "end")
+    if footnotes not in ("end", "drop"):
+        raise FormatError(f'[reading] footnotes = {footnotes!r}: expected "end" or "drop"', path)
+    return ReadingOptions(keep_furniture=keep, drop_footnotes=footnotes == "drop")
 
 
 def _check_lang(value: object, where: str, path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core import langtags
@@ -13,7 +14,8 @@ from workbench.core.errors import FormatError, LanguageTagError, ProjectError
 from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.core.segmentation import segment_paragraphs
 from workbench.formats import xces
-from workbench.formats.plaintext import read_paragraphs
+from workbench.formats.furniture import ReadingOptions, Removed
+from workbench.formats.plaintext import read_document
 from workbench.formats.srx import load_rules
 from workbench.project.layout import (
     ALIGNMENTS,
@@ -26,6 +28,15 @@ from workbench.project.layout import (
 )
 from workbench.project.manifest import MANIFEST, Manifest, find_project
 from workbench.project.paths import check_name, is_inside, outside_refused
+from workbench.project.tmx_metadata import METADATA_FILE, TmxMetadata, metadata_lines
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingReport:
+    """What reading one document took out (page furniture) and what it warned of."""
+
+    removed: list[Removed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 class Project:
@@ -35,6 +46,9 @@ class Project:
         self.allow_outside = False
         # Files from outside the folder that the next save copies in (relative path -> source).
         self.adopted: dict[Path, Path] = {}
+        # Per language, what reading its document removed and warned of (when it was read
+        # from its source file now, not from the project's segmented copy).
+        self.reports: dict[str, ReadingReport] = {}
         self.root = root
         self.manifest = manifest
         self.text = text
@@ -96,6 +110,7 @@ class Project:
         stored = folder / manifest.alignments_dir
         documents: dict[str, Document] = {}
         ids: dict[str, list[str]] = {}
+        reports: dict[str, ReadingReport] = {}
         for lang, source in manifest.documents.items():
             segmented = document_file(stored, lang)
             if segmented.is_file():
@@ -107,7 +122,9 @@ class Project:
                 rules = _rules_dir(folder, manifest)
                 if rules is not None and not allow_outside and not is_inside(folder, rules):
                     raise outside_refused(folder, rules, "[paths] segmentation =")
-                documents[lang] = segment_file(path, lang, rules)
+                documents[lang], reports[lang] = read_segmented(
+                    path, lang, rules, reading=manifest.reading
+                )
                 ids[lang] = [s.id for s in documents[lang].segments]
         pivot = documents[manifest.pivot]
         alignments: dict[str, Alignment] = {}
@@ -121,6 +138,7 @@ class Project:
         text.lang_codes = {lang: manifest.lang_codes.get(lang, lang) for lang in documents}
         project = cls(folder, manifest, text)
         project.allow_outside = allow_outside
+        project.reports = reports
         return project
 
     @classmethod
@@ -134,10 +152,15 @@ class Project:
         title: str = "",
         glossary: str | Path | None = None,
         encoding: str | None = None,
+        reading: ReadingOptions | None = None,
         save: bool = True,
     ) -> Project:
         """Make a new project folder from texts, segmented now, not yet aligned; saved unless
-        `save` is false (to align first and write each file once)."""
+        `save` is false (to align first and write each file once).
+
+        `reading` says how PDF, ODT and RTF documents are read (kept in the manifest, so the
+        project reads them the same way again); what was removed is in `reports`.
+        """
         folder = Path(root)
         if folder.exists() and not folder.is_dir():
             raise ProjectError(f"{folder} is a file; name a new folder for the project")
@@ -153,9 +176,12 @@ class Project:
                 raise ProjectError(exc.problem) from None
         # Everything is read and segmented before the folder is made: a bad document leaves
         # nothing behind.
-        segmented = {
-            lang: segment_file(Path(path), lang, None, encoding) for lang, path in documents.items()
+        reading = reading or ReadingOptions()
+        read = {
+            lang: read_segmented(Path(path), lang, None, encoding, reading)
+            for lang, path in documents.items()
         }
+        segmented = {lang: document for lang, (document, _) in read.items()}
         adopted: dict[Path, Path] = {}
         manifest = Manifest(
             name=name,
@@ -169,21 +195,30 @@ class Project:
             glossary=_adopt(Path(glossary), folder, Path("glossary"), adopted)
             if glossary
             else None,
+            reading=reading,
         )
         project = cls(folder, manifest, ParallelText(pivot, segmented))
         project.adopted = adopted
+        project.reports = {lang: report for lang, (_, report) in read.items()}
         if save:
             project.save()
         return project
 
     @classmethod
     def create_from_text(
-        cls, text: ParallelText, root: str | Path, name: str | None = None
+        cls,
+        text: ParallelText,
+        root: str | Path,
+        name: str | None = None,
+        *,
+        tmx_metadata: TmxMetadata | None = None,
     ) -> Project:
         """Save an imported text as a new project in `root` (which must not hold one yet).
 
         The documents are also written as plain texts (`texts/<lang>.txt`, a paragraph a
-        line) so the manifest names real files; all files are written or none.
+        line) so the manifest names real files; `tmx_metadata` (what an imported memory said
+        beside its text, `read_tmx`) goes to `origin/tmx.jsonl` for the exports to write back.
+        All files are written or none.
         """
         folder = Path(root)
         if folder.exists() and not folder.is_dir():
@@ -200,7 +235,12 @@ class Project:
             lang_codes={**DEFAULT_LANG_CODES, **text.lang_codes},
         )
         project = cls(folder, manifest, text)
-        created = missing_folders(project.alignments_dir, folder / text_file(text.pivot).parent)
+        lines = metadata_lines(tmx_metadata) if tmx_metadata is not None else []
+        created = missing_folders(
+            project.alignments_dir,
+            folder / text_file(text.pivot).parent,
+            *([(folder / METADATA_FILE).parent] if lines else []),
+        )
         try:
             with AtomicBatch() as batch:
                 for lang, document in text.documents.items():
@@ -208,6 +248,9 @@ class Project:
                     staged.write_bytes(plain_text(lang, document).encode("utf-8"))
                 batch.staged(folder / MANIFEST).write_text(manifest.to_toml(), encoding="utf-8")
                 write_text_files(text, project.alignments_dir, batch)
+                if lines:
+                    (folder / METADATA_FILE).parent.mkdir(parents=True, exist_ok=True)
+                    batch.staged(folder / METADATA_FILE).write_text("".join(lines), "utf-8")
         except BaseException:
             remove_empty_folders(created)
             raise
@@ -281,12 +324,30 @@ def _adopt(path: Path, folder: Path, place: Path, adopted: dict[Path, Path]) -> 
 
 
 def segment_file(
-    path: Path, lang: str, rules_dir: Path | None = None, encoding: str | None = None
+    path: Path,
+    lang: str,
+    rules_dir: Path | None = None,
+    encoding: str | None = None,
+    reading: ReadingOptions | None = None,
 ) -> Document:
     """Read a document (.txt, .docx, .html, .pdf, .odt, .rtf) and segment it."""
-    paragraphs = read_paragraphs(path, encoding=encoding, lang=lang)
+    return read_segmented(path, lang, rules_dir, encoding, reading)[0]
+
+
+def read_segmented(
+    path: Path,
+    lang: str,
+    rules_dir: Path | None = None,
+    encoding: str | None = None,
+    reading: ReadingOptions | None = None,
+) -> tuple[Document, ReadingReport]:
+    """Read a document and segment it; with what reading it removed and warned of."""
+    reading = reading or ReadingOptions()
+    cleaned = read_document(path, encoding, lang=lang, keep_furniture=reading.keep_furniture)
     rules = load_rules(lang, rules_dir)
+    paragraphs = cleaned.all_paragraphs(reading.footnotes)
     segmented = [p for p in segment_paragraphs(paragraphs, lang, rules) if p]
     if not segmented:
         raise FormatError("the document holds no text", path)
-    return Document(lang, segmented, path.name)
+    report = ReadingReport(list(cleaned.removed), list(cleaned.warnings))
+    return Document(lang, segmented, path.name), report

@@ -10,6 +10,7 @@ from typing import IO, NamedTuple
 
 from workbench.core.atomic import AtomicBatch
 from workbench.core.errors import FormatError, ProjectError
+from workbench.core.inline import plain
 from workbench.core.langs import DEFAULT_LANG_CODES, segment_joiner
 from workbench.formats.export import (
     CONFIRMED_LINK,
@@ -83,7 +84,7 @@ class _Stream:
             parts.append(
                 f'<p id="{number}">\n  <s id="{ident}">{escape_text(segments[0])}</s>\n</p>\n'
             )
-            self._text_parts.append(segments[0])
+            self._text_parts.append(plain(segments[0]))
             self.count += 1
             if len(parts) > FLUSH_UNITS:
                 self.flush()
@@ -95,7 +96,7 @@ class _Stream:
             ids.append(ident)
             parts.append(f'  <s id="{ident}">{escape_text(segment)}</s>\n')
         parts.append("</p>\n")
-        self._text_parts.append(segments[0] if len(segments) == 1 else self.joiner.join(segments))
+        self._text_parts.append(self.joiner.join(plain(segment) for segment in segments))
         self.count += len(segments)
         if len(parts) > FLUSH_UNITS * 3:
             self.flush()

@@ -1,77 +1,70 @@
-"""What an imported TMX said beside its text, kept in the project and written back on export.
+"""A project's copy of what an imported TMX said beside its text: `origin/tmx.jsonl`.
 
-A memory from a CAT tool carries metadata the alignment model has no place for: header props
-and notes, and per TU its props (memoQ's `x-context-pre`/`x-context-post`, Trados' `x-` fields),
-notes and attributes (`creationid`, `creationdate`, `changeid`, `changedate`...), and per TUV
-the same. The import writes them, one JSON line per TU that has any, to `origin/tmx.jsonl`
-(the first line is the header's); `export tmx` puts them back on the TU that starts at the
-same pivot paragraph (TU n of the file is paragraph n of the imported pivot document). The
-props the workbench writes itself (`x-bead`, `x-status`, `x-confidence`) and its own notes are
-left out: the beads say those.
+The values and how an export puts them back are `workbench.formats.tmx_metadata`'s. The file
+holds one JSON line per TU that has any (`{"props": [[type, value], ...], "notes": [...],
+"tuv": {lang: props}, "tu": position}`), after a first line for the header's props and
+notes; attributes are props named `@name`. The streamed import writes it as it reads TUs
+(`MetadataWriter`), an import held in memory saves it whole (`save_metadata`), and both give
+the same bytes.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
 from workbench.core.errors import FormatError
-from workbench.formats.export import PROP_BEAD, PROP_CONFIDENCE, PROP_STATUS
-from workbench.formats.tmx_units import Props, TmxHeader, TranslationUnit, Variant
+from workbench.formats.tmx_metadata import (
+    TmxMetadata,
+    UnitMetadata,
+    header_metadata,
+    unit_metadata,
+    with_metadata,
+)
+from workbench.formats.tmx_units import Props, TmxHeader, TranslationUnit
+
+__all__ = [
+    "METADATA_FILE",
+    "ORIGIN_DIR",
+    "MetadataWriter",
+    "TmxMetadata",
+    "UnitMetadata",
+    "load_metadata",
+    "metadata_lines",
+    "with_metadata",
+]
 
 # A project's files that came from an import: PO catalogues `<lang>.po`, TMX metadata.
 ORIGIN_DIR = "origin"
 METADATA_FILE = Path(ORIGIN_DIR) / "tmx.jsonl"
-_OURS = frozenset({PROP_BEAD, PROP_STATUS, PROP_CONFIDENCE})
-_OUR_NOTE = "unconfirmed alignment: "
 
 
-@dataclass(frozen=True, slots=True)
-class UnitMetadata:
-    """One TU's kept props (attributes as `@name` first), notes and per-language TUV props."""
-
-    props: Props = ()
-    notes: tuple[str, ...] = ()
-    variants: Mapping[str, Props] = field(default_factory=dict)
+def _header_line(props: Props, notes: Iterable[str]) -> str:
+    record = {"props": [list(p) for p in props], "notes": list(notes)}
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-@dataclass(frozen=True, slots=True)
-class TmxMetadata:
-    """The header's props and notes and the metadata of each TU, by its position (from 0)."""
-
-    header_props: Props = ()
-    header_notes: tuple[str, ...] = ()
-    units: Mapping[int, UnitMetadata] = field(default_factory=dict)
-
-
-def _kept(props: Props) -> Props:
-    return tuple((name, value) for name, value in props if name not in _OURS)
-
-
-def header_metadata(header: TmxHeader | None) -> dict[str, list[object]]:
-    """The header line: its props and notes, unless the workbench wrote the file."""
-    if header is None or header.attributes.get("creationtool") == "workbench":
-        return {"props": [], "notes": []}
-    return {"props": [list(p) for p in header.props], "notes": list(header.notes)}
-
-
-def unit_metadata(unit: TranslationUnit, langs: Iterable[str]) -> dict[str, object] | None:
-    """The JSON record of a TU (its variants of `langs`), or None when it has nothing to keep."""
-    props = _kept(unit.props)
-    notes = [n for n in unit.notes if not n.startswith(_OUR_NOTE)]
-    wanted = set(langs)
-    variants = {v.lang: _kept(v.props) for v in unit.variants if v.lang in wanted}
-    variants = {lang: p for lang, p in variants.items() if p}
-    if not props and not notes and not variants:
-        return None
-    return {
-        "props": [list(p) for p in props],
-        "notes": notes,
-        "tuv": {lang: [list(p) for p in vprops] for lang, vprops in variants.items()},
+def _unit_line(position: int, kept: UnitMetadata) -> str:
+    record = {
+        "props": [list(p) for p in kept.props],
+        "notes": list(kept.notes),
+        "tuv": {lang: [list(p) for p in props] for lang, props in kept.variants.items()},
+        "tu": position,
     }
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def metadata_lines(metadata: TmxMetadata) -> list[str]:
+    """The lines of `origin/tmx.jsonl` for `metadata`; none when it says nothing."""
+    if metadata.is_empty:
+        return []
+    lines = [_header_line(metadata.header_props, metadata.header_notes)]
+    lines.extend(
+        _unit_line(position, metadata.units[position]) for position in sorted(metadata.units)
+    )
+    return lines
 
 
 class MetadataWriter:
@@ -83,29 +76,27 @@ class MetadataWriter:
 
     def __init__(self, open_file: Callable[[], IO[str]], header: TmxHeader | None) -> None:
         self.open_file = open_file
-        self.header = header_metadata(header)
+        self.header_props, self.header_notes = header_metadata(header)
         self.handle: IO[str] | None = None
         self.written = 0
 
-    def _write(self, record: Mapping[str, object]) -> None:
+    def _open(self) -> IO[str]:
         if self.handle is None:
             self.handle = self.open_file()
-            self.handle.write(json.dumps(self.header, ensure_ascii=False) + "\n")
-        self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.handle.write(_header_line(self.header_props, self.header_notes))
+        return self.handle
 
     def add(self, position: int, unit: TranslationUnit, langs: Iterable[str]) -> None:
         """Keep what TU number `position` (from 0) says beside its text, if anything."""
-        record = unit_metadata(unit, langs)
-        if record is not None:
-            record["tu"] = position
-            self._write(record)
+        kept = unit_metadata(unit, langs)
+        if kept is not None:
+            self._open().write(_unit_line(position, kept))
             self.written += 1
 
     def close(self) -> None:
         """Write the header's line if nothing else was, and close the file."""
-        if self.handle is None and (self.header["props"] or self.header["notes"]):
-            self.handle = self.open_file()
-            self.handle.write(json.dumps(self.header, ensure_ascii=False) + "\n")
+        if self.handle is None and (self.header_props or self.header_notes):
+            self._open()
         if self.handle is not None:
             self.handle.close()
 
@@ -147,39 +138,3 @@ def load_metadata(path: Path) -> TmxMetadata | None:
             variants = {str(k): _props(v, path, number) for k, v in tuv.items()}
             units[position] = UnitMetadata(props, notes, variants)
     return TmxMetadata(header_props, header_notes, units)
-
-
-def _position(unit: TranslationUnit) -> int | None:
-    """The imported TU a unit starts with: `en 3:1` and `en 3:1+2` are TU 3 (position 2)."""
-    _, _, ident = unit.origin.partition(" ")
-    paragraph, _, rest = ident.partition(":")
-    sentence = rest.partition("+")[0]
-    if not paragraph.isdigit() or sentence != "1":
-        return None
-    return int(paragraph) - 1
-
-
-def with_metadata(
-    units: Iterable[TranslationUnit], metadata: TmxMetadata
-) -> Iterator[TranslationUnit]:
-    """The units with what their imported TU said put back (attributes first, then props)."""
-    for unit in units:
-        position = _position(unit)
-        kept = metadata.units.get(position) if position is not None else None
-        if kept is None:
-            yield unit
-            continue
-        variants: Sequence[Variant] = [
-            v._replace(props=_merged(kept.variants.get(v.lang, ()), v.props)) for v in unit.variants
-        ]
-        yield unit._replace(
-            variants=tuple(variants),
-            props=_merged(kept.props, unit.props),
-            notes=(*kept.notes, *unit.notes),
-        )
-
-
-def _merged(kept: Props, ours: Props) -> Props:
-    # `@` attribute props lead (the writer takes them from the front).
-    attributes = tuple(p for p in kept if p[0].startswith("@"))
-    return (*attributes, *(p for p in kept if not p[0].startswith("@")), *ours)

@@ -21,7 +21,7 @@ from workbench.core.document import Document
 from workbench.core.errors import FormatError, UsageError
 from workbench.core.inline import visible
 from workbench.core.langs import segment_joiner
-from workbench.formats.xliff_reader import XliffReader
+from workbench.formats.xliff_reader import XliffReader, XliffSegment, XliffUnit
 from workbench.formats.xliff_writer import BilingualUnit, write_xliff
 
 
@@ -38,6 +38,22 @@ class XliffImport:
 
 def _tag(value: str, what: str, path: Path) -> str:
     return langtags.normalize(value, source=f"{path}: {what}")
+
+
+def importable(unit: XliffUnit) -> list[tuple[int, XliffSegment]]:
+    """The segments of `unit` an import makes project segments of, with their numbers in it.
+
+    A unit marked `translate="no"` gives none, nor does a segment with an empty source. The
+    write-back (`xliff_writeback`) walks the same selection to find each segment's bead.
+    """
+    if not unit.translate:
+        return []
+    return [(n, s) for n, s in enumerate(unit.segments) if visible(s.source).strip()]
+
+
+def has_translation(segment: XliffSegment) -> bool:
+    """Whether the segment's target has visible text (else its bead is 1-0)."""
+    return segment.target is not None and bool(visible(segment.target).strip())
 
 
 def import_xliff(
@@ -64,14 +80,17 @@ def import_xliff(
             continue
         sources: list[str] = []
         targets: list[str] = []
-        for segment in unit.segments:
-            if not visible(segment.source).strip():
-                if segment.target is not None and visible(segment.target).strip():
-                    skipped_blank += 1
-                continue
+        kept = importable(unit)
+        skipped_blank += sum(
+            1
+            for segment in unit.segments
+            if not visible(segment.source).strip()
+            and segment.target is not None
+            and visible(segment.target).strip()
+        )
+        for _, segment in kept:
             sources.append(segment.source)
-            has_target = segment.target is not None and bool(visible(segment.target).strip())
-            if has_target:
+            if has_translation(segment):
                 assert segment.target is not None
                 targets.append(segment.target)
                 beads.append(
@@ -159,6 +178,21 @@ def bilingual_units(
         )
 
 
+def selected_langs(text: ParallelText, langs: Sequence[str] | None) -> list[str]:
+    """The aligned languages `langs` names (BCP 47 ranges), every aligned one when empty."""
+    chosen = (
+        list(text.alignments)
+        if not langs
+        else [lang for lang in text.alignments if any(langtags.matches(r, lang) for r in langs)]
+    )
+    if not chosen:
+        raise UsageError(
+            f"no aligned language matches {', '.join(langs or [])}; "
+            f"the project has {', '.join(text.alignments) or 'none'}"
+        )
+    return chosen
+
+
 def export_xliff(
     text: ParallelText,
     out: str | Path,
@@ -170,16 +204,7 @@ def export_xliff(
 ) -> list[tuple[Path, int]]:
     """Write one XLIFF file per aligned pair into `out` (a folder); returns paths and counts."""
     folder = Path(out)
-    chosen = (
-        list(text.alignments)
-        if not langs
-        else [lang for lang in text.alignments if any(langtags.matches(r, lang) for r in langs)]
-    )
-    if not chosen:
-        raise UsageError(
-            f"no aligned language matches {', '.join(langs or [])}; "
-            f"the project has {', '.join(text.alignments) or 'none'}"
-        )
+    chosen = selected_langs(text, langs)
     written: list[tuple[Path, int]] = []
     for lang in chosen:
         alignment = text.alignments[lang]

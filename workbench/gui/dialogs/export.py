@@ -44,6 +44,7 @@ class ExportDialog(QDialog):
         self.window_ = window
         self.kind = kind
         self.written: list[Path] = []
+        self.warnings: list[str] = []  # what the export said (a catalogue no longer fits...)
         self.setWindowTitle("Export TMX" if kind == "tmx" else "Export PO")
         self.setMinimumWidth(640)  # room for a full output path and the language codes
         form = QFormLayout(self)
@@ -55,7 +56,7 @@ class ExportDialog(QDialog):
         langs_layout = QHBoxLayout(langs_row)
         langs_layout.setContentsMargins(0, 0, 0, 0)
         for lang in targets:
-            box = QCheckBox(lang, langs_row)
+            box = QCheckBox(text.tag(lang), langs_row)
             box.setChecked(True)
             self.lang_boxes[lang] = box
             langs_layout.addWidget(box)
@@ -129,16 +130,34 @@ class ExportDialog(QDialog):
         out = self.output.text().strip()
         if not out:
             raise InputError("name an output file or folder")
+        # What the project kept from an import goes back out, as `workbench export` does:
+        # the memory's props, notes and attributes; each imported PO catalogue.
+        project = self.window_.project
         if self.kind == "tmx":
             from workbench.project.exchange import export_tmx
+            from workbench.project.tmx_metadata import METADATA_FILE, load_metadata
 
+            metadata = load_metadata(project.root / METADATA_FILE) if project else None
             Path(out).parent.mkdir(parents=True, exist_ok=True)
-            return export_tmx(text, out, progress=progress, **options)  # type: ignore[arg-type]
-        from workbench.project.exchange import export_po
+            return export_tmx(
+                text,
+                out,
+                progress=progress,
+                metadata=metadata,
+                **options,  # type: ignore[arg-type]
+            )
+        from workbench.project.exchange import export_po, origin_catalogs
 
         if not out.endswith(".po") and "{lang}" not in out:
             Path(out).mkdir(parents=True, exist_ok=True)
-        return export_po(text, out, **options)  # type: ignore[arg-type]
+        origins = origin_catalogs(project.root, list(text.alignments)) if project else {}
+        return export_po(
+            text,
+            out,
+            origins=origins,
+            warnings=self.warnings,
+            **options,  # type: ignore[arg-type]
+        )
 
     def start(self) -> None:
         """Validate, then export in a worker; the dialog closes when done."""
@@ -158,6 +177,8 @@ class ExportDialog(QDialog):
     def _done(self, paths: list[Path]) -> None:
         self.written = list(paths)
         self.window_.report("wrote " + ", ".join(str(p) for p in paths))
+        if self.warnings:
+            QMessageBox.warning(self, "Exported with warnings", "\n\n".join(self.warnings))
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

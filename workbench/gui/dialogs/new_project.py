@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.formats.furniture import ReadingOptions
 from workbench.formats.plaintext import DOCUMENT_SUFFIXES
 
 # The file dialog's filter: every document format `read_paragraphs` reads.
@@ -67,6 +69,17 @@ class NewProjectDialog(QDialog):
             self.docs.setItem(r, 1, QTableWidgetItem(""))
         self.docs.cellDoubleClicked.connect(self._browse_file)
         form.addRow("Texts (double-click to pick a file):", self.docs)
+        # How PDF, ODT and RTF texts are read: the CLI's --keep-furniture, --drop-footnotes
+        # and --show-removed.
+        self.keep_furniture = QCheckBox("Keep page &headers, footers and page numbers (PDF)")
+        self.drop_footnotes = QCheckBox("Leave &footnotes out (PDF, ODT, RTF)")
+        self.show_removed = QCheckBox("&List what was taken out of each PDF")
+        for label, box in zip(
+            ("Reading the texts:", "", ""),
+            (self.keep_furniture, self.drop_footnotes, self.show_removed),
+            strict=True,
+        ):
+            form.addRow(label, box)
         self.glossary = QLineEdit()
         self.glossary.setPlaceholderText("optional: a TBX or CSV file; empty to start one (Ctrl+G)")
         pick = QPushButton("Browse…")
@@ -114,6 +127,24 @@ class NewProjectDialog(QDialog):
                 docs[lang] = Path(path)
         return docs
 
+    def reading(self) -> ReadingOptions:
+        """How the dialog's boxes ask PDF, ODT and RTF texts to be read."""
+        return ReadingOptions(
+            keep_furniture=self.keep_furniture.isChecked(),
+            drop_footnotes=self.drop_footnotes.isChecked(),
+        )
+
+    def _report(self, project) -> None:
+        """Tell what reading the texts ignored (scripts) and, if asked, what it took out."""
+        lines: list[str] = []
+        for lang, report in project.reports.items():
+            lines += [f"{lang}: warning: {warning}" for warning in report.warnings]
+            if self.show_removed.isChecked() and report.removed:
+                lines.append(f"{lang}: {len(report.removed)} pieces removed")
+                lines += [f"  page {r.page}  {r.reason}: {r.text}" for r in report.removed]
+        if lines:
+            QMessageBox.information(self, "Reading the texts", "\n".join(lines))
+
     def make_project(self) -> None:
         """Make the project (segmenting the texts); errors are shown, the dialog stays."""
         from workbench.project.project import Project
@@ -139,9 +170,11 @@ class NewProjectDialog(QDialog):
                 docs,
                 self.name.text().strip() or None,
                 glossary=glossary or None,
+                reading=self.reading(),
             )
         except (WorkbenchError, OSError) as exc:
             QMessageBox.warning(self, "Could not make the project", f"{exc}")
             return
+        self._report(project)
         self.project_root = project.root
         self.accept()

@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor
 from workbench.core.alignment import Bead, BeadStatus, ParallelText
 from workbench.core.edits import Change
 from workbench.core.inline import Display, display, has_codes, visible_map
-from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.core.rows import IntArray, RowLayout, compute_rows, source_lengths
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -147,12 +146,8 @@ class AlignmentTableModel(QAbstractTableModel):
         return flags
 
     def header_label(self, lang: str) -> str:
-        """A language column's title: the document's language, with the tag it was read with
-        when that is not the language's default code (`es (es-MX)`; `zh-TW` is its own)."""
-        tag = self._text.lang_codes.get(lang, lang)
-        if tag.lower() in (lang.lower(), DEFAULT_LANG_CODES.get(lang, lang).lower()):
-            return lang
-        return f"{lang} ({tag})"
+        """A language column's title: the document's exact tag (`es-ES`, `es-419`, `zh-TW`)."""
+        return self._text.tag(lang)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         horizontal = orientation == Qt.Orientation.Horizontal
@@ -160,8 +155,7 @@ class AlignmentTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and horizontal and section < len(self._langs):
                 lang = self._langs[section]
                 name = self._text.documents[lang].name
-                tag = self._text.lang_codes.get(lang, lang)
-                label = lang if tag == lang else f"{lang} = {tag}"
+                label = self._text.tag(lang)
                 return f"{label}: {name}" if name else label
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -291,10 +285,10 @@ class AlignmentTableModel(QAbstractTableModel):
         ids = ", ".join(sid for _, sid, _ in segments) or "none"
         summary = self.summary(row, lang)
         if summary is None:
-            head = f"{lang} segments {ids}"
+            head = f"{self._text.tag(lang)} segments {ids}"
         else:
             head = (
-                f"{self._text.pivot}-{lang} {summary.kind}, {summary.status}, "
+                f"{self._text.pair_label(lang)} {summary.kind}, {summary.status}, "
                 f"confidence {summary.confidence:.2f}; segments {ids}"
             )
             if summary.is_omission:

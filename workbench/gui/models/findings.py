@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -29,6 +29,17 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self._findings: list[Finding] = []
         self._dismissed: set[str] = set()
+        self._tags: dict[str, str] = {}
+
+    def set_tags(self, tags: Mapping[str, str]) -> None:
+        """Name each language by its document's exact tag (`es-419`, `zh-TW`)."""
+        self._tags = dict(tags)
+        if self._findings:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._findings) - 1, 2))
+
+    def tag(self, lang: str) -> str:
+        """The exact tag `lang` is shown with."""
+        return self._tags.get(lang, lang)
 
     def set_findings(self, findings: Sequence[Finding], dismissed: set[str]) -> None:
         """Replace every finding (a bulk load: model reset)."""
@@ -97,14 +108,13 @@ class FindingsModel(QAbstractTableModel):
             return finding.key in self._dismissed
         return None
 
-    @staticmethod
-    def _display(finding: Finding, column: int) -> str:
+    def _display(self, finding: Finding, column: int) -> str:
         if column == 0:
             return finding.kind.value
         if column == 1:
             return finding.severity.value
         if column == 2:
-            return finding.lang
+            return self.tag(finding.lang)
         if column == 3:
             return finding.concept
         if column == 4:

@@ -159,7 +159,6 @@ class AlignmentMap(QWidget):
         painter = QPainter(pixmap)
         text_colour = palette.color(QPalette.ColorRole.Text)
         if self._text is not None:
-            pivot = self._text.pivot
             for lang, plot in self._panels():
                 if plot.height() < 10 or plot.width() < 10:
                     continue
@@ -167,7 +166,7 @@ class AlignmentMap(QWidget):
                 painter.drawText(
                     QRectF(plot.left(), plot.top() - TITLE, plot.width(), TITLE),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    f"{pivot} → {lang}",
+                    self._text.pair_label(lang),
                 )
                 grid = QColor(text_colour)
                 grid.setAlpha(60)

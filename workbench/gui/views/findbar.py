@@ -111,7 +111,7 @@ class FindBar(QWidget):
             for lang in model.langs:
                 if any(needle in text.casefold() for _, _, text in model.segments(row, lang)):
                     window.move_to_row(row, lang)
-                    window.report(f"found in row {row + 1} ({lang})")
+                    window.report(f"found in row {row + 1} ({model.header_label(lang)})")
                     return True
         window.report(f"not found: {self.edit.text()}")
         return False
