@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from tests.gui.driving import show_and_focus, when_modal
 from tests.gui.test_glossary_project import (
@@ -88,22 +88,6 @@ def test_save_then_undo_of_a_glossary_edit_is_unsaved_again(qtbot, tmp_path, pro
     assert shown == []
     assert "paragraph" not in load_glossary(path)
     assert not window.is_dirty
-
-
-def test_only_glossary_edits_ask_about_the_glossary(qtbot, tmp_path, project_root) -> None:  # noqa: F811
-    window = _saved_window(qtbot, tmp_path, project_root)
-    _edit_glossary(qtbot, window, "paragraph", "paragraph", save=False)
-    asked: list[str] = []
-
-    def cancel(box) -> None:
-        asked.append(box.text())
-        box.button(QMessageBox.StandardButton.Cancel).click()
-
-    when_modal(QMessageBox, cancel)
-    show_and_focus(qtbot, window)
-    qtbot.keyClick(window.table, Qt.Key.Key_Q, CTRL)
-    assert asked and asked[0].startswith("The glossary has unsaved changes")
-    assert window.isVisible()
 
 
 def test_the_editors_undo_takes_back_only_glossary_edits(qtbot, tmp_path, project_root) -> None:  # noqa: F811
