@@ -6,7 +6,8 @@ and the decoded size of every stream pdfminer would decode (so a flate bomb is r
 anything is inflated whole).
 pdfminer.six then lays the pages out (lines with coordinates and font sizes);
 `workbench.formats.furniture` turns them into paragraphs without the page furniture.
-A page without a text layer (a scan) or with a broken font encoding is an error naming it.
+A page without a text layer (a scan) among text pages is a warning naming it; a PDF mostly
+of scans, or a page with a broken font encoding, is an error naming the page.
 """
 
 from __future__ import annotations
