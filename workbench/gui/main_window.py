@@ -200,6 +200,19 @@ class MainWindow(QMainWindow):
         self.problem_count.update(self.text)
         self._install_terminology()
         self._update_state()
+        self.show_embeddings_setting()
+
+    def show_embeddings_setting(self) -> None:
+        """Check Project > Use sentence embeddings as the project's manifest says."""
+        from workbench.gui.loading import show_embeddings_setting
+
+        show_embeddings_setting(self)
+
+    def set_embeddings(self, enabled: bool) -> None:
+        """Use sentence embeddings (or not) in this project's alignments, from now on."""
+        from workbench.gui.loading import set_embeddings
+
+        set_embeddings(self, enabled)
 
     def _name_pairs(self) -> None:
         """The Go menu's pair entries name their languages (hidden when there is no pair)."""
@@ -226,7 +239,7 @@ class MainWindow(QMainWindow):
         terminology_menu.show_findings(self)
 
     def glossary_dialog(self) -> None:
-        """Open the glossary editor; its edits join the project's unsaved state when it closes."""
+        """Open the glossary editor; its edits are steps of the project's undo history."""
         terminology_menu.glossary_dialog(self)
 
     def save_glossary(self, glossary: Glossary) -> Path | None:
