@@ -70,6 +70,13 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["export_po"] = make_action(
         w, "Export &PO…", "Ctrl+Shift+E", lambda: w.export_dialog("po"), "Export PO files"
     )
+    a["export_xliff"] = make_action(
+        w,
+        "Export &XLIFF…",
+        "Ctrl+Shift+X",
+        lambda: w.export_dialog("xliff"),
+        "Export XLIFF: into the CAT tool's file the project was imported from, or a new one",
+    )
     a["quit"] = make_action(w, "&Quit", "Ctrl+Q", w.close, "Close the workbench")
     a["align_missing"] = make_action(
         w,
@@ -278,6 +285,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     file_menu.addSeparator()
     file_menu.addAction(a["export_tmx"])
     file_menu.addAction(a["export_po"])
+    file_menu.addAction(a["export_xliff"])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
 

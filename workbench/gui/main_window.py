@@ -506,7 +506,7 @@ class MainWindow(QMainWindow):
             self.open_project(dialog.project_root, ask_recover=False)
 
     def export_dialog(self, kind: str = "tmx") -> None:
-        """Export TMX or PO with the CLI's options."""
+        """Export TMX, PO or XLIFF with the CLI's options."""
         from workbench.gui.dialogs.export import ExportDialog
 
         if self.text is None:
