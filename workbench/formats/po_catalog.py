@@ -20,7 +20,14 @@ from workbench.core.alignment import Alignment
 from workbench.core.atomic import write_bytes_atomic
 from workbench.core.errors import FormatError, InputError
 from workbench.core.langs import join_segments
-from workbench.formats.po import live_entries, parse_catalog, plural_forms, read_po_text
+from workbench.formats.po import (
+    live_entries,
+    parse_catalog,
+    plural_forms,
+    portable_charset,
+    read_po_text,
+    set_charset,
+)
 
 
 def fits(alignment: Alignment, origin: str | Path) -> bool:
@@ -72,8 +79,9 @@ def write_into_catalog(path: str | Path, alignment: Alignment, origin: str | Pat
             # A white-space msgstr (read as untranslated) stays as the catalogue had it.
             entry.msgstr = texts[0]
         _set_fuzzy(entry, fuzzy)
+    encoding = portable_charset(catalog.encoding or "utf-8")
+    set_charset(catalog, encoding)
     data = str(catalog).rstrip("\n") + "\n"
-    encoding = catalog.encoding or "utf-8"
     try:
         write_bytes_atomic(path, data.encode(encoding))
     except UnicodeEncodeError as exc:
