@@ -138,7 +138,7 @@ def export_po(
         origin = (origins or {}).get(lang)
         if origin is not None and not only_confirmed:
             if fits(text.alignments[lang], origin):
-                write_into_catalog(path, text.alignments[lang], origin)
+                write_into_catalog(path, text.alignments[lang], origin, warnings)
                 written.append(path)
                 continue
             if warnings is not None:
