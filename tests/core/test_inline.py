@@ -13,8 +13,10 @@ from workbench.core.inline import (
     CodeKind,
     codes,
     display,
+    encode,
     from_display,
     join,
+    missing_codes,
     plain,
     runs,
     visible,
@@ -115,3 +117,30 @@ def test_text_without_codes_displays_as_it_is() -> None:
     shown = display("Plain text.")
     assert shown.text == "Plain text." and shown.chips == () and shown.labels == {}
     assert from_display("Edited.", shown.labels) == "Edited."
+
+
+def test_missing_codes_are_the_sources_codes_the_target_lacks_in_order() -> None:
+    source = join(["Press ", BOLD_ON, "Save", BOLD_OFF, " now", BREAK])
+    target = join(["Pulse Guardar", BREAK])
+    assert missing_codes(source, target) == [encode(BOLD_ON), encode(BOLD_OFF)]
+
+
+def test_a_code_is_the_same_by_role_and_id_whatever_its_markup() -> None:
+    source = join([BOLD_ON, "Save", BOLD_OFF])
+    other_markup = Code(CodeKind.OPENING, "1", "<strong>", "bpt")
+    assert missing_codes(source, join([other_markup, "x"])) == [encode(BOLD_OFF)]
+
+
+def test_a_code_the_source_has_twice_is_missing_once_when_the_target_has_it_once() -> None:
+    source = join(["a", BREAK, "b", BREAK])
+    assert missing_codes(source, join(["a", BREAK, "b"])) == [encode(BREAK)]
+
+
+def test_optional_labels_may_be_left_out_but_not_doubled() -> None:
+    shown = display(join(["Save", BREAK]))
+    extra = {"\u27e85\u27e9": encode(BOLD_ON)}
+    assert from_display(shown.text, shown.labels, extra) == join(["Save", BREAK])
+    with_it = "\u27e85\u27e9" + shown.text
+    assert from_display(with_it, shown.labels, extra) == join([BOLD_ON, "Save", BREAK])
+    with pytest.raises(ValueError, match="2 times"):
+        from_display(with_it + "\u27e85\u27e9", shown.labels, extra)

@@ -196,3 +196,52 @@ def test_chinese_lines_are_joined_without_a_space() -> None:
     assert paragraphs_of([page(1, lines)], "zh") == [
         "信息通信技术渗透到人类活动的各个领域，形成了全球信息系统。"
     ]
+
+
+def test_a_heading_broken_by_hand_goes_on_when_the_next_line_opens_in_lowercase() -> None:
+    lines = [
+        line("Resolution adopted by the General Assembly", 100),
+        line("on 4 December 2023", 112),
+        full("The General Assembly, recalling its resolutions of the past years and", 136),
+        line("the reports.", 148),
+    ]
+    assert paragraphs_of([page(1, lines)]) == [
+        "Resolution adopted by the General Assembly on 4 December 2023",
+        "The General Assembly, recalling its resolutions of the past years and the reports.",
+    ]
+
+
+def test_a_figure_goes_on_after_a_lowercase_word_but_not_after_a_clause() -> None:
+    lines = [
+        line("General and complete disarmament: follow-up to the", 100),
+        line("2013 high-level meeting on nuclear disarmament", 112),
+        line("Agenda item 99 (aa),", 136),
+        line("2013 high-level meeting", 148),
+    ]
+    assert paragraphs_of([page(1, lines)]) == [
+        "General and complete disarmament: follow-up to the 2013 high-level meeting on "
+        "nuclear disarmament",
+        "Agenda item 99 (aa),",
+        "2013 high-level meeting",
+    ]
+
+
+def test_a_short_line_before_a_capitalised_one_still_ends_the_paragraph() -> None:
+    lines = [
+        line("Seventy-eighth session", 100),
+        line("Agenda item 99 (aa)", 112),
+        full("A full line of the body sets the right margin of the page for the rest", 136),
+    ]
+    assert paragraphs_of([page(1, lines)])[:2] == ["Seventy-eighth session", "Agenda item 99 (aa)"]
+
+
+def test_a_numbered_item_after_a_lowercase_word_starts_its_own_paragraph() -> None:
+    lines = [
+        line("The Assembly decides the following", 100),
+        line("1. to convene a conference;", 112),
+        full("A full line of the body sets the right margin of the page for the rest", 136),
+    ]
+    assert paragraphs_of([page(1, lines)])[:2] == [
+        "The Assembly decides the following",
+        "1. to convene a conference;",
+    ]

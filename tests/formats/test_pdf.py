@@ -177,3 +177,33 @@ def test_text_placed_by_a_tool_reads_in_lines_and_paragraphs(tmp_path: Path) -> 
         "The first paragraph is short.",
         "The second one follows after a gap.",
     ]
+
+
+def _helvetica_width(text: str, size: float = 10.0) -> float:
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    return sum(FONT_METRICS["Helvetica"][1][c] for c in text) * size / 1000
+
+
+def test_a_word_split_in_two_runs_by_justification_gets_no_space(tmp_path: Path) -> None:
+    # Word writes its spaces as glyphs and splits a word into runs ("takin" + "g") a little
+    # apart; a real word space (a glyph, or a gap as wide as one) stays.
+    first = "measures for takin"
+    gap = 1.4  # points: under a fifth of the 10 pt size
+    second = "g action now."
+    after = 72 + _helvetica_width(first) + gap
+    wide = after + _helvetica_width(second) + 4.0  # a word gap drawn without a glyph
+    runs = [Text(72, 700, first), Text(after, 700, second), Text(wide, 700, "Then")]
+    document = read_pdf(write_pdf(tmp_path / "split.pdf", [runs]), "en")
+    assert document.paragraphs == ["measures for taking action now. Then"]
+
+
+def test_a_footnote_separator_typed_as_underscores_is_not_text(tmp_path: Path) -> None:
+    runs = [
+        Text(72, 700, "The body of the page ends here with a sentence."),
+        Text(72, 120, "__________________"),
+        Text(80, 105, "1 A footnote.", size=8),
+    ]
+    document = read_pdf(write_pdf(tmp_path / "rule.pdf", [runs]), "en")
+    assert document.paragraphs == ["The body of the page ends here with a sentence."]
+    assert document.footnotes == ["1 A footnote."]

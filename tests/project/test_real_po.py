@@ -13,7 +13,14 @@ import pytest
 from workbench.cli import main
 from workbench.core.alignment import Alignment, BeadStatus
 from workbench.core.errors import FormatError
-from workbench.formats.po import import_po, live_entries, parse_catalog, read_po_text
+from workbench.formats.po import (
+    import_po,
+    live_entries,
+    parse_catalog,
+    portable_charset,
+    read_po_text,
+    set_charset,
+)
 from workbench.formats.po_catalog import write_into_catalog
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real" / "po"
@@ -62,6 +69,57 @@ def test_export_keeps_every_context_reference_and_plural_of_the_catalogue(
     assert [e.flags for e in live(written)] == [e.flags for e in live(path)]
 
 
+def reference(path: Path, tmp_path: Path) -> Path:
+    """The catalogue as msgmerge's reference: in UTF-8 when gettext would refuse its charset.
+
+    gettext 0.22 and later refuse a reference in a non-portable charset ("windows-1251") or
+    one not in UTF-8 with non-ASCII text; 0.21 only warned. That is the original file's
+    matter, not the export's: the export itself is checked as written.
+    """
+    catalog = parse_catalog(read_po_text(path), path)
+    if (catalog.encoding or "utf-8").upper().replace("_", "-") in {"UTF-8", "ASCII", "US-ASCII"}:
+        return path
+    set_charset(catalog, "UTF-8")
+    copy = tmp_path / f"reference-{path.name}"
+    catalog.save(str(copy))
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("given", "portable"),
+    [
+        ("windows-1251", "CP1251"),
+        ("CP1251", "CP1251"),
+        ("ISO8859-1", "ISO-8859-1"),
+        ("latin1", "ISO-8859-1"),
+        ("utf8", "UTF-8"),
+        ("SJIS", "SHIFT_JIS"),
+        ("mac-roman", "UTF-8"),  # no portable name: the catalogue is written in UTF-8
+        ("x-unknown", "UTF-8"),
+    ],
+)
+def test_charsets_are_written_under_names_every_gettext_accepts(given: str, portable: str) -> None:
+    assert portable_charset(given) == portable
+
+
+@pytest.mark.parametrize(
+    ("name", "charset"),
+    [
+        ("okapi-Test_DrupalRussianCP1251.po", "CP1251"),  # the file says windows-1251
+        ("omegat-file-POFilter-fuzzyCtx-plural.po", "ISO-8859-1"),  # the file says ISO8859-1
+    ],
+)
+def test_the_export_names_its_charset_portably_and_keeps_the_encoding(
+    name: str, charset: str, tmp_path: Path
+) -> None:
+    written = round_trip(REAL / name, tmp_path)
+    catalog = polib.pofile(str(written))
+    assert f"charset={charset}" in catalog.metadata["Content-Type"]
+    assert catalog.encoding == charset
+    # The bytes are in that encoding: the translations read back as the original's.
+    assert [e.msgstr for e in live(written)] == [e.msgstr for e in live(REAL / name)]
+
+
 @pytest.mark.skipif(not GETTEXT, reason="gettext is not installed")
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.name)
 def test_msgmerge_and_msgfmt_take_the_export_back(path: Path, tmp_path: Path) -> None:
@@ -72,7 +130,7 @@ def test_msgmerge_and_msgfmt_take_the_export_back(path: Path, tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     merged = tmp_path / "merged.po"
     done = subprocess.run(
-        ["msgmerge", "-q", "-o", str(merged), str(written), str(path)],
+        ["msgmerge", "-q", "-o", str(merged), str(written), str(reference(path, tmp_path))],
         capture_output=True,
         text=True,
     )

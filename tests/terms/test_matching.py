@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.terms.factories import BUNDLED_GLOSSARY, A, D, P, concept
 from workbench.formats.tbx import read_tbx
@@ -249,3 +251,10 @@ def test_a_shared_snowball_analyzer_stems_alike_from_several_threads() -> None:
     shared = SnowballAnalyzer("es")
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(shared._stem_keys, words, chunksize=1)) == expected
+
+
+@given(st.text(alphabet="ab Zé1_ \u00ad'’s.,\x00(–)\n\t信\u3000Ωж", max_size=40))
+def test_splitting_at_spaces_gives_what_the_token_regex_gives(text: str) -> None:
+    for lang in ("en", "ru"):
+        matcher = TermMatcher(Glossary([]), lang)
+        assert matcher.split(text) == matcher._splitter.split(text)

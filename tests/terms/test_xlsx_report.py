@@ -92,7 +92,7 @@ def test_text_formats_render_as_utf8_bytes_too(findings: list[Finding]) -> None:
 
 
 def test_a_target_that_looks_like_a_formula_stays_text() -> None:
-    text = parallel(["ICT."], {"es": ["=HYPERLINK(\"http://x\")"]})
+    text = parallel(["ICT."], {"es": ['=HYPERLINK("http://x")']})
     data = render_bytes(check_drift(text, GLOSSARY), "xlsx")
     from openpyxl import load_workbook
 

@@ -98,11 +98,13 @@ def realign_stretch(
     lexicon: Lexicon | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    embeddings: bool | None = False,
 ) -> list[Bead]:
     """New beads for the segments of `alignment.beads[start:stop]`; confirmed beads stay.
 
     Confirmed beads inside the stretch are kept as they are and split it into pieces, each
-    aligned on its own. The result replaces exactly `beads[start:stop]`.
+    aligned on its own. The result replaces exactly `beads[start:stop]`. `embeddings` as for
+    align_segments.
     """
     beads = alignment.beads
     if not 0 <= start <= stop <= len(beads):
@@ -151,6 +153,7 @@ def realign_stretch(
             lexicon=lexicon,
             progress=report,
             cancel=cancel,
+            embeddings=embeddings,
         )
         for b in new:
             out.append(

@@ -272,11 +272,14 @@ def display(text: str) -> Display:
     return Display("".join(out), tuple(offsets), tuple(chips), labels)
 
 
-def from_display(edited: str, labels: dict[str, str]) -> str:
+def from_display(
+    edited: str, labels: dict[str, str], optional: dict[str, str] | None = None
+) -> str:
     """The raw text of an edited display text: labels back to their codes.
 
     Raises ValueError naming the label when one of `labels` is missing or doubled, or an
-    unknown label was typed: codes are moved, never lost or invented by an edit.
+    unknown label was typed: codes are moved, never lost or invented by an edit. `optional`
+    labels (codes taken over from the other side, `missing_codes`) may be there once or not.
     """
     found = LABEL_RE.findall(edited)
     for label in labels:
@@ -285,9 +288,38 @@ def from_display(edited: str, labels: dict[str, str]) -> str:
             raise ValueError(f"the tag {label} is missing: put it back (tags can be moved)")
         if count > 1:
             raise ValueError(f"the tag {label} is there {count} times; keep one")
-    unknown = [label for label in found if label not in labels]
+    extra = optional or {}
+    for label in extra:
+        if found.count(label) > 1:
+            raise ValueError(f"the tag {label} is there {found.count(label)} times; keep one")
+    unknown = [label for label in found if label not in labels and label not in extra]
     if unknown:
         raise ValueError(f"{unknown[0]} is not a tag of this segment")
-    if not labels:
+    every = {**labels, **extra}
+    if not every:
         return edited
-    return LABEL_RE.sub(lambda m: labels[m.group()], edited)
+    return LABEL_RE.sub(lambda m: every[m.group()], edited)
+
+
+def missing_codes(source: str, target: str) -> list[str]:
+    """The code spans of `source` whose code `target` lacks, in the source's order.
+
+    Codes are the same when they have the same role and id (an XLIFF target's `<g id="1">`
+    is its source's, whatever native markup either side carries); a code the source has
+    twice is missing as often as the target has it fewer times.
+    """
+    have: dict[tuple[CodeKind, str], int] = {}
+    for code in codes(target):
+        have[(code.kind, code.id)] = have.get((code.kind, code.id), 0) + 1
+    missing: list[str] = []
+    for match in _SPAN.finditer(source):
+        try:
+            code = _decode(match.group())
+        except (ValueError, TypeError, IndexError):
+            continue
+        key = (code.kind, code.id)
+        if have.get(key, 0) > 0:
+            have[key] -= 1
+        else:
+            missing.append(match.group())
+    return missing

@@ -86,7 +86,7 @@ def parse(
             path,
             line,
         )
-    if any(hint in text for hint in _PATH_HINTS) or (len(text) > 1 and text[1] == ":"):
+    if is_hostile(text):
         raise LanguageTagError(
             f"language code {shown!r}{_where(source)} looks like a path; "
             "a language code is a BCP 47 tag such as en, zh-TW or es-419",
@@ -120,6 +120,15 @@ def parse(
 def normalize(text: str, *, source: str | None = None, registered: bool = True) -> str:
     """The case-normalised form of a tag (`EN-gb` -> `en-GB`); raises `LanguageTagError`."""
     return parse(text, source=source, registered=registered).tag
+
+
+def is_hostile(text: str) -> bool:
+    """True for a value no reader may pass on as a language: a path, or longer than a tag."""
+    return (
+        len(text) > MAX_LENGTH
+        or any(hint in text for hint in _PATH_HINTS)
+        or (len(text) > 1 and text[1] == ":")
+    )
 
 
 def is_valid(text: str, *, registered: bool = True) -> bool:

@@ -400,6 +400,17 @@ class _Flow:
         # A numbered item after a line that ends a clause: "4. Parties ...", "(b) ...".
         if _ITEM.match(text.lstrip()) and self.current[-1].rstrip().endswith(_CLAUSE_END):
             return True
+        # The words go on: the previous line closes no clause and this one, flush with it,
+        # opens in lowercase, or with a figure after a lowercase word (a heading broken by
+        # hand: "Resolution adopted by the General Assembly" / "on 4 December 2023",
+        # "follow-up to the" / "2013 high-level meeting").
+        head = text.lstrip()
+        tail = self.current[-1].rstrip()
+        goes_on = head[:1].islower() or (
+            head[:1].isdigit() and tail[-1:].islower() and not _ITEM.match(head)
+        )
+        if goes_on and not tail.endswith(_CLAUSE_END) and abs(line.x0 - prev.x0) < line.size:
+            return False
         # Both lines centred (a title over several lines).
         middle = (left + right) / 2
         centred = all(abs((one.x0 + one.x1) / 2 - middle) < line.size for one in (prev, line))
@@ -411,7 +422,6 @@ class _Flow:
         # The previous line stopped short although the next word would have fitted.
         room = right - prev.x1
         char_width = (prev.x1 - prev.x0) / max(1, len(prev.text))
-        head = text.lstrip()
         word = head[:1] if _is_cjk(head[:1]) else head.split(" ")[0]
         # Proportional letters: a word is wider than its share of an average line.
         return room > char_width * (len(word) * 1.15 + 1.5)

@@ -18,6 +18,7 @@ from workbench.core import langtags
 from workbench.core.atomic import write_text_atomic
 from workbench.core.cells import neutralise, restore
 from workbench.core.errors import EditError, EncodingError, FormatError, LanguageTagError
+from workbench.formats.plaintext import check_control_characters
 from workbench.terms.glossary import Concept, Glossary, Term, TermStatus, split_matching_note
 
 REQUIRED = ("concept_id", "subject_field", "lang", "term", "status", "note")
@@ -44,6 +45,7 @@ def read_glossary_csv(path: str | Path) -> Glossary:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise EncodingError("the file is not UTF-8", path, line) from None
+    check_control_characters(text, path)
     return parse_glossary_csv(text, path)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from workbench.core.errors import EncodingError, FormatError, LanguageTagError, UsageError
 from workbench.core.langtags import normalize
+from workbench.formats.plaintext import check_control_characters
 from workbench.terms.glossary import Concept, Glossary, Term
 
 TAB_SUFFIXES = (".tab", ".txt", ".utf8", ".tsv")
@@ -54,17 +55,26 @@ _SPACES = re.compile(r" {2,}")
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
-    """The file's text: UTF-16 or UTF-8 by its BOM, else UTF-8; EncodingError names the line."""
+    """The file's text: UTF-16 or UTF-8 by its BOM, else UTF-8; EncodingError names the line.
+
+    A control character no glossary file format can hold (NUL, bell...) is refused with its
+    line: TBX could not be written from it.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise EncodingError("the file has a UTF-16 BOM but is not UTF-16", path) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise EncodingError("the file is neither UTF-8 nor UTF-16 with a BOM", path, line) from None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise EncodingError(
+                "the file is neither UTF-8 nor UTF-16 with a BOM", path, line
+            ) from None
+    check_control_characters(text, path)
+    return text
 
 
 def read_glossary_tab(

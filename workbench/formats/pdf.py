@@ -36,6 +36,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\u
 _CID = regex.compile(r"\(cid:\d+\)")
 _UNMAPPED = regex.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MARK_CHARS = frozenset("0123456789*†‡§")
+_RULE_TEXT = regex.compile(r"[_\u2014\u2015]{5,}")
 
 
 def _name(value: Any) -> str:
@@ -224,6 +225,9 @@ def _line_of(item: Any, page_top: float, page_left: float) -> Line | None:
         return None
     size = statistics.median(c.size for c in sized)
     base = statistics.median(c.y0 for c in sized if c.size >= size * 0.9)
+    # A PDF that writes its word spaces as glyphs (Word does) splits some words into two
+    # runs for justification; pdfminer guesses a space in the small gap ("takin g").
+    writes_spaces = any(c.get_text() == " " for c in sized)
     text_parts: list[str] = []
     marks: list[tuple[int, int]] = []
     at = 0
@@ -242,6 +246,8 @@ def _line_of(item: Any, page_top: float, page_left: float) -> Line | None:
                 text = ""
             if text.startswith(" ") and text_parts and text_parts[-1].endswith(" "):
                 text = text.lstrip(" ")
+            if text == " " and writes_spaces and _inside_word(chars, n, size):
+                text = ""
         elif text in _MARK_CHARS and char.size < size * 0.8 and char.y0 > base + size * 0.15:
             if marks and marks[-1][1] == at:
                 marks[-1] = (marks[-1][0], at + len(text))
@@ -263,6 +269,19 @@ def _line_of(item: Any, page_top: float, page_left: float) -> Line | None:
         size=float(size),
         marks=tuple(marks),
     )
+
+
+def _inside_word(chars: list[tuple[str, Any]], n: int, size: float) -> bool:
+    """Whether the guessed space at `n` sits in a gap too narrow for a word space (under a
+    fifth of the font size) between two letters (or a letter and a hyphen): kerning."""
+    before = chars[n - 1][1] if n else None
+    after = chars[n + 1][1] if n + 1 < len(chars) else None
+    if before is None or after is None:
+        return False
+    left, right = before.get_text()[-1:], after.get_text()[:1]
+    if not (left.isalnum() and (right.isalnum() or right == "-")):
+        return False
+    return bool(after.x0 - before.x1 < size * 0.2)
 
 
 def _walk(layout: Any) -> Iterator[Any]:
@@ -288,7 +307,10 @@ def _page_of(layout: Any, number: int, path: str | Path) -> Page:
     for item in _walk(layout):
         if isinstance(item, LTTextLine):
             line = _line_of(item, y1, x0)
-            if line is not None:
+            if line is not None and _RULE_TEXT.fullmatch(line.text.strip()):
+                # A footnote separator typed as underscores is a rule, not text.
+                rules.append((line.bottom, line.x0, line.x1))
+            elif line is not None:
                 lines.append(line)
         elif (
             isinstance(item, LTLine | LTRect) and item.height < 2 and 20 < item.width < width * 0.6

@@ -134,6 +134,12 @@ def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> 
     # Page breaks (form feed, vertical tab) are line breaks; other control characters cannot be
     # saved in a project (XML forbids them), so they are named here, with their line.
     text = text.replace("\f", "\n").replace("\v", "\n")
+    check_control_characters(text, path)
+    return text
+
+
+def check_control_characters(text: str, path: str | Path) -> None:
+    """Refuse a text holding a character XML cannot (NUL, bell...), naming its line and column."""
     found = _FORBIDDEN.search(text)
     if found is not None:
         at = found.start()
@@ -144,7 +150,6 @@ def decode_bytes(data: bytes, path: str | Path, encoding: str | None = None) -> 
             path,
             text.count("\n", 0, at) + 1,
         )
-    return text
 
 
 def read_bytes(path: str | Path) -> bytes:

@@ -193,6 +193,53 @@ def write_po(
     return len(catalog)
 
 
+# The charset names every gettext accepts (gettext's "portable encoding names"; from 0.22 on
+# msgfmt and msgmerge refuse others such as "windows-1251" or "ISO8859-1"), by Python codec.
+_PORTABLE = {
+    "ascii": "ASCII",
+    "utf-8": "UTF-8",
+    **{f"iso8859-{n}": f"ISO-8859-{n}" for n in (*range(1, 10), 13, 14, 15)},
+    "koi8-r": "KOI8-R",
+    "koi8-u": "KOI8-U",
+    "koi8-t": "KOI8-T",
+    **{f"cp{n}": f"CP{n}" for n in (850, 866, 874, 932, 949, 950, *range(1250, 1259))},
+    "gb2312": "GB2312",
+    "gbk": "GBK",
+    "gb18030": "GB18030",
+    "euc_jp": "EUC-JP",
+    "euc_kr": "EUC-KR",
+    "big5": "BIG5",
+    "big5hkscs": "BIG5-HKSCS",
+    "shift_jis": "SHIFT_JIS",
+    "johab": "JOHAB",
+    "tis-620": "TIS-620",
+}
+
+
+def portable_charset(charset: str) -> str:
+    """The gettext-portable name of `charset` ("windows-1251" -> "CP1251"), else "UTF-8".
+
+    A catalogue is written back in its own encoding under a name every gettext accepts; one
+    whose encoding has no such name is written in UTF-8, which holds any text.
+    """
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return "UTF-8"
+    return _PORTABLE.get(name, "UTF-8")
+
+
+def set_charset(catalog: polib.POFile, charset: str) -> None:
+    """Name `charset` in the catalogue's Content-Type header (and encode the file in it)."""
+    content_type = catalog.metadata.get("Content-Type", "text/plain; charset=UTF-8")
+    if "charset=" in content_type:
+        content_type = re.sub(r"charset=[^\s;]*", f"charset={charset}", content_type)
+    else:
+        content_type = f"{content_type.rstrip('; ')}; charset={charset}"
+    catalog.metadata["Content-Type"] = content_type
+    catalog.encoding = charset
+
+
 def read_po_text(path: str | Path) -> str:
     """The PO file's text, decoded by its header charset; BOM dropped, UTF-16 refused by name."""
     data = Path(path).read_bytes() if Path(path).is_file() else None

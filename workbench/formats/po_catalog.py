@@ -32,7 +32,14 @@ from workbench.core.atomic import write_bytes_atomic
 from workbench.core.document import Document
 from workbench.core.errors import FormatError, InputError
 from workbench.core.langs import join_segments, segment_joiner
-from workbench.formats.po import live_entries, parse_catalog, plural_forms, read_po_text
+from workbench.formats.po import (
+    live_entries,
+    parse_catalog,
+    plural_forms,
+    portable_charset,
+    read_po_text,
+    set_charset,
+)
 
 
 def entry_paragraphs(entries: Sequence[polib.POEntry], document: Document) -> list[int | None]:
@@ -164,8 +171,9 @@ def write_into_catalog(
                 entry.msgstr = text
         _set_fuzzy(entry, fuzzy and _has_translation(entry))
         written += 1
+    encoding = portable_charset(catalog.encoding or "utf-8")
+    set_charset(catalog, encoding)
     data = str(catalog).rstrip("\n") + "\n"
-    encoding = catalog.encoding or "utf-8"
     try:
         write_bytes_atomic(path, data.encode(encoding))
     except UnicodeEncodeError as exc:

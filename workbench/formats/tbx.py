@@ -16,7 +16,7 @@ from lxml import etree
 
 from workbench.core.atomic import write_bytes_atomic
 from workbench.core.errors import EditError, FormatError, LanguageTagError
-from workbench.core.langtags import normalize
+from workbench.core.langtags import is_hostile, normalize
 from workbench.formats.term_values import map_part_of_speech, map_status, map_term_type
 from workbench.formats.xmlsafe import parse_xml
 from workbench.terms.glossary import (
@@ -227,6 +227,12 @@ def _lang_of(
         known = reading.langs[written] = normalize(written, source="xml:lang", registered=False)
         return known
     except LanguageTagError as exc:
+        if is_hostile(written):
+            # A path or a page of text is no vendor's quirk: refused, so no term is dropped
+            # without the user seeing it (callers that read a glossary may ignore warnings).
+            raise FormatError(
+                f"concept {concept_id!r}: {exc}", reading.path, _line(section)
+            ) from None
         reading.warn(section, f"concept {concept_id!r}: {exc}; skipped")
         return None
 

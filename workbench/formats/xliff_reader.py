@@ -21,7 +21,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from workbench.core.errors import FormatError, UnsafeInputError
+from workbench.core import langtags
+from workbench.core.errors import FormatError, LanguageTagError, UnsafeInputError
 from workbench.core.inline import Code, CodeKind, Run, encode, join
 from workbench.formats.xmlsafe import iterparse_safe, line_of
 
@@ -208,6 +209,13 @@ class XliffReader:
             raise FormatError(
                 "the <file> element has no source language", self.path, line_of(element)
             )
+        for what, value in (("source language", source), ("target language", target)):
+            # Tags are checked here, where the line is known; registration is the caller's.
+            if value:
+                try:
+                    langtags.parse(value, source=what, registered=False)
+                except LanguageTagError as exc:
+                    raise FormatError(exc.problem, self.path, line_of(element)) from None
         if self.header is None:
             root = element.getparent()
             flavour = "xliff"

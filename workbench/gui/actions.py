@@ -78,6 +78,15 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         w.align_missing_pairs,
         "Align the pivot with every language that has no alignment yet (in the background)",
     )
+    a["embeddings"] = make_action(
+        w,
+        "Use sentence &embeddings",
+        "Ctrl+Alt+E",
+        w.set_embeddings,
+        "Align with the bundled sentence-embedding model as well as lengths and words "
+        "(kept in the project's workbench.toml)",
+        checkable=True,
+    )
 
     a["undo"] = make_action(w, "&Undo", ["Ctrl+Z"], w.undo, "Undo the last edit")
     a["redo"] = make_action(w, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], w.redo, "Redo the undone edit")
@@ -292,6 +301,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
 
     project_menu = bar.addMenu("&Project")
     project_menu.addAction(a["align_missing"])
+    project_menu.addAction(a["embeddings"])
 
     go_menu = bar.addMenu("&Go")
     for name in (

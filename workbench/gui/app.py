@@ -102,6 +102,10 @@ def run(
     from workbench.project.manifest import find_project
 
     root = find_project(project)
+    if screenshot is not None:
+        from workbench.project.project import Project
+
+        Project.open(root)  # a project that cannot open fails here, naming its file and line
     app = make_app(theme=theme)
     from workbench.gui.main_window import MainWindow
 
@@ -147,7 +151,7 @@ def save_screenshot(window, root: Path, path: Path) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.open_project(root, ask_recover=False, synchronous=True)
     if window.model is None:
-        raise WorkbenchError(f"could not open {root} for the screenshot", path)
+        raise WorkbenchError(f"could not open {root} for the screenshot {path}")
     window.show()
     terms = window.terminology
     if terms is not None and terms.dock.isVisible():

@@ -196,8 +196,12 @@ def realign_from_here(window: MainWindow, target: Target, synchronous: bool = Fa
     # The worker reads a private copy; the dialog is modal, but a copy costs little.
     snapshot = Alignment(alignment.source.copy(), alignment.target.copy(), list(alignment.beads))
 
+    setting = window.project.manifest.embeddings if window.project is not None else None
+
     def job(progress, cancelled):
-        return realign_stretch(snapshot, start, stop, progress=progress, cancel=cancelled)
+        return realign_stretch(
+            snapshot, start, stop, progress=progress, cancel=cancelled, embeddings=setting
+        )
 
     def done(beads) -> None:
         description = f"Re-align {text.pair_label(target.lang)} beads {start + 1}-{stop}"
@@ -227,3 +231,39 @@ def realign_from_here(window: MainWindow, target: Target, synchronous: bool = Fa
 
 def _nothing() -> None:
     """Nothing to redraw."""
+
+
+def embeddings_in_use(window: MainWindow) -> bool:
+    """Whether the open project aligns with sentence embeddings (absent: when installed)."""
+    from workbench.align.embeddings import embeddings_available
+
+    setting = window.project.manifest.embeddings if window.project is not None else None
+    return setting if setting is not None else embeddings_available()
+
+
+def show_embeddings_setting(window: MainWindow) -> None:
+    """Check the embeddings action as the project says; it is off without the extra (unless
+    the manifest asks for embeddings, which the action can then turn off)."""
+    from workbench.align.embeddings import MISSING, embeddings_available
+
+    action = window.actions_by_name["embeddings"]
+    available = embeddings_available()
+    asked = window.project is not None and window.project.manifest.embeddings is True
+    action.blockSignals(True)
+    action.setChecked(embeddings_in_use(window) and window.project is not None)
+    action.blockSignals(False)
+    action.setEnabled(window.project is not None and (available or asked))
+    tip = action.toolTip().split(" [")[0]
+    action.setToolTip(tip if available else f"{tip} [{MISSING}]")
+
+
+def set_embeddings(window: MainWindow, enabled: bool) -> None:
+    """Keep the setting in the project's manifest: the project is unsaved until saved."""
+    session = window.session
+    if session is None or window.controller is None:
+        return
+    if session.set_embeddings(enabled):
+        window.controller.mark_unsaved()
+        state = "use" if enabled else "do not use"
+        window.report(f"new alignments of this project {state} sentence embeddings (save to keep)")
+    window.update_state()

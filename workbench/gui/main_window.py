@@ -200,6 +200,19 @@ class MainWindow(QMainWindow):
         self.problem_count.update(self.text)
         self._install_terminology()
         self._update_state()
+        self.show_embeddings_setting()
+
+    def show_embeddings_setting(self) -> None:
+        """Check Project > Use sentence embeddings as the project's manifest says."""
+        from workbench.gui.loading import show_embeddings_setting
+
+        show_embeddings_setting(self)
+
+    def set_embeddings(self, enabled: bool) -> None:
+        """Use sentence embeddings (or not) in this project's alignments, from now on."""
+        from workbench.gui.loading import set_embeddings
+
+        set_embeddings(self, enabled)
 
     def _name_pairs(self) -> None:
         """The Go menu's pair entries name their languages (hidden when there is no pair)."""

@@ -77,7 +77,7 @@ class Project:
         """The glossary file to read; one outside the project only if `allow_outside`."""
         path = self.glossary_path
         if path is not None and not self.allow_outside and not is_inside(self.root, path):
-            raise outside_refused(self.root, path, "[paths] glossary =")
+            raise outside_refused(self.root, path, f"{MANIFEST} [paths] glossary =")
         return path
 
     @property
@@ -118,10 +118,10 @@ class Project:
             else:
                 path = folder / source
                 if not allow_outside and not is_inside(folder, path):
-                    raise outside_refused(folder, source, f"[documents] {lang} =")
+                    raise outside_refused(folder, source, f"{MANIFEST} [documents] {lang} =")
                 rules = _rules_dir(folder, manifest)
                 if rules is not None and not allow_outside and not is_inside(folder, rules):
-                    raise outside_refused(folder, rules, "[paths] segmentation =")
+                    raise outside_refused(folder, rules, f"{MANIFEST} [paths] segmentation =")
                 documents[lang], reports[lang] = read_segmented(
                     path, lang, rules, reading=manifest.reading
                 )

@@ -110,6 +110,15 @@ class Session:
         """Say the state differs from the files (pairs aligned on opening, not yet saved)."""
         self.history.mark_dirty()
 
+    def set_embeddings(self, enabled: bool | None) -> bool:
+        """Set the manifest's `[align] embeddings` (None: use them when the extra is
+        installed); True when it changed, which leaves the project unsaved."""
+        if self.project.manifest.embeddings is enabled:
+            return False
+        self.project.manifest = replace(self.project.manifest, embeddings=enabled)
+        self.history.mark_dirty()
+        return True
+
     def save(self, progress: Progress | None = None) -> None:
         """Write the project, its dismissals and (when edited) its glossary; mark it saved.
 

@@ -37,7 +37,7 @@ class XliffImport:
 
 
 def _tag(value: str, what: str, path: Path) -> str:
-    return langtags.normalize(value, source=f"{path}: {what}")
+    return langtags.parse(value, source=what, path=path).tag
 
 
 def importable(unit: XliffUnit) -> list[tuple[int, XliffSegment]]:

@@ -99,7 +99,14 @@ class LanguageCheck:
         """Findings of every bead, in row order."""
         out: list[Finding] = []
         source_all, target_all = self.source.all, self.target.all
-        quiet_target = self.foreign is None
+        # Target segments that may hold a pivot term left untranslated (letters of its script).
+        letters = self.foreign_letters
+        if self.foreign is None:
+            foreign_rows: set[int] = set()
+        elif letters is None:
+            foreign_rows = set(range(len(self.target.texts)))
+        else:
+            foreign_rows = {j for j, t in enumerate(self.target.texts) if letters.search(t)}
         for row, bead in enumerate(self.alignment.beads):
             if row % 512 == 511:
                 ticker.tick(512)
@@ -109,7 +116,7 @@ class LanguageCheck:
                 and len(bead.target) == 1
                 and not source_all[bead.source[0]]
                 and not target_all[bead.target[0]]
-                and quiet_target
+                and bead.target[0] not in foreign_rows
             ):
                 continue
             out.extend(self.bead(row))

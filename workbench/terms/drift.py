@@ -8,7 +8,6 @@ then compares the concepts of its source side with the terms of its target side
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from workbench.core.alignment import ParallelText
@@ -18,7 +17,7 @@ from workbench.terms.findings import Finding, FindingKind, Severity
 from workbench.terms.glossaries import NamedGlossary, merge_glossaries
 from workbench.terms.glossary import Glossary, for_documents
 from workbench.terms.matching import TermMatcher
-from workbench.terms.qa import QaRules, check_rules
+from workbench.terms.qa import QaRules, SourceCache, check_rules
 from workbench.terms.segment_matches import Progress, SegmentMatches, Ticker
 
 __all__ = ["Finding", "FindingKind", "Progress", "Severity", "check_drift"]
@@ -73,7 +72,7 @@ def _check_drift(
         total += len(pivot) + sum(len(text.alignments[lang].target) for lang in wanted)
     ticker = Ticker(total, progress, cancelled)
     findings: list[Finding] = []
-    source_numbers: dict[str, tuple[Counter[str], tuple[str, ...] | None]] = {}
+    source_cache = SourceCache()
     source_matches = (
         SegmentMatches(TermMatcher(glossary, text.pivot), pivot, ticker) if glossary_on else None
     )
@@ -87,7 +86,7 @@ def _check_drift(
             findings.extend(checker.document_findings())
         else:
             ticker.tick(len(alignment))
-        findings.extend(check_rules(alignment, text.pivot, lang, rules, source_numbers))
+        findings.extend(check_rules(alignment, text.pivot, lang, rules, source_cache))
     if progress is not None:
         progress(total, total)
     if rules.disabled or rules.exceptions:

