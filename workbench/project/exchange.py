@@ -76,7 +76,8 @@ def export_tmx(
         total = len(group_starts(text, job_langs))
         units = project_units(text, job_langs, only_confirmed, multilingual=not pairs)
         if metadata is not None:
-            units = with_metadata(units, metadata)
+            sizes = [len(p) for p in text.pivot_document.paragraphs]
+            units = with_metadata(units, metadata, sizes)
         result = write_tmx(
             target,
             units,
