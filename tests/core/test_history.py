@@ -57,3 +57,58 @@ def test_limit_forgets_the_oldest_edits() -> None:
     history.undo()
     history.undo()
     assert not history.can_undo
+
+
+class _Flag:
+    """A step that flips a flag (a stand-in for a dismissal or a glossary edit)."""
+
+    description = "Flip"
+
+    def __init__(self) -> None:
+        self.on = False
+
+    def redo(self) -> None:
+        self.on = not self.on
+
+    def undo(self) -> None:
+        self.on = not self.on
+
+
+def test_steps_alone_do_not_count_as_text_changes() -> None:
+    text = one_to_one()
+    history = History(text)
+    history.do_step(_Flag())
+    assert not history.is_clean and not history.is_text_changed
+    history.do(edits.merge_next(text, "es", 0))
+    assert history.is_text_changed
+    history.undo()
+    assert not history.is_text_changed
+
+
+def test_text_change_is_seen_when_the_saved_state_is_ahead() -> None:
+    text = one_to_one()
+    history = History(text)
+    history.do(edits.merge_next(text, "es", 0))
+    history.do_step(_Flag())
+    history.mark_clean()
+    history.undo()
+    assert not history.is_text_changed  # only the step lies between here and the save
+    history.undo()
+    assert history.is_text_changed
+
+
+def test_an_unreachable_saved_state_counts_as_a_text_change() -> None:
+    history = History(one_to_one())
+    history.mark_dirty()
+    assert history.is_text_changed
+
+
+def test_a_history_without_text_takes_steps_and_refuses_edits() -> None:
+    text = one_to_one()
+    history = History(None)
+    flag = _Flag()
+    history.do_step(flag)
+    history.undo()
+    assert not flag.on and history.is_clean
+    with pytest.raises(EditError, match="no text"):
+        history.do(edits.merge_next(text, "es", 0))

@@ -134,3 +134,33 @@ def test_save_writes_text_dismissals_and_edited_glossary(tmp_path: Path) -> None
     assert load_dismissals(work.project.dismissals_path).get(finding.key) is not None
     assert load_glossary(tmp_path / "glossary.tbx") == work.glossary
     assert len(reopened.glossary.concept("infosec").terms) == 2
+
+
+def test_undoing_a_glossary_edit_back_to_the_file_makes_it_unchanged(tmp_path: Path) -> None:
+    work = session(tmp_path)
+    assert not work.is_glossary_changed
+    work.edit_glossary(lambda g: g.delete_term("infosec", 2))
+    assert work.is_glossary_changed and work.is_dirty
+    work.undo()
+    assert not work.is_glossary_changed and not work.is_dirty
+    work.redo()
+    work.save()
+    assert not work.is_glossary_changed
+    work.undo()  # the file now holds the edit: taking it back is a change to save
+    assert work.is_glossary_changed and work.is_dirty
+
+
+def test_a_glossary_swapped_in_as_edited_stays_changed_until_saved(tmp_path: Path) -> None:
+    work = session(tmp_path)
+    work.is_glossary_changed = True  # e.g. a glossary replaced wholesale, same concepts
+    assert work.is_glossary_changed
+    work.save()
+    assert not work.is_glossary_changed
+    assert load_glossary(tmp_path / "glossary.tbx") == work.glossary
+
+
+def test_an_impossible_glossary_edit_records_nothing(tmp_path: Path) -> None:
+    work = session(tmp_path)
+    with pytest.raises(EditError):
+        work.edit_glossary(lambda g: g.delete_term("infosec", 7))
+    assert not work.history.can_undo and not work.is_glossary_changed

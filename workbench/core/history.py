@@ -36,9 +36,12 @@ Done = Change | Step
 
 
 class History:
-    """A linear history of applied edits and steps with an undo pointer and a clean mark."""
+    """A linear history of applied edits and steps with an undo pointer and a clean mark.
 
-    def __init__(self, text: ParallelText, limit: int = 10_000) -> None:
+    `text` is None for a history of steps only (a glossary editor on its own).
+    """
+
+    def __init__(self, text: ParallelText | None, limit: int = 10_000) -> None:
         self.text = text
         self.limit = limit
         self._done: list[Edit | Step] = []
@@ -47,7 +50,7 @@ class History:
 
     def do(self, edit: Edit) -> Change:
         """Apply `edit` to the text, record it, and forget anything undone before it."""
-        change = apply_edit(self.text, edit)
+        change = apply_edit(self._text(), edit)
         self._record(edit)
         return change
 
@@ -89,12 +92,17 @@ class History:
 
     def _apply(self, item: Edit | Step, *, undo: bool) -> Done:
         if isinstance(item, Edit):
-            return apply_edit(self.text, item, undo=undo)
+            return apply_edit(self._text(), item, undo=undo)
         if undo:
             item.undo()
         else:
             item.redo()
         return item
+
+    def _text(self) -> ParallelText:
+        if self.text is None:
+            raise EditError("this history holds no text: text edits cannot be made in it")
+        return self.text
 
     @property
     def can_undo(self) -> bool:
@@ -133,3 +141,18 @@ class History:
     def mark_dirty(self) -> None:
         """Remember that the current state was never saved (e.g. pairs aligned on opening)."""
         self._clean_depth = None
+
+    @property
+    def is_text_changed(self) -> bool:
+        """True when a text edit lies between the last save and now (not only other steps).
+
+        Also True when the saved state cannot be reached by undo or redo any more.
+        """
+        depth, now = self._clean_depth, len(self._done)
+        if depth is None:
+            return True
+        if depth <= now:
+            between = self._done[depth:]
+        else:  # the saved state is ahead: the undone items (newest undone is last) lead to it
+            between = self._undone[len(self._undone) - (depth - now) :]
+        return any(isinstance(item, Edit) for item in between)

@@ -42,18 +42,29 @@ class EditCommand(QUndoCommand):
 class StepCommand(QUndoCommand):
     """Any other step of the history (a dismissal, a glossary edit): `done` redraws after it.
 
-    Its first `redo()` (from `QUndoStack.push`) records the step in the history.
+    Its first `redo()` (from `QUndoStack.push`) records the step in the history, unless the
+    step was `recorded` there already (by the session).
     """
 
-    def __init__(self, controller: EditController, step: Step, done: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        controller: EditController,
+        step: Step,
+        done: Callable[[], None],
+        *,
+        recorded: bool = False,
+    ) -> None:
         super().__init__(step.description)
         self.controller = controller
         self.step = step
         self.done = done
-        self._recorded = False
+        self._recorded = recorded
+        self._skip_redo = recorded
 
     def redo(self) -> None:
-        if self._recorded:
+        if self._skip_redo:
+            self._skip_redo = False
+        elif self._recorded:
             self.controller.history.redo()
         else:
             self.controller.history.do_step(self.step)
@@ -71,7 +82,10 @@ class EditController(QObject):
     changed = Signal(object)  # Change
 
     def __init__(
-        self, text: ParallelText, parent: QObject | None = None, history: History | None = None
+        self,
+        text: ParallelText | None,
+        parent: QObject | None = None,
+        history: History | None = None,
     ) -> None:
         super().__init__(parent)
         self.text = text
@@ -95,6 +109,14 @@ class EditController(QObject):
     def perform_step(self, step: Step, done: Callable[[], None]) -> None:
         """Apply a non-text step through the history and push it; `done` redraws."""
         self.stack.push(StepCommand(self, step, done))
+
+    def push_recorded(self, step: Step, done: Callable[[], None]) -> None:
+        """Push a step the session has just applied and recorded in the history; `done` redraws.
+
+        `step` must be the history's newest item, so that undo and redo of the two stay in
+        step.
+        """
+        self.stack.push(StepCommand(self, step, done, recorded=True))
 
     def perform_all(self, makers: Sequence[Callable[[], Edit]], description: str) -> int:
         """Build and apply edits one after the other as one undo step (a macro).

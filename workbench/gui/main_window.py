@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         terminology_menu.show_findings(self)
 
     def glossary_dialog(self) -> None:
-        """Open the glossary editor; its edits join the project's unsaved state when it closes."""
+        """Open the glossary editor; its edits are steps of the project's undo history."""
         terminology_menu.glossary_dialog(self)
 
     def save_glossary(self, glossary: Glossary) -> Path | None:

@@ -64,12 +64,17 @@ def maybe_discard(window: MainWindow) -> bool:
 
 
 def _unsaved_text(window: MainWindow) -> str:
-    edited = window.controller is not None and not window.controller.stack.isClean()
+    # Glossary edits and dismissals are in the same history: only its text edits are the
+    # alignment's ("the project" covers dismissals and edits that cancel out).
+    edited = window.controller is not None and window.controller.history.is_text_changed
+    glossary = window.glossary_dirty
     what = (
         "The alignment and the glossary have"
-        if edited and window.glossary_dirty
+        if edited and glossary
         else "The glossary has"
-        if window.glossary_dirty
+        if glossary
         else "The alignment has"
+        if edited
+        else "The project has"
     )
     return f"{what} unsaved changes. Save them before closing?"

@@ -7,7 +7,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QThreadPool, QTimer
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +44,7 @@ from workbench.gui.workers import Worker
 from workbench.project.dismissals import load_dismissals
 from workbench.terms.dismissals import Dismissals, DismissalStep
 from workbench.terms.drift import Finding, FindingKind, check_drift
-from workbench.terms.glossary import Glossary
+from workbench.terms.glossary import Glossary, GlossaryChange, GlossaryStep
 from workbench.terms.matching import TermMatcher
 from workbench.terms.qa import QaRules
 
@@ -243,6 +251,8 @@ class TerminologyPanel(QWidget):
 class Terminology(QObject):
     """Glossary, dismissals and findings of the open project, wired into the window."""
 
+    glossary_edited = Signal(object)  # the GlossaryStep just applied or reverted
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -316,6 +326,31 @@ class Terminology(QObject):
         else:
             self.panel.chart.clear()
         self.window.update_state()
+
+    def glossary_stepped(self, step: GlossaryStep) -> None:
+        """A glossary edit was made, undone or redone: re-highlight, re-check, tell an editor."""
+        window = self.window
+        if window.model is not None:
+            window.model.set_highlighter(Highlighter(self.glossary))
+        finding = self.panel.current_finding()
+        if finding is not None:
+            self.show_renderings(finding.concept)
+        self.check()
+        self.glossary_edited.emit(step)
+
+    def edit_glossary(self, make: Callable[[Glossary], GlossaryChange]) -> GlossaryStep | None:
+        """Make one glossary edit as a step of the project's one history (undo: Edit menu).
+
+        None when the window has no session (a text without its project). Raises the
+        glossary's EditError, before anything changes, when the edit is impossible.
+        """
+        window = self.window
+        session, controller = window.session, window.controller
+        if session is None or controller is None or session.glossary is not self.glossary:
+            return None
+        step = session.edit_glossary(make)
+        controller.push_recorded(step, lambda: self.glossary_stepped(step))
+        return step
 
     def save_glossary(self) -> Path | None:
         """Write an edited glossary to the project's glossary file; the file, or None."""

@@ -60,7 +60,7 @@ def show_findings(window: MainWindow) -> None:
 
 
 def glossary_dialog(window: MainWindow) -> None:
-    """Open the glossary editor; its edits join the project's unsaved state when it closes."""
+    """Open the glossary editor; its edits are steps of the project's undo history."""
     from workbench.gui.dialogs.glossary_editor import GlossaryEditor
 
     if window.terminology is None or window.project is None:
@@ -69,12 +69,21 @@ def glossary_dialog(window: MainWindow) -> None:
     path = window.project.glossary_path or window.project.root / "glossary.tbx"
     editor = GlossaryEditor(window, window.terminology.glossary, path)
     editor.exec()
-    if editor.changed:
+    if editor.in_project:  # its edits are steps of the project's history, made as they came
+        if len(window.terminology.glossary):
+            window.terminology.dock.show()
+        if window.glossary_dirty:
+            window.report(
+                "the glossary has unsaved changes: Save (Ctrl+S) writes them, Undo (Ctrl+Z) "
+                "takes them back"
+            )
+    elif editor.changed:
         window.terminology.set_glossary(editor.glossary, dirty=not editor.saved)
         if len(editor.glossary):
             window.terminology.dock.show()
         if not editor.saved:
             window.report("the glossary has unsaved changes: Save (Ctrl+S) writes them")
+    editor.deleteLater()  # its connections to the window's undo stack go with it
 
 
 def save_glossary(window: MainWindow, glossary: Glossary) -> Path | None:

@@ -25,9 +25,16 @@ from workbench.project.glossary import (
 from workbench.project.project import Project
 from workbench.terms.dismissals import Dismissals, DismissalStep
 from workbench.terms.drift import Finding
-from workbench.terms.glossary import Glossary, GlossaryChange, GlossaryStep
+from workbench.terms.glossary import Concept, Glossary, GlossaryChange, GlossaryStep
 
 Progress = Callable[[int, int], None]
+# What a glossary file holds, to tell an edited glossary from a saved one: the concepts are
+# frozen values, so comparing two tuples of them mostly compares identities.
+_GlossaryState = tuple[tuple[Concept, ...], str, str]
+
+
+def _state(glossary: Glossary) -> _GlossaryState:
+    return (glossary.concepts, glossary.source_lang, glossary.description)
 
 
 class Session:
@@ -40,10 +47,30 @@ class Session:
         dismissals: Dismissals | None = None,
     ) -> None:
         self.project = project
+        self._saved_glossary: _GlossaryState | None = None
         self.glossary = glossary if glossary is not None else Glossary()
         self.dismissals = dismissals if dismissals is not None else Dismissals()
         self.history = History(project.text)
-        self.is_glossary_changed = False
+
+    @property
+    def glossary(self) -> Glossary:
+        """The project's glossary; setting one takes it as what the glossary file holds."""
+        return self._glossary
+
+    @glossary.setter
+    def glossary(self, glossary: Glossary) -> None:
+        self._glossary = glossary
+        self._saved_glossary = _state(glossary)
+
+    @property
+    def is_glossary_changed(self) -> bool:
+        """True when the glossary differs from its file (undoing back to it makes it False)."""
+        return self._saved_glossary != _state(self._glossary)
+
+    @is_glossary_changed.setter
+    def is_glossary_changed(self, changed: bool) -> None:
+        # True: the glossary is to be written whatever it holds (one swapped in wholesale).
+        self._saved_glossary = None if changed else _state(self._glossary)
 
     @classmethod
     def open(cls, root: str | Path | None = None) -> Session:
@@ -91,11 +118,8 @@ class Session:
 
     def edit_glossary(self, make: Callable[[Glossary], GlossaryChange]) -> GlossaryStep:
         """Make one glossary edit (`make` calls a `Glossary` method) as an undoable step."""
-        change = make(self.glossary)
-        self.glossary.revert(change)  # the step applies it, so undo and redo mirror it
-        step = GlossaryStep(self.glossary, change)
+        step = GlossaryStep.of(self.glossary, make)
         self.history.do_step(step)
-        self.is_glossary_changed = True
         return step
 
     def undo(self) -> Done:

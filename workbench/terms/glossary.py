@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -428,6 +428,26 @@ class GlossaryStep:
         self.glossary = glossary
         self.change = change
         self.description = change.description
+
+    @classmethod
+    def of(cls, glossary: Glossary, make: Callable[[Glossary], GlossaryChange]) -> GlossaryStep:
+        """The step of the edit `make` makes on `glossary`, left unapplied for a history.
+
+        `make` calls one edit method of the glossary (raising before anything changes when
+        the edit is impossible); its change is reverted so that the history's `redo` applies
+        it, and undo and redo mirror each other.
+        """
+        change = make(glossary)
+        glossary.revert(change)
+        return cls(glossary, change)
+
+    @property
+    def shown_concept(self) -> str | None:
+        """The concept an editor shows after this step was applied or reverted (None: none)."""
+        for concept in (self.change.after, self.change.before):
+            if concept is not None and concept.id in self.glossary:
+                return concept.id
+        return None
 
     def redo(self) -> None:
         """Apply the change."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.gui.commands import EditController, StepCommand
 from workbench.gui.models.glossary import (
     CONCEPT_ROLE,
     TERM_COLUMNS,
@@ -40,7 +43,14 @@ from workbench.gui.models.glossary import (
     ConceptListModel,
     TermsModel,
 )
-from workbench.terms.glossary import Concept, Glossary, GlossaryChange, Term, TermStatus
+from workbench.terms.glossary import (
+    Concept,
+    Glossary,
+    GlossaryChange,
+    GlossaryStep,
+    Term,
+    TermStatus,
+)
 
 if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
@@ -114,44 +124,47 @@ class TermDialog(QDialog):
         self.accept()
 
 
-class GlossaryCommand(QUndoCommand):
-    """One glossary change, already applied when pushed; undo reverts it, redo re-applies."""
-
-    def __init__(self, editor: GlossaryEditor, change: GlossaryChange) -> None:
-        super().__init__(change.description)
-        self.editor = editor
-        self.change = change
-        self._skip = True
-
-    def redo(self) -> None:
-        if self._skip:
-            self._skip = False
-        else:
-            self.editor.glossary.apply(self.change)
-        self.editor.refresh(self.change.concept_id)
-
-    def undo(self) -> None:
-        self.editor.glossary.revert(self.change)
-        before = self.change.before
-        self.editor.refresh(before.id if before is not None else None)
-
-
 class GlossaryEditor(QDialog):
-    """Edits a copy of the glossary; `changed` tells the window to re-apply it."""
+    """Edits the project's glossary in the project's one undo history.
+
+    In the window (a project session whose glossary is `glossary`), every edit is a step of
+    the session's history (`Session.edit_glossary`): the main window's Edit menu undoes it, it
+    is part of the project's unsaved state, and Save saves the project. On its own (no window,
+    or a text without its project) the editor edits a copy in a history of its own; `changed`
+    then tells the caller to take `glossary`, and Save writes `path`.
+    """
 
     def __init__(self, window: MainWindow | None, glossary: Glossary, path: Path | None) -> None:
         super().__init__(window)
         self.window_ = window
         self.setWindowTitle("Glossary")
         self.resize(1000, 620)
-        self.glossary = Glossary(
-            list(glossary.concepts), glossary.source_lang, glossary.description
+        terms = window.terminology if window is not None else None
+        session = window.session if window is not None else None
+        self.in_project = (
+            terms is not None
+            and session is not None
+            and window is not None
+            and window.controller is not None
+            and terms.glossary is glossary
+            and session.glossary is glossary
         )
         self.path = path
         self.changed = False
         self.saved = False  # True when the glossary as it stands was written by Save
-        self.stack = QUndoStack(self)
-        self.stack.indexChanged.connect(self._mark_changed)
+        if self.in_project:
+            assert window is not None and window.controller is not None and terms is not None
+            self.glossary = glossary
+            self.controller = window.controller
+            terms.glossary_edited.connect(self._stepped)
+        else:
+            self.glossary = Glossary(
+                list(glossary.concepts), glossary.source_lang, glossary.description
+            )
+            self.controller = EditController(None, self)
+            self.controller.stack.indexChanged.connect(self._mark_changed)
+        self.stack = self.controller.stack
+        self.stack.indexChanged.connect(self._update_undo_buttons)
         self.concepts = ConceptListModel(self.glossary, self)
         self.filter = ConceptFilter(self)
         self.filter.setSourceModel(self.concepts)
@@ -250,10 +263,12 @@ class GlossaryEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         bottom = QHBoxLayout()
-        undo = self._button("Undo", "Ctrl+Z", self.stack.undo, "Undo the last glossary edit")
-        redo = self._button("Redo", "Ctrl+Shift+Z", self.stack.redo, "Redo")
-        bottom.addWidget(undo)
-        bottom.addWidget(redo)
+        self.undo_button = self._button(
+            "Undo", "Ctrl+Z", self.undo, "Undo the last glossary edit (also Edit > Undo)"
+        )
+        self.redo_button = self._button("Redo", "Ctrl+Shift+Z", self.redo, "Redo")
+        bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.redo_button)
         self.status = QLabel(self)
         bottom.addWidget(self.status, 1)
         bottom.addWidget(
@@ -269,14 +284,54 @@ class GlossaryEditor(QDialog):
                 "Write the glossary as TBX (v3 or v2) or CSV",
             )
         )
-        bottom.addWidget(self._button("Save", "Ctrl+S", self.save, "Save to the project glossary"))
+        save_tip = (
+            "Save the project: its glossary, alignments and dismissals"
+            if self.in_project
+            else "Save the glossary"
+        )
+        bottom.addWidget(self._button("Save", "Ctrl+S", self.save, save_tip))
         bottom.addWidget(self._button("Close", "", self.reject, "Close the editor (Esc)"))
         layout.addLayout(bottom)
+        self._update_undo_buttons()
 
     # -- state -----------------------------------------------------------------------------------
     def _mark_changed(self, *_args) -> None:
         self.changed = True
         self.saved = self.stack.isClean() and self.saved
+
+    def _glossary_command(self, index: int) -> QUndoCommand | None:
+        """The stack's command at `index` when it is a glossary edit (or a macro of them)."""
+        if not 0 <= index < self.stack.count():
+            return None
+        command = self.stack.command(index)
+        parts = [command.child(i) for i in range(command.childCount())] or [command]
+        if all(isinstance(p, StepCommand) and isinstance(p.step, GlossaryStep) for p in parts):
+            return command
+        return None
+
+    def _update_undo_buttons(self, *_args) -> None:
+        # The project's history also holds alignment edits: the editor's buttons only undo
+        # and redo glossary edits (the window's Edit menu undoes everything).
+        index = self.stack.index()
+        for button, command, verb in (
+            (self.undo_button, self._glossary_command(index - 1), "Undo"),
+            (self.redo_button, self._glossary_command(index), "Redo"),
+        ):
+            button.setEnabled(command is not None)
+            button.setToolTip(f"{verb} {command.text()}" if command is not None else verb)
+
+    def undo(self) -> None:
+        """Undo the last edit when it is a glossary edit."""
+        if self._glossary_command(self.stack.index() - 1) is not None:
+            self.stack.undo()
+
+    def redo(self) -> None:
+        """Redo the next undone edit when it is a glossary edit."""
+        if self._glossary_command(self.stack.index()) is not None:
+            self.stack.redo()
+
+    def _stepped(self, step: GlossaryStep) -> None:
+        self.refresh(step.shown_concept)
 
     def refresh(self, concept_id: str | None) -> None:
         """Redraw after an edit and select `concept_id`."""
@@ -300,13 +355,17 @@ class GlossaryEditor(QDialog):
         self._current = concept_id
         self._show(concept_id)
 
-    def _do(self, make) -> bool:
+    def _do(self, make: Callable[[Glossary], GlossaryChange]) -> bool:
+        """Make one glossary edit as a step of the history (the project's, in the window)."""
         try:
-            change = make()
+            if self.in_project:
+                assert self.window_ is not None and self.window_.terminology is not None
+                return self.window_.terminology.edit_glossary(make) is not None
+            step = GlossaryStep.of(self.glossary, make)
         except (WorkbenchError, ValueError) as exc:
             QMessageBox.warning(self, "Glossary", str(exc))
             return False
-        self.stack.push(GlossaryCommand(self, change))
+        self.controller.perform_step(step, lambda: self._stepped(step))
         return True
 
     # -- edits -----------------------------------------------------------------------------------
@@ -316,13 +375,13 @@ class GlossaryEditor(QDialog):
             concept_id, ok = QInputDialog.getText(self, "Add concept", "Concept id:")
             if not ok or not concept_id.strip():
                 return
-        self._do(lambda: self.glossary.add_concept(Concept(concept_id.strip())))
+        self._do(lambda g: g.add_concept(Concept(concept_id.strip())))
 
     def delete_concept(self) -> None:
         """Delete the current concept (undoable)."""
         if self._current is not None:
             current = self._current
-            self._do(lambda: self.glossary.delete_concept(current))
+            self._do(lambda g: g.delete_concept(current))
 
     def apply_fields(self) -> None:
         """Store the edited concept fields."""
@@ -330,7 +389,7 @@ class GlossaryEditor(QDialog):
             return
         current = self._current
         self._do(
-            lambda: self.glossary.edit_concept(
+            lambda g: g.edit_concept(
                 current,
                 new_id=self.concept_id.text().strip(),
                 subject_field=self.subject.text().strip(),
@@ -358,7 +417,7 @@ class GlossaryEditor(QDialog):
                 return
         current = self._current
         term_lang, term_text = lang.strip(), text.strip()
-        self._do(lambda: self.glossary.add_term(current, Term(term_text, term_lang, status)))
+        self._do(lambda g: g.add_term(current, Term(term_text, term_lang, status)))
 
     def _languages(self) -> list[str]:
         """The languages a term may be in: the open text's, then the glossary's."""
@@ -375,7 +434,7 @@ class GlossaryEditor(QDialog):
         index = self.term_view.currentIndex()
         if self._current is not None and index.isValid():
             current, row = self._current, index.row()
-            self._do(lambda: self.glossary.delete_term(current, row))
+            self._do(lambda g: g.delete_term(current, row))
 
     def _term_edited(self, row: int, term: Term) -> None:
         if self._current is None:
@@ -383,7 +442,7 @@ class GlossaryEditor(QDialog):
         current = self._current
         # Applied after the view has finished committing: the edit resets the terms model,
         # which inside setData leaves the view with an editor it no longer knows.
-        QTimer.singleShot(0, lambda: self._do(lambda: self.glossary.edit_term(current, row, term)))
+        QTimer.singleShot(0, lambda: self._do(lambda g: g.edit_term(current, row, term)))
 
     # -- files and suggestions -------------------------------------------------------------------
     def import_file(self, path: str | None = None) -> None:
@@ -402,10 +461,15 @@ class GlossaryEditor(QDialog):
             QMessageBox.warning(self, "Import failed", f"{exc}\n\nCheck the file and try again.")
             return
         new = [c for c in other.concepts if c.id not in self.glossary]
+        if not new:  # an empty macro would be an entry of the undo stack the history lacks
+            self.status.setText(f"{Path(path).name}: every concept is here already")
+            return
         self.stack.beginMacro(f"Import {len(new)} concepts")
-        for concept in new:
-            self._do(lambda c=concept: self.glossary.add_concept(c))
-        self.stack.endMacro()
+        try:
+            for concept in new:
+                self._do(functools.partial(Glossary.add_concept, concept=concept))
+        finally:
+            self.stack.endMacro()
 
     def export_file(self, path: str | None = None) -> None:
         """Write the glossary as TBX v3 (.tbx), TBX v2 (.tbx2 name) or CSV (.csv)."""
@@ -425,8 +489,14 @@ class GlossaryEditor(QDialog):
             QMessageBox.warning(self, "Export failed", str(exc))
 
     def save(self) -> bool:
-        """Write the project glossary (atomically), with a message saying where."""
+        """Save: the project (in the window), else the glossary file; a message says where."""
         window = self.window_
+        if window is not None and self.in_project:
+            if not window.save():
+                return False
+            path = window.project.glossary_path if window.project is not None else None
+            self.status.setText(f"Saved the project{f' and {path}' if path else ''}")
+            return True
         if window is not None:
             path = window.save_glossary(self.glossary)
             if path is None:
