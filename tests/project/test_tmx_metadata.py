@@ -235,6 +235,7 @@ def test_a_tu_merged_into_another_keeps_both_tus_metadata(tmp_path: Path) -> Non
     assert [n.text for n in first.findall("note")][:2] == ["one", "two"]
     german = first.findall("tuv")[1]
     assert german.get("changeid") == "anna"
-    assert [(p.get("type"), p.text) for p in german.findall("prop")][0] == ("x-origin", "TM")
+    props = [(p.get("type"), p.text) for p in german.findall("prop")]
+    assert props[0] == ("x-origin", "TM")
     assert third.get("creationid") == "third"
     assert etree.DTD(str(DTD)).validate(etree.parse(str(written)))
