@@ -7,6 +7,11 @@ back with the workbench and with translate-toolkit (`xlifffile`, `Xliff2File`), 
 inline codes in (source + target) and out. Tagged TMX files (`tests/data/real/tmx/`) are read
 with the TMX reader and written back with the TMX writer, codes counted the same way. One row
 per file, then totals.
+
+A second table writes each importable XLIFF file back into itself (`xliff_writeback`): once
+from the project as imported (the tree must come back unchanged), once with every segment
+translated by its own source (codes and all) and confirmed: units kept, segments filled, codes
+written, schema errors the original did not have, translate-toolkit's unit count.
 """
 
 from __future__ import annotations
@@ -23,12 +28,16 @@ sys.path.insert(0, str(ROOT))
 from lxml import etree  # noqa: E402
 
 from workbench.cli import main as cli_main  # noqa: E402
+from workbench.core.alignment import Alignment, Bead, BeadStatus  # noqa: E402
+from workbench.core.document import Document  # noqa: E402
 from workbench.core.errors import WorkbenchError  # noqa: E402
 from workbench.core.inline import code_count, visible  # noqa: E402
 from workbench.formats.tmx_inline import tmx_form  # noqa: E402
 from workbench.formats.tmx_reader import TmxReader  # noqa: E402
 from workbench.formats.xliff_reader import read_xliff  # noqa: E402
 from workbench.formats.xliff_writer import BilingualUnit, write_xliff  # noqa: E402
+from workbench.project.xliff_exchange import import_xliff  # noqa: E402
+from workbench.project.xliff_writeback import write_back  # noqa: E402
 
 REAL = ROOT / "tests" / "data" / "real"
 SCHEMAS = ROOT / "resources" / "standards" / "xliff"
@@ -184,7 +193,100 @@ def main() -> int:
         f"{len(tmx)} tagged TMX files: codes in {sum(int(r[4]) for r in tmx)}, out "
         f"{sum(int(r[5]) for r in tmx if r[5])} (a pivot's codes count once per pair file)"
     )
+    writeback_table()
     return 0
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _shape(element: etree._Element) -> tuple[object, ...]:
+    children = [_shape(child) for child in element]
+    return (element.tag, dict(element.attrib), element.text, element.tail, children)
+
+
+def _errors(path: Path) -> set[str]:
+    tree = etree.parse(str(path), _PARSER)
+    version = "2.0" if tree.getroot().get("version", "").startswith("2") else "1.2"
+    schema = _schema(version)
+    schema.validate(tree)
+    return {error.message for error in schema.error_log}
+
+
+def _tt_units(path: Path) -> int:
+    version = (
+        "2.0" if etree.parse(str(path), _PARSER).getroot().get("version", "")[:1] == "2" else "1.2"
+    )
+    return _tt_count(path, version)
+
+
+def writeback_row(path: Path, folder: Path) -> list[str] | None:
+    """One file written back: units, unchanged tree, segments filled, codes, schema, tt."""
+    try:
+        (alignment,) = import_xliff(path).text.alignments.values()
+    except WorkbenchError:
+        return None
+    same = folder / f"same-{path.name}"
+    write_back(same, alignment, path)
+    unchanged = _shape(etree.parse(str(same), _PARSER).getroot()) == _shape(
+        etree.parse(str(path), _PARSER).getroot()
+    )
+    source = alignment.source
+    target = Document(alignment.target.lang, source.paragraphs, alignment.target.name)
+    beads = [Bead((i,), (i,), BeadStatus.CONFIRMED, 1.0) for i in range(len(source))]
+    full = folder / f"full-{path.name}"
+    result = write_back(full, Alignment(source, target, beads), path)
+    _, before = read_xliff(path)
+    _, after = read_xliff(full)
+    filled = [
+        s
+        for u in after
+        if u.translate
+        for s in u.segments
+        if visible(s.source).strip() and s.target == s.source and s.is_confirmed
+    ]
+    wanted = code_count(source.texts)
+    written = code_count([s.target or "" for s in filled])
+    new_errors = len(_errors(full) - _errors(path))
+    return [
+        path.name,
+        f"{len(after)}/{len(before)}",
+        "yes" if unchanged else "NO",
+        f"{len(filled)}/{len(source)}",
+        f"{wanted}/{written}",
+        str(new_errors),
+        f"{_tt_units(full)}/{_tt_units(path)}",
+        result.problem[:40],
+    ]
+
+
+def writeback_table() -> None:
+    """Print the write-back table (see the module docstring)."""
+    heads = ["file", "units", "unchanged", "filled", "codes", "new xsd errors", "tt units", "note"]
+    rows: list[list[str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted((REAL / "xliff").iterdir()):
+            if path.suffix in {".xlf", ".xliff", ".sdlxliff"}:
+                row = writeback_row(path, Path(tmp))
+                if row is not None:
+                    rows.append(row)
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
+    print("\nWrite-back into the client's file (export xliff on a project from import xliff)\n")
+    print(" | ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)))
+    print("-+-".join("-" * w for w in widths))
+    for row in rows:
+        print(" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+    segments = sum(int(r[3].split("/")[1]) for r in rows)
+    filled = sum(int(r[3].split("/")[0]) for r in rows)
+    codes_in = sum(int(r[4].split("/")[0]) for r in rows)
+    codes_out = sum(int(r[4].split("/")[1]) for r in rows)
+    print(
+        f"\n{len(rows)} files written back: {sum(r[2] == 'yes' for r in rows)} unchanged when "
+        f"nothing changed; {filled}/{segments} segments filled, codes {codes_in} -> {codes_out}, "
+        f"{sum(int(r[5]) for r in rows)} new schema errors, "
+        f"{sum(r[6].split('/')[0] == r[6].split('/')[1] for r in rows)} with translate-toolkit's "
+        "unit count kept"
+    )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from lxml import etree
 from tests.formats.exchange_data import sample_text
 from workbench.cli import main
 from workbench.core.alignment import Bead, BeadStatus
-from workbench.core.inline import code_count, plain, visible
+from workbench.core.inline import code_count, codes, plain, visible
 from workbench.core.langs import join_segments
 from workbench.formats.tmx_inline import tmx_form
 from workbench.formats.tmx_reader import TmxReader
@@ -357,3 +357,18 @@ def test_imported_plain_texts_read_as_text_without_codes(
         ]
         assert written.split("\n")[: len(expected)] == expected
     assert code_count(project.text.documents[project.text.pivot].texts) > 0
+
+
+def test_export_tmx_for_omegat_writes_every_code_as_an_omegat_shortcut(tmp_path: Path) -> None:
+    import re
+
+    folder = tmp_path / "proj"
+    source = REAL / "xliff" / "okapi-docxtest.docx.xlf"
+    assert main(["import", "xliff", str(source), "--into", str(folder)]) == 0
+    out = tmp_path / "omegat.tmx"
+    assert main(["export", "tmx", str(folder), "-o", str(out), "--for-omegat"]) == 0
+    header = etree.parse(str(out), _PARSER).getroot().find("header")
+    assert header is not None and header.get("creationtool") == "OmegaT"
+    shortcut = re.compile(r"</?[a-z]\d+/?>")
+    found = [c.native for unit in TmxReader(out) for v in unit.variants for c in codes(v.text)]
+    assert found and all(shortcut.fullmatch(native) for native in found)

@@ -66,6 +66,14 @@ def register(subparsers: Subparsers) -> None:
         "[the project's tmx/ folder: <name>.tmx or <name>-<pivot>-<lang>.tmx]",
     )
     tmx.add_argument("--pairs", action="store_true", help="one file per language pair")
+    tmx.add_argument(
+        "--for-omegat",
+        action="store_true",
+        help="write inline tags as OmegaT's tag shortcuts (<b0>, </b0>, <x1/>) under "
+        'creationtool="OmegaT", as Okapi does for OmegaT: OmegaT then fills tagged segments '
+        "from the memory (otherwise it drops the tags of another tool's TMX and never "
+        "matches a tagged segment exactly)",
+    )
     tmx.set_defaults(handler=run_export_tmx)
 
     po = exports.add_parser(
@@ -210,6 +218,7 @@ def run_export_tmx(args: argparse.Namespace) -> int:
         replace_invalid=args.replace_invalid,
         stats=stats,
         metadata=load_metadata(project.root / METADATA_FILE),
+        for_omegat=args.for_omegat,
     )
     for item in stats:
         print(describe_stats(item))

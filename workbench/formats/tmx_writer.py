@@ -154,6 +154,7 @@ def write_tmx(
     langs: Sequence[str],
     lang_codes: Mapping[str, str] | None = None,
     creation_tool_version: str = __version__,
+    creation_tool: str = "workbench",
     creationdate: str | None = None,
     header_props: Props = (),
     header_notes: Sequence[str] = (),
@@ -165,6 +166,7 @@ def write_tmx(
 
     `langs` are workbench languages in file order (the source included); `lang_codes` maps
     them to the codes written (defaults: en-US, es-ES, ru-RU, zh-CN; others as they are).
+    `creation_tool` is the header's `creationtool` (`OmegaT` for `tmx_omegat`'s tags).
     Raises FormatError for a character XML forbids unless `replace_invalid` is set.
     `progress(done, total)` is called every 1,000 TUs; it may raise CancelledError to stop,
     and then nothing is written (the temporary file is removed).
@@ -196,6 +198,7 @@ def write_tmx(
     header = _header(
         codes[srclang], creation_tool_version, creationdate, header_props, header_notes
     )
+    header.set("creationtool", creation_tool)
     prologue = b"<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n  %s\n  <body>\n  "
     try:
         with atomic_write(target, "wb") as handle:

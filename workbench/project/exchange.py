@@ -15,9 +15,15 @@ from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.formats.export import exported_alignments, group_starts, header_notes, project_units
 from workbench.formats.po import write_po
 from workbench.formats.po_catalog import fits, write_into_catalog
+from workbench.formats.tmx_omegat import omegat_units
 from workbench.formats.tmx_units import Progress
 from workbench.formats.tmx_writer import TmxStats, write_tmx
 from workbench.project.tmx_metadata import ORIGIN_DIR, TmxMetadata, with_metadata
+
+OMEGAT_NOTE = (
+    "Written by workbench for OmegaT: inline tags are OmegaT tag shortcuts, and creationtool "
+    "says OmegaT so that OmegaT reads them as its own and matches tagged segments."
+)
 
 
 def origin_catalogs(root: Path, langs: Sequence[str]) -> dict[str, Path]:
@@ -54,6 +60,7 @@ def export_tmx(
     replace_invalid: bool = False,
     stats: list[TmxStats] | None = None,
     metadata: TmxMetadata | None = None,
+    for_omegat: bool = False,
 ) -> list[Path]:
     """Write one multilingual TMX at `path`, or (`pairs`) one TMX per pair; return the paths.
 
@@ -61,7 +68,9 @@ def export_tmx(
     `sco-en-es.tmx`, ...) or a pattern holding `{lang}` (and `{pivot}`), e.g.
     `tmx/sco-{pivot}-{lang}.tmx`. `metadata` (what an imported TMX said beside its text,
     `tmx_metadata`) puts its header props and notes and each TU's props, notes and attributes
-    back on the TUs that start where its TUs started.
+    back on the TUs that start where its TUs started. `for_omegat` writes inline codes as
+    OmegaT's tag shortcuts under `creationtool="OmegaT"` (`formats.tmx_omegat`), the form
+    in which OmegaT matches a tagged TU against its tagged segment.
     """
     chosen = [a.target.lang for a in exported_alignments(text, langs)]
     codes = dict(DEFAULT_LANG_CODES)
@@ -78,6 +87,10 @@ def export_tmx(
         if metadata is not None:
             sizes = [len(p) for p in text.pivot_document.paragraphs]
             units = with_metadata(units, metadata, sizes)
+        notes = header_notes(text.pivot, job_langs)
+        if for_omegat:
+            units = omegat_units(units, text.pivot)
+            notes = (*notes, OMEGAT_NOTE)
         result = write_tmx(
             target,
             units,
@@ -88,8 +101,9 @@ def export_tmx(
             header_props=metadata.header_props if metadata else (),
             header_notes=(
                 *(metadata.header_notes if metadata else ()),
-                *header_notes(text.pivot, job_langs),
+                *notes,
             ),
+            creation_tool="OmegaT" if for_omegat else "workbench",
             replace_invalid=replace_invalid,
             progress=progress,
             total=total,
