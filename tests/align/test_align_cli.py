@@ -292,3 +292,27 @@ def test_evaluate_rejects_a_confidence_outside_zero_one(
     test.write_text("[0]:[0]:1.5\n", "utf-8")
     assert main(["evaluate", str(gold), str(test)]) == 1
     assert "test.align:1" in capsys.readouterr().err
+
+
+def test_embedding_cache_folder_spares_the_model_a_second_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+
+    from .test_embeddings import MeaningEmbedder, _scrambled_pair
+
+    source, target, _gold = _scrambled_pair()
+    src, tgt = tmp_path / "src.txt", tmp_path / "tgt.txt"
+    src.write_text("\n".join(source) + "\n", "utf-8")
+    tgt.write_text("\n".join(target) + "\n", "utf-8")
+    model = MeaningEmbedder()
+    monkeypatch.setattr("workbench.align.aligner.resolve_embedder", lambda _setting: model)
+    cache = tmp_path / "cache"
+    args = ["align", str(src), str(tgt), "--src-lang", "en", "--tgt-lang", "fr", "--presegmented"]
+    args += ["--embedding-cache", str(cache)]
+    assert main(args) == 0
+    first = capsys.readouterr().out
+    calls = model.calls
+    assert calls > 0 and any(cache.iterdir())
+    assert main(args) == 0
+    assert model.calls == calls  # every segment came from the folder
+    assert capsys.readouterr().out == first

@@ -112,3 +112,21 @@ def test_a_history_without_text_takes_steps_and_refuses_edits() -> None:
     assert not flag.on and history.is_clean
     with pytest.raises(EditError, match="no text"):
         history.do(edits.merge_next(text, "es", 0))
+
+
+def test_a_group_counts_once_towards_the_limit() -> None:
+    history = History(None, limit=2)
+    flags = [_Flag() for _ in range(5)]
+    with history.group():
+        history.do_step(flags[0])
+        history.do_step(flags[1])
+    history.do_step(flags[2])
+    assert history.entries == 2 and len(history.descriptions) == 3
+    with history.group():
+        history.do_step(flags[3])
+        history.do_step(flags[4])
+    assert history.entries == 2 and len(history.descriptions) == 3  # the first group went whole
+    for _ in range(3):
+        history.undo()
+    assert not history.can_undo and history.entries == 0
+    assert [f.on for f in flags] == [True, True, False, False, False]

@@ -207,3 +207,39 @@ def test_a_footnote_separator_typed_as_underscores_is_not_text(tmp_path: Path) -
     document = read_pdf(write_pdf(tmp_path / "rule.pdf", [runs]), "en")
     assert document.paragraphs == ["The body of the page ends here with a sentence."]
     assert document.footnotes == ["1 A footnote."]
+
+
+def _with_scanned_pages(tmp_path: Path, texts: list[str | None]) -> Path:
+    """A PDF of text pages and scanned ones (None), in order."""
+    from pypdf import PdfReader, PdfWriter
+
+    scan = PdfReader(write_image_page(tmp_path / "one-scan.pdf")).pages[0]
+    writer = PdfWriter()
+    for n, text in enumerate(texts):
+        if text is None:
+            writer.add_page(scan)
+        else:
+            one = write_pdf(tmp_path / f"text-{n}.pdf", [[Text(72, 700, text)]])
+            writer.add_page(PdfReader(one).pages[0])
+    path = tmp_path / "mixed.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def test_a_scanned_page_among_text_pages_is_read_around_with_a_warning_naming_it(
+    tmp_path: Path,
+) -> None:
+    path = _with_scanned_pages(tmp_path, ["First page text.", None, "Third page text."])
+    document = read_pdf(path, "en")
+    assert "First page text." in " ".join(document.paragraphs)
+    assert "Third page text." in " ".join(document.paragraphs)
+    assert len(document.warnings) == 1
+    assert "page 2 has no text layer" in document.warnings[0]
+    assert "missing" in document.warnings[0]
+
+
+def test_a_pdf_mostly_of_scans_is_refused_naming_its_scanned_pages(tmp_path: Path) -> None:
+    path = _with_scanned_pages(tmp_path, ["Only this page has text.", None, None])
+    with pytest.raises(FormatError, match=r"page 2 has no text layer.*pages without text: 2, 3"):
+        read_pdf(path, "en")

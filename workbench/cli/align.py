@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workbench.align import align_segments
 from workbench.align.dictionaries import dictd_lexicon, dictd_pair, is_dictd
+from workbench.align.embeddings import EmbeddingCache
 from workbench.align.evaluate import (
     format_link,
     judge_links,
@@ -73,6 +74,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="do not use the bundled CC-CEDICT for zh-en",
     )
     add_embedding_flags(parser)
+    parser.add_argument(
+        "--embedding-cache",
+        metavar="DIR",
+        help="keep sentence embeddings in DIR (a file per segment text), so aligning the "
+        "texts again, or an edited version of them, embeds only the segments not seen before",
+    )
     parser.add_argument(
         "--format",
         choices=FORMATS,
@@ -227,6 +234,7 @@ def run_align(args: argparse.Namespace) -> int:
         progress=TerminalProgress("aligning"),
         builtin_dictionaries=not args.no_builtin_dictionary,
         embeddings=args.embeddings,
+        embedding_cache=EmbeddingCache(args.embedding_cache) if args.embedding_cache else None,
     )
     names = (Path(args.source).name, Path(args.target).name)
     emit(format_beads(beads, source, target, args.format, names), args.output)

@@ -7,6 +7,8 @@ other reversible change (a dismissed finding, a glossary edit) is a `Step`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 from workbench.core.alignment import ParallelText
@@ -38,7 +40,9 @@ Done = Change | Step
 class History:
     """A linear history of applied edits and steps with an undo pointer and a clean mark.
 
-    `text` is None for a history of steps only (a glossary editor on its own).
+    `text` is None for a history of steps only (a glossary editor on its own). `limit` counts
+    undo entries: an edit, a step, or a `group` of them (what the GUI shows as one macro), so
+    the history drops its oldest entries exactly as a `QUndoStack` with the same limit does.
     """
 
     def __init__(self, text: ParallelText | None, limit: int = 10_000) -> None:
@@ -46,6 +50,14 @@ class History:
         self.limit = limit
         self._done: list[Edit | Step] = []
         self._undone: list[Edit | Step] = []
+        # The entry (group) number of each item, parallel to _done and _undone; numbers grow
+        # along _done, so an entry's items are neighbours.
+        self._done_entries: list[int] = []
+        self._undone_entries: list[int] = []
+        self._entry_count = 0  # distinct entries in _done
+        self._next_entry = 0
+        self._group_depth = 0
+        self._group_entry = 0
         self._clean_depth: int | None = 0
 
     def do(self, edit: Edit) -> Change:
@@ -60,17 +72,55 @@ class History:
         self._record(step)
         return step
 
+    @contextmanager
+    def group(self) -> Iterator[None]:
+        """Record what is done inside as one entry towards the limit (nested groups join)."""
+        if self._group_depth == 0:
+            self._group_entry = self._new_entry()
+        self._group_depth += 1
+        try:
+            yield
+        finally:
+            self._group_depth -= 1
+
+    def _new_entry(self) -> int:
+        self._next_entry += 1
+        return self._next_entry
+
     def _record(self, item: Edit | Step) -> None:
-        self._done.append(item)
+        entry = self._group_entry if self._group_depth else self._new_entry()
+        self._push_done(item, entry)
         if self._clean_depth is not None and self._clean_depth > len(self._done) - 1:
             self._clean_depth = None  # the saved state was in the discarded redo branch
         self._undone.clear()
-        if len(self._done) > self.limit:
-            self._done.pop(0)
-            if self._clean_depth is not None:
-                self._clean_depth -= 1
-                if self._clean_depth < 0:
-                    self._clean_depth = None
+        self._undone_entries.clear()
+        while self._entry_count > self.limit > 0:
+            self._drop_oldest_entry()
+
+    def _push_done(self, item: Edit | Step, entry: int) -> None:
+        if not self._done_entries or self._done_entries[-1] != entry:
+            self._entry_count += 1
+        self._done.append(item)
+        self._done_entries.append(entry)
+
+    def _pop_done(self) -> tuple[Edit | Step, int]:
+        item, entry = self._done.pop(), self._done_entries.pop()
+        if not self._done_entries or self._done_entries[-1] != entry:
+            self._entry_count -= 1
+        return item, entry
+
+    def _drop_oldest_entry(self) -> None:
+        oldest = self._done_entries[0]
+        size = 1
+        while size < len(self._done_entries) and self._done_entries[size] == oldest:
+            size += 1
+        del self._done[:size]
+        del self._done_entries[:size]
+        self._entry_count -= 1
+        if self._clean_depth is not None:
+            self._clean_depth -= size
+            if self._clean_depth < 0:
+                self._clean_depth = None
 
     def undo(self) -> Done:
         """Revert the last applied edit or step."""
@@ -78,7 +128,9 @@ class History:
             raise EditError("there is nothing to undo")
         item = self._done[-1]
         done = self._apply(item, undo=True)
-        self._undone.append(self._done.pop())
+        _, entry = self._pop_done()
+        self._undone.append(item)
+        self._undone_entries.append(entry)
         return done
 
     def redo(self) -> Done:
@@ -87,7 +139,8 @@ class History:
             raise EditError("there is nothing to redo")
         item = self._undone[-1]
         done = self._apply(item, undo=False)
-        self._done.append(self._undone.pop())
+        self._undone.pop()
+        self._push_done(item, self._undone_entries.pop())
         return done
 
     def _apply(self, item: Edit | Step, *, undo: bool) -> Done:
@@ -103,6 +156,11 @@ class History:
         if self.text is None:
             raise EditError("this history holds no text: text edits cannot be made in it")
         return self.text
+
+    @property
+    def entries(self) -> int:
+        """How many undo entries the history holds (a group counts once)."""
+        return self._entry_count
 
     @property
     def can_undo(self) -> bool:

@@ -6,7 +6,8 @@ and the decoded size of every stream pdfminer would decode (so a flate bomb is r
 anything is inflated whole).
 pdfminer.six then lays the pages out (lines with coordinates and font sizes);
 `workbench.formats.furniture` turns them into paragraphs without the page furniture.
-A page without a text layer (a scan) or with a broken font encoding is an error naming it.
+A page without a text layer (a scan) among text pages is a warning naming it; a PDF mostly
+of scans, or a page with a broken font encoding, is an error naming the page.
 """
 
 from __future__ import annotations
@@ -296,7 +297,12 @@ def _walk(layout: Any) -> Iterator[Any]:
             yield item
 
 
-def _page_of(layout: Any, number: int, path: str | Path) -> Page:
+def _scan_message(number: int) -> str:
+    return f"page {number} has no text layer (it is an image, probably a scan)"
+
+
+def _page_of(layout: Any, number: int, path: str | Path, scans: list[int]) -> Page:
+    """The page's lines; a page that is an image without text is added to `scans`, empty."""
     from pdfminer.layout import LTImage, LTLine, LTRect, LTTextLine
 
     x0, y0, x1, y1 = layout.bbox
@@ -320,11 +326,8 @@ def _page_of(layout: Any, number: int, path: str | Path) -> Page:
             image_area += item.width * item.height
     text = "".join(line.text for line in lines)
     if not text.strip() and image_area > width * height * 0.3:
-        raise FormatError(
-            f"page {number} has no text layer (it is an image, probably a scan); run OCR on "
-            "the PDF first, or use the document's text version",
-            path,
-        )
+        scans.append(number)
+        return Page(number, width, height, (), ())
     glyphs = _CID.sub("\ufffd", regex.sub(r"\s", "", text))
     letters = len(glyphs)
     unmapped = len(_UNMAPPED.findall(glyphs))
@@ -354,9 +357,10 @@ def read_pdf_pages(path: str | Path, warnings: list[str] | None = None) -> list[
     # boxes_flow=None: no box grouping or ordering (columns are found by furniture.py).
     params = LAParams(line_margin=0.3, char_margin=2.0, boxes_flow=None, all_texts=True)
     pages: list[Page] = []
+    scans: list[int] = []
     try:
         for number, layout in enumerate(extract_pages(str(path), laparams=params), start=1):
-            pages.append(_page_of(layout, number, path))
+            pages.append(_page_of(layout, number, path, scans))
     # pdfminer checks some structure with `assert` (a damaged trailer keyword), and indexes
     # past broken tables: on a stranger's file those are format errors, not program errors.
     except (
@@ -372,6 +376,21 @@ def read_pdf_pages(path: str | Path, warnings: list[str] | None = None) -> list[
         # Pages are laid out one by one: past the first, the one that failed is named.
         where = f"page {len(pages) + 1} is not readable" if pages else "not a readable PDF"
         raise FormatError(f"{where} ({type(exc).__name__}: {exc})", path) from None
+    # A scanned annex among text pages is read around, with a warning naming it; a document
+    # mostly of scans is refused: the text read would be a fraction of it.
+    if scans and (not any(page.lines for page in pages) or len(scans) * 2 > len(pages)):
+        shown = ", ".join(map(str, scans[:10])) + (" ..." if len(scans) > 10 else "")
+        first = _scan_message(scans[0])
+        more = f" (pages without text: {shown} of {len(pages)})" if len(scans) > 1 else ""
+        raise FormatError(
+            f"{first}{more}; run OCR on the PDF first, or use the document's text version",
+            path,
+        )
+    if warnings is not None:
+        warnings.extend(
+            f"{_scan_message(number)}: its text is missing; run OCR on the PDF to include it"
+            for number in scans
+        )
     return pages
 
 

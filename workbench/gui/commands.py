@@ -7,7 +7,8 @@ changed, so `QUndoStack` and `QUndoView` show the same history the session keeps
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -91,7 +92,11 @@ class EditController(QObject):
         self.text = text
         self.history = history if history is not None else History(text)
         self.stack = QUndoStack(self)
-        self.stack.setUndoLimit(self.history.limit)  # the two drop their oldest in step
+        # A macro is one command here and one entry (a group) of the history, so with the same
+        # limit the two drop the same oldest entries.
+        self.stack.setUndoLimit(self.history.limit)
+        self._macro: str | None = None
+        self._macro_open = False
 
     def perform(self, edit: Edit) -> Change | None:
         """Apply `edit` through the history and push it; None when it changes nothing.
@@ -102,13 +107,13 @@ class EditController(QObject):
         if not edit.patches:
             return None
         change = self.history.do(edit)
-        self.stack.push(EditCommand(self, edit.description))
+        self._push(EditCommand(self, edit.description))
         self.notify(change)
         return change
 
     def perform_step(self, step: Step, done: Callable[[], None]) -> None:
         """Apply a non-text step through the history and push it; `done` redraws."""
-        self.stack.push(StepCommand(self, step, done))
+        self._push(StepCommand(self, step, done))
 
     def push_recorded(self, step: Step, done: Callable[[], None]) -> None:
         """Push a step the session has just applied and recorded in the history; `done` redraws.
@@ -116,7 +121,7 @@ class EditController(QObject):
         `step` must be the history's newest item, so that undo and redo of the two stay in
         step.
         """
-        self.stack.push(StepCommand(self, step, done, recorded=True))
+        self._push(StepCommand(self, step, done, recorded=True))
 
     def perform_all(self, makers: Sequence[Callable[[], Edit]], description: str) -> int:
         """Build and apply edits one after the other as one undo step (a macro).
@@ -125,14 +130,36 @@ class EditController(QObject):
         Returns how many edits changed something.
         """
         done = 0
-        self.stack.beginMacro(description)
-        try:
+        with self.macro(description):
             for make in makers:
                 if self.perform(make()) is not None:
                     done += 1
-        finally:
-            self.stack.endMacro()
         return done
+
+    @contextmanager
+    def macro(self, description: str) -> Iterator[None]:
+        """What is done inside is one undo step: one Qt macro and one entry of the history.
+
+        The Qt macro is opened at the first command pushed, so a macro in which nothing
+        changed leaves no empty entry on the stack that the history would not have.
+        """
+        outer = self._macro
+        if outer is None:
+            self._macro = description
+        try:
+            with self.history.group():
+                yield
+        finally:
+            if outer is None:
+                if self._macro_open:
+                    self.stack.endMacro()
+                self._macro, self._macro_open = None, False
+
+    def _push(self, command: QUndoCommand) -> None:
+        if self._macro is not None and not self._macro_open:
+            self.stack.beginMacro(self._macro)
+            self._macro_open = True
+        self.stack.push(command)
 
     def mark_saved(self) -> None:
         """The history's current state is on disk."""

@@ -160,16 +160,13 @@ def recover(window: MainWindow) -> bool:
         edit = window.recovery.recover_edit(window.project)
         session = window.session
         step = window.recovery.recover_dismissals(session.dismissals) if session else None
-        window.controller.stack.beginMacro(edit.description)
-        try:
+        with window.controller.macro(edit.description):
             window.controller.perform(edit)
             if step is not None:
                 terms = window.terminology
                 window.controller.perform_step(
                     step, terms.dismissals_changed if terms else _nothing
                 )
-        finally:
-            window.controller.stack.endMacro()
     except (WorkbenchError, OSError) as exc:
         window.show_error("Could not recover", f"The recovery copy could not be read: {exc}")
         return False

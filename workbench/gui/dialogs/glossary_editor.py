@@ -461,15 +461,12 @@ class GlossaryEditor(QDialog):
             QMessageBox.warning(self, "Import failed", f"{exc}\n\nCheck the file and try again.")
             return
         new = [c for c in other.concepts if c.id not in self.glossary]
-        if not new:  # an empty macro would be an entry of the undo stack the history lacks
+        if not new:
             self.status.setText(f"{Path(path).name}: every concept is here already")
             return
-        self.stack.beginMacro(f"Import {len(new)} concepts")
-        try:
+        with self.controller.macro(f"Import {len(new)} concepts"):
             for concept in new:
                 self._do(functools.partial(Glossary.add_concept, concept=concept))
-        finally:
-            self.stack.endMacro()
 
     def export_file(self, path: str | None = None) -> None:
         """Write the glossary as TBX v3 (.tbx), TBX v2 (.tbx2 name) or CSV (.csv)."""
