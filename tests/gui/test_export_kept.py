@@ -43,3 +43,39 @@ def test_po_export_dialog_writes_into_the_imported_catalogue(window, tmp_path: P
     assert dialog.warnings == []
     assert keys(written) == keys(source)
     dialog.deleteLater()
+
+
+REAL_XLIFF = Path(__file__).resolve().parents[1] / "data" / "real" / "xliff"
+
+
+def test_xliff_export_dialog_writes_into_the_imported_file(window, tmp_path: Path) -> None:
+    from workbench.formats.xliff_reader import read_xliff
+
+    source = REAL_XLIFF / "SF-12-Test02.xlf"
+    assert main(["import", "xliff", str(source), "--into", str(tmp_path / "p")]) == 0
+    window.open_project(tmp_path / "p", ask_recover=False, synchronous=True)
+    dialog = ExportDialog(window, "xliff")
+    assert dialog.windowTitle() == "Export XLIFF"
+    assert dialog.into_origin.isChecked() and dialog.into_origin.isEnabled()
+    dialog.output.setText(str(tmp_path / "out"))
+    (written,) = dialog.run_export()
+    assert written.name == source.name
+    assert [u.id for u in read_xliff(written)[1]] == [u.id for u in read_xliff(source)[1]]
+    dialog.into_origin.setChecked(False)
+    dialog.output.setText(str(tmp_path / "new"))
+    (fresh,) = dialog.run_export()
+    assert fresh.name != source.name
+    dialog.deleteLater()
+
+
+def test_tmx_export_dialog_for_omegat_writes_omegat_shortcuts(window, tmp_path: Path) -> None:
+    source = REAL_XLIFF / "okapi-docxtest.docx.xlf"
+    assert main(["import", "xliff", str(source), "--into", str(tmp_path / "p")]) == 0
+    window.open_project(tmp_path / "p", ask_recover=False, synchronous=True)
+    dialog = ExportDialog(window, "tmx")
+    dialog.for_omegat.setChecked(True)
+    dialog.output.setText(str(tmp_path / "o.tmx"))
+    (written,) = dialog.run_export()
+    data = written.read_text("utf-8")
+    assert 'creationtool="OmegaT"' in data and "&lt;g0&gt;" in data
+    dialog.deleteLater()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 from tests.gui.driving import show_and_focus
 from workbench.core.alignment import Alignment, ParallelText, bead
@@ -121,3 +122,20 @@ def test_a_source_without_tags_says_so_and_changes_nothing(qtbot, window) -> Non
     qtbot.keyClick(editor, Qt.Key.Key_Comma, CTRL)
     assert editor.toPlainText() == "Hola."
     assert "has no tags" in window.statusBar().currentMessage()
+
+
+def test_f9_in_the_editor_inserts_a_tag_even_when_recheck_terminology_is_enabled(
+    qtbot, window
+) -> None:
+    # The window's Re-check terminology is F9 too (an action with a window-wide shortcut).
+    recheck = QAction("Re-check terminology", window)
+    recheck.setShortcut("F9")
+    window.addAction(recheck)
+    fired: list[bool] = []
+    recheck.triggered.connect(lambda: fired.append(True))
+    show_and_focus(qtbot, window)
+    editor = _open_editor(qtbot, window, 0, "es")
+    _put_cursor(editor, 0)
+    qtbot.keyClick(editor, Qt.Key.Key_F9)
+    assert editor.toPlainText() == "⟨1⟩Pulse Guardar ya."
+    assert fired == []

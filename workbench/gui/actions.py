@@ -70,6 +70,13 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     a["export_po"] = make_action(
         w, "Export &PO…", "Ctrl+Shift+E", lambda: w.export_dialog("po"), "Export PO files"
     )
+    a["export_xliff"] = make_action(
+        w,
+        "Export &XLIFF…",
+        "Ctrl+Shift+X",
+        lambda: w.export_dialog("xliff"),
+        "Export XLIFF: into the CAT tool's file the project was imported from, or a new one",
+    )
     a["quit"] = make_action(w, "&Quit", "Ctrl+Q", w.close, "Close the workbench")
     a["align_missing"] = make_action(
         w,
@@ -236,6 +243,13 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         lambda: w.next_unconfirmed(backwards=True),
         "Go to the previous unconfirmed bead",
     )
+    a["go_to_bead"] = make_action(
+        w,
+        "Go to &bead…",
+        "Ctrl+L",
+        lambda: w.go_to_bead(),
+        "Go to a bead of the current pair by its number (as check-terms reports it)",
+    )
     a["show_ids"] = make_action(
         w,
         "Show segment &ids",
@@ -271,6 +285,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     file_menu.addSeparator()
     file_menu.addAction(a["export_tmx"])
     file_menu.addAction(a["export_po"])
+    file_menu.addAction(a["export_xliff"])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
 
@@ -312,6 +327,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         "previous_problem",
         "next_unconfirmed",
         "previous_unconfirmed",
+        "go_to_bead",
     ):
         go_menu.addAction(a[name])
     go_menu.addSeparator()

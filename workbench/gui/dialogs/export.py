@@ -1,4 +1,4 @@
-"""Export TMX or PO with the command line's options, run in a worker with a progress bar."""
+"""Export TMX, PO or XLIFF with the command line's options, run in a worker with a progress bar."""
 
 from __future__ import annotations
 
@@ -36,8 +36,11 @@ def parse_lang_codes(text: str) -> dict[str, str]:
     return codes
 
 
+TITLES = {"tmx": "Export TMX", "po": "Export PO", "xliff": "Export XLIFF"}
+
+
 class ExportDialog(QDialog):
-    """Options as in `workbench export tmx|po`: languages, pairs, only confirmed, codes."""
+    """Options as in `workbench export tmx|po|xliff`: languages, pairs, only confirmed, codes."""
 
     def __init__(self, window: MainWindow, kind: str = "tmx") -> None:
         super().__init__(window)
@@ -45,7 +48,7 @@ class ExportDialog(QDialog):
         self.kind = kind
         self.written: list[Path] = []
         self.warnings: list[str] = []  # what the export said (a catalogue no longer fits...)
-        self.setWindowTitle("Export TMX" if kind == "tmx" else "Export PO")
+        self.setWindowTitle(TITLES[kind])
         self.setMinimumWidth(640)  # room for a full output path and the language codes
         form = QFormLayout(self)
         text = window.text
@@ -64,13 +67,31 @@ class ExportDialog(QDialog):
         self.pairs = QCheckBox("One file per language pair (safest for memoQ, Trados, OmegaT)")
         if kind == "tmx":
             form.addRow("", self.pairs)
+        self.for_omegat = QCheckBox(
+            "Tags as OmegaT writes them (OmegaT then fills tagged segments)"
+        )
+        if kind == "tmx":
+            form.addRow("", self.for_omegat)
         self.only_confirmed = QCheckBox("Only confirmed beads")
         form.addRow("", self.only_confirmed)
         project = window.project
+        from workbench.project.xliff_writeback import origin_files
+
+        self.origins = origin_files(project.root, targets) if project is not None else {}
+        self.into_origin = QCheckBox(
+            "Write into the imported file ("
+            + (", ".join(p.name for p in self.origins.values()) or "none: new files")
+            + ")"
+        )
+        self.into_origin.setChecked(bool(self.origins))
+        self.into_origin.setEnabled(bool(self.origins))
+        if kind == "xliff":
+            form.addRow("", self.into_origin)
         codes = dict(project.manifest.lang_codes) if project is not None else {}
         self.codes = QLineEdit(",".join(f"{k}={v}" for k, v in codes.items()))
         self.codes.setToolTip("Language codes to write, e.g. en=en-GB,es=es-MX")
-        form.addRow("Language codes:", self.codes)
+        if kind != "xliff":  # an XLIFF file is written with the tags it was read with
+            form.addRow("Language codes:", self.codes)
         default = self._default_output()
         self.output = QLineEdit(str(default))
         browse = QPushButton("Browse…")
@@ -96,7 +117,7 @@ class ExportDialog(QDialog):
         if self.kind == "tmx":
             folder = project.tmx_dir if project is not None else base
             return folder / f"{name}.tmx"
-        return base / "po"
+        return base / ("xliff" if self.kind == "xliff" else "po")
 
     def _browse(self) -> None:
         if self.kind == "tmx" and not self.pairs.isChecked():
@@ -120,6 +141,9 @@ class ExportDialog(QDialog):
         }
         if self.kind == "tmx":
             options["pairs"] = self.pairs.isChecked()
+            options["for_omegat"] = self.for_omegat.isChecked()
+        if self.kind == "xliff":
+            del options["lang_codes"]
         return options
 
     def run_export(self, progress=None) -> list[Path]:
@@ -146,6 +170,20 @@ class ExportDialog(QDialog):
                 metadata=metadata,
                 **options,  # type: ignore[arg-type]
             )
+        if self.kind == "xliff":
+            from workbench.project.xliff_writeback import export_with_origins
+
+            origins = self.origins if self.into_origin.isChecked() else {}
+            Path(out).mkdir(parents=True, exist_ok=True)
+            written = export_with_origins(
+                text,
+                Path(out),
+                origins=origins,
+                name=project.name if project else "export",
+                warnings=self.warnings,
+                **options,  # type: ignore[arg-type]
+            )
+            return [path for path, _, _ in written]
         from workbench.project.exchange import export_po, origin_catalogs
 
         if not out.endswith(".po") and "{lang}" not in out:

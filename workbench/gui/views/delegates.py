@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -257,11 +257,20 @@ class SegmentEditor(QPlainTextEdit):
         event.accept()
         return True
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def _is_insert_key(self, event: QKeyEvent) -> bool:
         pressed = QKeySequence(event.keyCombination())
-        if any(
-            pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self._insert_keys
-        ):
+        exact = QKeySequence.SequenceMatch.ExactMatch
+        return any(pressed.matches(key) == exact for key in self._insert_keys)
+
+    def event(self, event) -> bool:
+        # F9 is also the window's Re-check terminology: while editing, the editor takes it.
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_insert_key(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._is_insert_key(event):
             self.insert_next_tag()
             event.accept()
             return
