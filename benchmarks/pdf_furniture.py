@@ -56,6 +56,7 @@ REAL_DOCS = [
     ("un-a-l632-en-1971", "en", "dev"),
     ("un-a-res-78-27-en", "en", "dev"),
     ("un-a-res-79-34-en", "en", "held-out"),
+    ("un-a-res-79-297-en", "en", "held-out"),
 ]
 SCO_LANGS = ["en", "es", "ru", "zh"]
 

@@ -1,5 +1,8 @@
 """What every format must pass, as translate-toolkit's storage tests: subclass `FormatContract`.
 
+Formats that are only read (documents: plain text, docx, html, odt, rtf, pdf) subclass
+`ReadOnlyContract` instead.
+
 A subclass names its codec, a hypothesis strategy of values, and a few bad files; it then
 gets: a byte-identical round trip (write, read, write again), bad input raising the format's
 error with file and line, no entity expansion (XML formats), and memory bounded by the data
@@ -19,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.core.errors import FormatError, InputError
-from workbench.formats.codecs import Codec
+from workbench.formats.codecs import Codec, DocumentReader
 
 ROOT = Path(__file__).resolve().parents[2]
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
@@ -124,3 +127,77 @@ class FormatContract:
         rss = json.loads(result.stdout)
         grown = (rss["after"] - rss["before"]) * 1024  # ru_maxrss is in KiB on Linux
         assert grown < self.memory_per_byte * size, (grown, size)
+
+
+# Paragraphs every document format can carry unchanged: words (accents and other scripts
+# included) with single spaces, ending in a full stop.
+_WORD = st.text(alphabet=st.characters(categories=("Lu", "Ll", "Lo")), min_size=1, max_size=8)
+PARAGRAPHS = st.lists(
+    st.lists(_WORD, min_size=1, max_size=6).map(lambda words: " ".join(words) + "."),
+    min_size=1,
+    max_size=5,
+)
+
+
+class ReadOnlyContract:
+    """What a format that is only read (a document a translator brings) must pass.
+
+    A subclass names its reader, `make` (a test-side writer of the format, None when there
+    is none: PDF), and bad files; it gets: paragraphs written by `make` read back unchanged,
+    bad input raising the format's error with the file (and line), and no entity expansion
+    where the format is XML (`laughs` wraps the billion laughs in the format's package).
+    """
+
+    reader: ClassVar[DocumentReader]
+    bad_files: ClassVar[tuple[tuple[bytes, int | None], ...]] = ()
+
+    def make(self, paragraphs: list[str]) -> bytes | None:
+        """The file of `paragraphs` in this format (None: no writer here)."""
+        return None
+
+    def laughs(self, xml: bytes) -> bytes | None:
+        """A file of this format whose XML is `xml` (None: not an XML format)."""
+        return None
+
+    def path(self, tmp_path: Path, name: str = "file") -> Path:
+        return tmp_path / f"{name}{self.reader.suffix}"
+
+    @settings(
+        max_examples=30,
+        deadline=None,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.differing_executors,
+        ],
+    )
+    @given(data=st.data())
+    def test_paragraphs_are_read_as_written(self, tmp_path: Path, data: st.DataObject) -> None:
+        paragraphs = data.draw(PARAGRAPHS)
+        content = self.make(paragraphs)
+        if content is None:
+            pytest.skip("no writer of this format in the tests")
+        path = self.path(tmp_path, "doc")
+        path.write_bytes(content)
+        assert self.reader.read(path) == paragraphs
+
+    def test_bad_input_names_the_file_and_line(self, tmp_path: Path) -> None:
+        assert self.bad_files, "a format names at least one bad file"
+        for number, (content, line) in enumerate(self.bad_files):
+            path = self.path(tmp_path, f"bad{number}")
+            path.write_bytes(content)
+            with pytest.raises(InputError) as error:
+                self.reader.read(path)
+            assert error.value.path == str(path), content
+            if line is not None:
+                assert error.value.line == line, (content, error.value)
+
+    def test_entities_are_never_expanded(self, tmp_path: Path) -> None:
+        content = self.laughs(BILLION_LAUGHS + b"<root>&lol3;</root>\n")
+        if content is None:
+            pytest.skip("not an XML format")
+        path = self.path(tmp_path, "laughs")
+        path.write_bytes(content)
+        with pytest.raises(FormatError) as error:
+            self.reader.read(path)
+        assert error.value.path == str(path)
+        assert "lollollol" not in str(error.value)

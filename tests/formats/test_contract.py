@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+from html import escape
+
 from hypothesis import strategies as st
 
-from tests.formats.contract import FormatContract
+from tests.formats.contract import FormatContract, ReadOnlyContract
 from tests.formats.exchange_data import parallel_texts, segment_texts
 from tests.terms.factories import glossaries
 from workbench.core.document import Document
 from workbench.formats.codecs import (
+    DocumentReader,
     GlossaryCsvCodec,
     PoCodec,
     TbxCodec,
     TmxCodec,
+    XcesAlignmentCodec,
     XcesDocumentCodec,
 )
 from workbench.formats.tmx_units import TranslationUnit, Variant
@@ -129,3 +135,109 @@ class TestGlossaryCsv(FormatContract):
 
     def large_unit(self, number: int) -> bytes:
         return f"c{number},security,en,member state {number},preferred,\n".encode()
+
+
+class TestXcesAlignment(FormatContract):
+    codec = XcesAlignmentCodec()
+    values = parallel_texts(("es",)).map(lambda text: text.alignments["es"])
+    bad_files = (
+        (b'<?xml version="1.0"?>\n<other/>\n', 2),
+        (b'<?xml version="1.0"?>\n<cesAlign version="1.0">\n<linkGrp toDoc="es.xml">\n', None),
+        (
+            b'<?xml version="1.0"?>\n<cesAlign>\n<linkGrp toDoc="es.xml"/>\n</cesAlign>',
+            3,
+        ),
+        (
+            b'<?xml version="1.0"?>\n<cesAlign>\n<linkGrp fromDoc="en.xml" toDoc="es.xml"/>\n'
+            b"</cesAlign>\n",
+            3,
+        ),
+    )
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+class TestPlainText(ReadOnlyContract):
+    reader = DocumentReader(".txt")
+    bad_files = ((b"caf\xe9 is not UTF-8\n", None), (b"\x00\x01\x02binary", None))
+
+    def make(self, paragraphs: list[str]) -> bytes:
+        return ("\n\n".join(paragraphs) + "\n").encode()
+
+
+class TestHtml(ReadOnlyContract):
+    reader = DocumentReader(".html")
+    bad_files = ((b"\xff\xfe\x00\x00 not html at all \x00", None),)
+
+    def make(self, paragraphs: list[str]) -> bytes:
+        body = "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs)
+        return f'<html><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'.encode()
+
+
+class TestDocx(ReadOnlyContract):
+    reader = DocumentReader(".docx")
+    bad_files = ((b"PK not a zip", None), (_zip({"word/document.xml": b"<w:document"}), None))
+
+    def make(self, paragraphs: list[str]) -> bytes:
+        import docx
+
+        document = docx.Document()
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+
+    def laughs(self, xml: bytes) -> bytes:
+        return _zip({"[Content_Types].xml": xml, "word/document.xml": xml})
+
+
+ODT = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<office:document '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'office:mimetype="application/vnd.oasis.opendocument.text">\n'
+    "<office:body><office:text>\n{body}</office:text></office:body></office:document>\n"
+)
+
+
+class TestFlatOdt(ReadOnlyContract):
+    reader = DocumentReader(".fodt")
+    bad_files = ((ODT.format(body="<text:p>open").encode(), 4),)
+
+    def make(self, paragraphs: list[str]) -> bytes:
+        body = "".join(f"<text:p>{escape(p)}</text:p>\n" for p in paragraphs)
+        return ODT.format(body=body).encode()
+
+    def laughs(self, xml: bytes) -> bytes:
+        return xml
+
+
+class TestRtf(ReadOnlyContract):
+    reader = DocumentReader(".rtf")
+    bad_files = ((b"not rtf at all", None), (b"{\\rtf1\\ansi\nunclosed {group\n", 2))
+
+    def make(self, paragraphs: list[str]) -> bytes:
+        def escaped(text: str) -> str:
+            return "".join(c if ord(c) < 128 else _u(c) for c in text)
+
+        body = "".join(f"{escaped(p)}\\par\n" for p in paragraphs)
+        return ("{\\rtf1\\ansi\\uc1\n" + body + "}\n").encode()
+
+
+def _u(char: str) -> str:
+    """`char` as RTF writes it: \\uN per UTF-16 unit, N signed 16-bit, a ? fallback each."""
+    units = char.encode("utf-16-le")
+    codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
+    return "".join(f"\\u{c - 65536 if c > 32767 else c}?" for c in codes)
+
+
+class TestPdf(ReadOnlyContract):
+    reader = DocumentReader(".pdf")
+    bad_files = ((b"%PDF-1.4\nnot really\n", None), (b"plain text", None))

@@ -86,3 +86,20 @@ def test_any_bytes_after_the_header_read_or_fail_cleanly(tail: bytes) -> None:
     except FormatError:
         return
     assert all(isinstance(p, str) for p in cleaned.paragraphs)
+
+
+def test_a_character_past_the_bmp_is_read_from_its_surrogate_pair(tmp_path: Path) -> None:
+    # U+20BB7 (𠮷) is written \u-10174?\u-8265? (D842 DFB7 as signed 16-bit numbers).
+    cleaned = parse(b"{\\rtf1\\ansi\\uc1 \\u-10174?\\u-8265? ok\\par}", tmp_path)
+    assert cleaned.paragraphs == ["\U00020bb7 ok"]
+
+
+def test_a_lone_surrogate_half_becomes_the_replacement_character(tmp_path: Path) -> None:
+    cleaned = parse(b"{\\rtf1\\ansi\\uc1 a\\u-10174?b\\par}", tmp_path)
+    assert cleaned.paragraphs == ["a\ufffdb"]
+
+
+def test_a_file_cut_short_inside_a_group_names_the_line_it_opened(tmp_path: Path) -> None:
+    with pytest.raises(FormatError, match="cut short") as error:
+        parse(b"{\\rtf1\\ansi\nFirst.\\par\n{\\b Second", tmp_path)
+    assert error.value.line == 3

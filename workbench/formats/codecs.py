@@ -16,6 +16,7 @@ from workbench.core.alignment import Alignment
 from workbench.core.document import Document
 from workbench.core.langs import DEFAULT_LANG_CODES
 from workbench.formats import glossary_csv, po, tbx, xces
+from workbench.formats.plaintext import read_paragraphs
 from workbench.formats.tmx_reader import TmxReader
 from workbench.formats.tmx_units import TranslationUnit
 from workbench.formats.tmx_writer import write_tmx
@@ -108,6 +109,48 @@ class XcesDocumentCodec:
         xces.write_document(path, value)
 
 
+class XcesAlignmentCodec:
+    """An XCES alignment (`cesAlign`) with its two documents beside it, as a project has them.
+
+    The documents are written next to the alignment as `<lang>.xml` (a project's layout) and
+    named in the link group's fromDoc and toDoc, which reading follows.
+    """
+
+    name: ClassVar[str] = "xces-alignment"
+    suffix: ClassVar[str] = ".xml"
+
+    def read(self, path: Path) -> Alignment:
+        """The alignment with its two documents."""
+        return xces.read_linked_alignment(path)
+
+    def write(self, path: Path, value: Alignment) -> None:
+        """Write both documents, then the alignment that links them."""
+        names = []
+        for document in (value.source, value.target):
+            name = f"{document.lang}.xml"
+            xces.write_document(path.parent / name, document)
+            names.append(name)
+        xces.write_alignment(path, value, names[0], names[1])
+
+
+class DocumentReader:
+    """A document a translator brings (plain text, docx, html, pdf, odt, rtf): read-only.
+
+    The value is the document's paragraphs (footnotes after the body), as a project makes
+    its documents from them; there is no writer (`tests/formats/contract.py` has a
+    read-only contract for these).
+    """
+
+    name: ClassVar[str] = "document"
+
+    def __init__(self, suffix: str) -> None:
+        self.suffix = suffix
+
+    def read(self, path: Path) -> list[str]:
+        """The paragraphs; bad input raises a FormatError naming the file (and line)."""
+        return read_paragraphs(path)
+
+
 class TbxCodec:
     """A TBX glossary (written as TBX v3, TBX-Basic DCA; v2 read too)."""
 
@@ -142,5 +185,6 @@ if TYPE_CHECKING:  # every codec has the contract's shape (mypy checks these lin
     _tmx: Codec[list[TranslationUnit]] = TmxCodec()
     _po: Codec[Alignment] = PoCodec()
     _document: Codec[Document] = XcesDocumentCodec()
+    _alignment: Codec[Alignment] = XcesAlignmentCodec()
     _tbx: Codec[Glossary] = TbxCodec()
     _csv: Codec[Glossary] = GlossaryCsvCodec()

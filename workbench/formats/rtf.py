@@ -103,6 +103,7 @@ def _parse(data: bytes, path: str | Path) -> Cleaned:
     if not data.lstrip()[:5] == b"{\\rtf":
         raise FormatError("not an RTF file (it does not start with {\\rtf)", path)
     stack: list[_State] = []
+    opened: list[int] = []  # where each open group's brace is, for an unclosed group's line
     state = _State()
     out = _Out()
     fonts: dict[int, str] = {}
@@ -135,6 +136,7 @@ def _parse(data: bytes, path: str | Path) -> Cleaned:
             if len(stack) >= MAX_DEPTH:
                 raise UnsafeInputError(f"groups nested deeper than {MAX_DEPTH}; refused", path)
             stack.append(state)
+            opened.append(match.start())
             state = _State(state.skip, state.uc, state.font, state.in_footnote, state.in_fonttbl)
             continue
         if brace == b"}":
@@ -142,7 +144,9 @@ def _parse(data: bytes, path: str | Path) -> Cleaned:
             if state.in_footnote and stack and not stack[-1].in_footnote:
                 out.notes.extend(" ".join(p.split()) for p in split_paragraphs("".join(out.note)))
                 out.note.clear()
-            state = stack.pop() if stack else state
+            if stack:
+                state = stack.pop()
+                opened.pop()
             continue
         if skip_chars and (hexbyte is not None or text is not None or symbol is not None):
             if text is not None:
@@ -218,8 +222,25 @@ def _parse(data: bytes, path: str | Path) -> Cleaned:
         if text is not None:
             emit(text.decode("latin-1"))
     flush_bytes()
-    body = split_paragraphs("".join(out.body).replace("\u00ad", ""))
-    return Cleaned([" ".join(p.split(" ")).strip() for p in body], out.notes, [])
+    if opened:
+        # Word always closes every group: an open one at the end means the file was cut short
+        # (the text after the cut is missing), which a translator needs to know.
+        raise FormatError(
+            f"the file ends inside {len(opened)} open group(s): it looks cut short",
+            path,
+            data.count(b"\n", 0, opened[-1]) + 1,
+        )
+    body = split_paragraphs(_pairs("".join(out.body)).replace("\u00ad", ""))
+    notes = [_pairs(note) for note in out.notes]
+    return Cleaned([" ".join(p.split(" ")).strip() for p in body], notes, [])
+
+
+def _pairs(text: str) -> str:
+    """Join UTF-16 surrogate pairs (`\\uN` writes a character past U+FFFF as two); a lone
+    half becomes U+FFFD."""
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def read_rtf(path: str | Path) -> Cleaned:

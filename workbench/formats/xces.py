@@ -173,3 +173,34 @@ def read_alignment(
         return Alignment(source, target, beads)
     except AlignmentError as exc:
         raise FormatError(str(exc), path) from None
+
+
+def read_linked_alignment(path: str | Path) -> Alignment:
+    """Read an XCES alignment with the two documents its `<linkGrp>` names (fromDoc, toDoc).
+
+    The documents are looked for beside the alignment file (the names are relative to it).
+    """
+    root = parse_xml(path).getroot()
+    group = root if root.tag == "linkGrp" else root.find("linkGrp")
+    if root.tag not in ("cesAlign", "linkGrp"):
+        raise FormatError(
+            f"expected <cesAlign> or <linkGrp>, found <{root.tag}>", path, line_of(root)
+        )
+    if group is None:
+        raise FormatError("the alignment has no <linkGrp>", path, line_of(root))
+    names = [group.get("fromDoc") or "", group.get("toDoc") or ""]
+    if not all(names):
+        raise FormatError(
+            "<linkGrp> needs fromDoc and toDoc: the files of the two documents",
+            path,
+            line_of(group),
+        )
+    folder = Path(path).parent
+    read = []
+    for name in names:
+        document = folder / name
+        if not document.is_file():
+            raise FormatError(f"the document {name} it links is missing", path, line_of(group))
+        read.append(read_document(document))
+    (source, source_ids), (target, target_ids) = read
+    return read_alignment(path, source, target, source_ids, target_ids)

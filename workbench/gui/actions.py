@@ -243,6 +243,13 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         lambda: w.next_unconfirmed(backwards=True),
         "Go to the previous unconfirmed bead",
     )
+    a["go_to_bead"] = make_action(
+        w,
+        "Go to &bead…",
+        "Ctrl+L",
+        lambda: w.go_to_bead(),
+        "Go to a bead of the current pair by its number (as check-terms reports it)",
+    )
     a["show_ids"] = make_action(
         w,
         "Show segment &ids",
@@ -320,6 +327,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         "previous_problem",
         "next_unconfirmed",
         "previous_unconfirmed",
+        "go_to_bead",
     ):
         go_menu.addAction(a[name])
     go_menu.addSeparator()

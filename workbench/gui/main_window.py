@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -543,11 +544,65 @@ class MainWindow(QMainWindow):
             self.pair_label.setText("")
             return
         row = self.current_row()
+        if self.model is None:
+            self.pair_label.setText("")
+            return
         self.pair_label.setText(
-            f"Pair {self.text.pair_label(lang)} · row {row + 1} of {self.model.rowCount()}"
-            if self.model is not None
-            else ""
+            f"Pair {self.text.pair_label(lang)} · {self._bead_words(row, lang)}"
+            f" · row {row + 1} of {self.model.rowCount()}"
         )
+
+    def _bead_words(self, row: int, lang: str) -> str:
+        """`bead 5 of 14` (`beads 5–6 of 14`, `no bead`): numbered as check-terms numbers them."""
+        assert self.model is not None and self.text is not None
+        total = len(self.text.alignments[lang].beads)
+        if row < 0 or lang not in self.model.layout.langs:
+            return f"{total} beads"
+        start, stop = self.model.layout.bead_range(row, lang)
+        if stop <= start:
+            return f"no bead of {total}"
+        if stop - start == 1:
+            return f"bead {start + 1} of {total}"
+        return f"beads {start + 1}–{stop} of {total}"
+
+    def go_to_bead(self, number: int | None = None) -> bool:
+        """Show bead `number` (from 1, as check-terms reports it) of the current pair.
+
+        Without a number, ask for one. Returns True when the bead was shown.
+        """
+        lang = self.pair_lang()
+        if self.model is None or self.text is None or lang is None:
+            return False
+        total = len(self.text.alignments[lang].beads)
+        if not total:
+            self.report(f"the {self.text.pair_label(lang)} pair has no bead")
+            return False
+        if number is None:
+            number, ok = QInputDialog.getInt(
+                self,
+                "Go to bead",
+                f"Bead number in {self.text.pair_label(lang)} (as check-terms reports it):",
+                min(max(self._current_bead(lang), 1), total),
+                1,
+                total,
+            )
+            if not ok:
+                return False
+        if not 1 <= number <= total:
+            self.report(f"no bead {number}: the {self.text.pair_label(lang)} pair has {total}")
+            return False
+        rows = self.model.layout.rows_of_beads(lang, number - 1, number)
+        if not len(rows):
+            return False
+        self.move_to_row(rows[0], lang)
+        return True
+
+    def _current_bead(self, lang: str) -> int:
+        assert self.model is not None
+        row = self.current_row()
+        if row < 0 or lang not in self.model.layout.langs:
+            return 1
+        return self.model.layout.bead_range(row, lang)[0] + 1
 
     def update_state(self) -> None:
         """Redraw the title (unsaved mark) and the actions' enabled state."""

@@ -1,4 +1,8 @@
-"""Terminology findings as a table: kind, severity, language, concept, found, expected, text."""
+"""Terminology findings as a table: kind, severity, language, bead, concept, found, expected, text.
+
+The bead is numbered from 1 in its pair's alignment, as every check-terms report numbers it
+(`terms.report.bead_number`), so a finding in the GUI and one in a report name the same bead.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from workbench.terms.drift import Finding
+from workbench.terms.report import bead_number
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Kind", "Severity", "Lang", "Concept", "Found", "Expected", "Text")
+COLUMNS = ("Kind", "Severity", "Lang", "Bead", "Concept", "Found", "Expected", "Text")
 
 
 class FindingRole(IntEnum):
@@ -116,10 +121,13 @@ class FindingsModel(QAbstractTableModel):
         if column == 2:
             return self.tag(finding.lang)
         if column == 3:
-            return finding.concept
+            bead = bead_number(finding)
+            return "" if bead is None else str(bead)
         if column == 4:
-            return finding.found
+            return finding.concept
         if column == 5:
+            return finding.found
+        if column == 6:
             return " / ".join(finding.expected)
         text = finding.target_text or finding.message
         return text if len(text) <= 160 else text[:157] + "…"
