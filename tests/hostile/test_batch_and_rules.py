@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,51 @@ def test_evaluate_with_an_odd_number_of_files_is_a_usage_error(
     gold.write_text("[0]:[0]\n", "utf-8")
     code, err = run_cli(["evaluate", str(gold), str(gold), str(gold)], capsys)
     assert code == 2 and "pairs" in err
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_batch_scheduler_where_nothing_listens_fails_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("distributed")
+    manifest = _corpus(tmp_path, bad_line=False)
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    before = snapshot(tmp_path)
+    argv = ["batch", str(manifest), "--out", str(tmp_path / "out"), "--scheduler", address]
+    code, err = run_cli(argv, capsys)
+    assert code == 1 and address in err and "nothing listens" in err
+    assert snapshot(tmp_path) == before
+
+
+def test_batch_scheduler_that_never_answers_gives_up_after_the_connect_timeout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A listener that takes the connection and says nothing (a wrong service, a stuck host)."""
+    pytest.importorskip("distributed")
+    manifest = _corpus(tmp_path, bad_line=False)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        before = snapshot(tmp_path)
+        argv = ["batch", str(manifest), "--out", str(tmp_path / "out"), "--scheduler", address,
+                "--connect-timeout", "0.5"]  # fmt: skip
+        code, err = run_cli(argv, capsys)
+    assert code == 1 and address in err and "--connect-timeout" in err
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("value", ["0", "-3"])
+def test_batch_connect_timeout_must_be_positive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    manifest = _corpus(tmp_path, bad_line=False)
+    argv = ["batch", str(manifest), "--out", str(tmp_path / "out"), "--scheduler",
+            "tcp://127.0.0.1:8786", "--connect-timeout", value]  # fmt: skip
+    code, err = run_cli(argv, capsys)
+    assert code == 2 and "--connect-timeout" in err

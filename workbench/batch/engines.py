@@ -13,6 +13,7 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import signal
+import socket
 import threading
 import time
 from collections import deque
@@ -204,6 +205,79 @@ def _worker_version() -> str:
     return __version__
 
 
+CONNECT_TIMEOUT = 5.0
+_TCP_SCHEMES = ("tcp", "tls", "ws", "wss")
+
+
+def probe_scheduler(address: str, timeout: float) -> None:
+    """Fail fast, with what went wrong, when nothing answers at a TCP scheduler address.
+
+    Dask's client retries a refused or silent address until its own timeout; a plain
+    connect says at once whether the host resolves and whether anything listens there.
+    """
+    scheme, _, rest = address.rpartition("://")
+    if (scheme or "tcp") not in _TCP_SCHEMES:
+        return  # ucx://, inproc://: no TCP socket to try
+    host, _, port_text = rest.rpartition(":")
+    host = host.strip("[]")
+    try:
+        port = int(port_text)
+    except ValueError:
+        raise UsageError(f"--scheduler {address!r} has no port number") from None
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except socket.gaierror as exc:
+        raise WorkbenchError(
+            f"cannot reach the Dask scheduler at {address}: no host named {host!r} ({exc.strerror})"
+        ) from None
+    except ConnectionRefusedError:
+        raise WorkbenchError(
+            f"cannot reach the Dask scheduler at {address}: nothing listens on port {port} "
+            f"of {host} (start one with: dask scheduler --port {port})"
+        ) from None
+    except TimeoutError:
+        raise WorkbenchError(
+            f"cannot reach the Dask scheduler at {address}: no answer within {timeout:g} s "
+            "(a firewall, or the wrong host; raise --connect-timeout on a slow network)"
+        ) from None
+    except OSError as exc:
+        raise WorkbenchError(
+            f"cannot reach the Dask scheduler at {address}: {exc.strerror or exc}"
+        ) from None
+
+
+def _connect(client_class: Any, address: str, timeout: float) -> Any:
+    """A Dask client of `address`, or a WorkbenchError within about `timeout` seconds.
+
+    The client is made in a helper thread that is given up on at the deadline: a listener
+    that accepts the connection and never answers (no Dask scheduler, a stuck host) makes
+    `distributed.Client` wait for ever, whatever its own `timeout` says (seen with 2026.8).
+    """
+    made: list[Any] = []
+    failed: list[BaseException] = []
+
+    def connect() -> None:
+        try:
+            made.append(client_class(address, timeout=timeout, set_as_default=False))
+        except BaseException as exc:  # handed to the caller's thread
+            failed.append(exc)
+
+    helper = threading.Thread(target=connect, name="dask-connect", daemon=True)
+    helper.start()
+    helper.join(timeout + 1.0)
+    hint = "is a Dask scheduler there? on a slow network raise --connect-timeout"
+    if failed:
+        raise WorkbenchError(
+            f"cannot reach the Dask scheduler at {address}: {failed[0]} ({hint})"
+        ) from None
+    if not made:
+        raise WorkbenchError(
+            f"cannot reach the Dask scheduler at {address}: it took the connection but did "
+            f"not answer as a Dask scheduler within {timeout:g} s ({hint})"
+        )
+    return made[0]
+
+
 class DaskEngine:
     """An existing Dask distributed cluster, reached through its scheduler's address.
 
@@ -212,7 +286,9 @@ class DaskEngine:
     read the documents at the paths the client gives.
     """
 
-    def __init__(self, address: str, timeout: float = 30.0) -> None:
+    def __init__(
+        self, address: str, timeout: float = 30.0, connect_timeout: float = CONNECT_TIMEOUT
+    ) -> None:
         try:
             import distributed
         except ImportError:
@@ -221,11 +297,8 @@ class DaskEngine:
                 "pip install -e '.[dask]' in a checkout, pip install "
                 "'alignment-workbench[dask]' from a wheel"
             ) from None
-        try:
-            client_class: Any = distributed.Client
-            self._client: Any = client_class(address, timeout=timeout, set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
-            raise WorkbenchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        probe_scheduler(address, connect_timeout)
+        self._client: Any = _connect(distributed.Client, address, connect_timeout)
         self.address = address
         self._pending: list[Any] = []
         try:
@@ -312,10 +385,14 @@ class DaskEngine:
         self._client.close()
 
 
-def make_engine(jobs: int | None = None, scheduler: str | None = None) -> Engine:
+def make_engine(
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    connect_timeout: float = CONNECT_TIMEOUT,
+) -> Engine:
     """The Dask engine when a scheduler address is given, else a local pool of `jobs`."""
     if scheduler:
         if jobs is not None:
             raise UsageError("--jobs is for the local pool; a Dask cluster has its own workers")
-        return DaskEngine(scheduler)
+        return DaskEngine(scheduler, connect_timeout=connect_timeout)
     return LocalEngine(jobs)

@@ -48,17 +48,26 @@ def write_set(out: Path, output: SetOutput) -> Path:
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    for name, data in output.files:
-        (staging / name).write_bytes(data)
-    if final.exists():
-        old = out / f"{_OLD_PREFIX}{output.set_id}-{os.getpid()}"
-        if old.exists():
-            shutil.rmtree(old)
-        os.replace(final, old)
-        os.replace(staging, final)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(staging, final)
+    try:
+        for name, data in output.files:
+            (staging / name).write_bytes(data)
+        if final.exists():
+            old = out / f"{_OLD_PREFIX}{output.set_id}-{os.getpid()}"
+            if old.exists():
+                shutil.rmtree(old)
+            os.replace(final, old)
+            try:
+                os.replace(staging, final)
+            except BaseException:
+                os.replace(old, final)  # the older, complete folder comes back
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, final)
+    except BaseException:
+        # A full disk (or Ctrl+C) half-way leaves no half folder, and frees what it took.
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return final
 
 

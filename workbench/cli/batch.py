@@ -73,14 +73,17 @@ def run(args: argparse.Namespace) -> int:
         reading=reading_options(args),
         show_removed=args.show_removed,
     )
-    engine = make_engine(args.jobs, args.scheduler)
+    if args.connect_timeout <= 0:
+        raise UsageError(f"--connect-timeout {args.connect_timeout:g} must be above 0 seconds")
+    engine = make_engine(args.jobs, args.scheduler, args.connect_timeout)
     try:
         result = run_batch(sets, args.out, config, engine, TerminalProgress("sets"))
     finally:
         engine.close()
     summary = build_summary(result)
+    sys.stdout.write(render_text(summary))  # shown even when the disk is too full for the files
+    sys.stdout.flush()
     json_path, html_path = write_summary(args.out, summary)
-    sys.stdout.write(render_text(summary))
     sys.stdout.write(f"Summary: {json_path}, {html_path}\n")
     sys.stdout.flush()
     if result.interrupted:
@@ -125,6 +128,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         help="run on a Dask distributed cluster, e.g. tcp://host:8786 (needs the dask extra; "
         "workers must see the document paths)",
+    )
+    parser.add_argument(
+        "--connect-timeout",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="how long to wait for the --scheduler to answer before giving up [5]",
     )
     parser.add_argument(
         "--glossary",
