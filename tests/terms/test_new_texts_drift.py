@@ -1,4 +1,4 @@
-"""The checker against the drift planted in the issue-17 test texts (climate, health, water: the last held out, its first run 13 of 13).
+"""The checker against the drift planted in the issue-17 test texts (climate, health, water).
 
 These texts were written with their drift lists before the checker ran on them; after the
 fixes they led to, they are regression tests. New held-out texts belong in benchmarks only.
