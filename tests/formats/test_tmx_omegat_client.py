@@ -196,3 +196,32 @@ def test_our_tmx_is_the_tmx_omegat_writes_for_the_same_translations(tmp_path: Pa
         for c in codes(v.text)
     ]
     assert (CodeKind.OPENING, "<i0>") in omegat_codes
+
+
+def test_an_xliff_we_wrote_gets_the_same_shortcuts_from_omegat(tmp_path: Path) -> None:
+    """Our own XLIFF export writes `g`, `x`, `bx`/`ex` and `mrk` as themselves, so OmegaT
+    names its tags as it names the client's file's, and one `--for-omegat` TMX fits both."""
+    from workbench.formats.xliff_writer import BilingualUnit, write_xliff
+
+    root = tmp_path / "project"
+    pairs = _project(root)
+    ours = root / "source" / "doc.xlf"
+    write_xliff(
+        ours, [BilingualUnit(str(n), s, s) for n, (s, _) in enumerate(pairs)], "en-US", "es-ES"
+    )
+    pseudo = tmp_path / "pseudo.tmx"
+    _run(
+        root,
+        tmp_path / "home",
+        "--mode=console-createpseudotranslatetmx",
+        f"--pseudotranslatetmx={pseudo}",
+        "--pseudotranslatetype=equal",
+    )
+    omegat = {v.text for unit in TmxReader(pseudo) for v in unit.variants if v.lang == "en"}
+    shortcuts = {
+        _as_omegat_shows(
+            omegat_unit(TranslationUnit((Variant("en", (s,)),)), "en").variants[0].text
+        )
+        for s, _ in pairs
+    }
+    assert shortcuts == omegat

@@ -26,9 +26,7 @@ def test_macros_and_single_edits_past_the_limit_drop_alike(qtbot) -> None:
     plan = [[0, 1], [2], [3, 4], [5], [0, 1, 2]]  # beads confirmed by each undo step
     for number, beads in enumerate(plan):
         if number == 4:  # unconfirm again, so this macro changes something
-            makers = [
-                lambda b=b: edits.set_status(text, "es", [b], BeadStatus.AUTO) for b in beads
-            ]
+            makers = [lambda b=b: edits.set_status(text, "es", [b], BeadStatus.AUTO) for b in beads]
         else:
             makers = [_confirm(text, b) for b in beads]
         controller.perform_all(makers, f"step {number}")

@@ -200,3 +200,42 @@ def test_held_import_saved_as_a_project_is_exported_with_its_metadata(tmp_path: 
     assert first.get("creationid") == "CN_5" and first.findall("note")[0].text == "checked twice"
     tuv = first.findall("tuv")[1]
     assert tuv.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-TW"
+
+
+TWO_TUS = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="MemoQ" creationtoolversion="9" segtype="sentence"
+ adminlang="en-us" srclang="en-us" o-tmf="MemoQTM" datatype="unknown"/>
+<body>
+<tu creationid="first" creationdate="20200101T000000Z"><prop type="x-document">a.xml</prop>
+<note>one</note><tuv xml:lang="en-US"><seg>One.</seg></tuv>
+<tuv xml:lang="de-DE" changeid="anna"><seg>Eins.</seg></tuv></tu>
+<tu creationid="second"><prop type="x-document">a.xml</prop><prop type="client">C</prop>
+<note>two</note><tuv xml:lang="en-US"><seg>Two.</seg></tuv>
+<tuv xml:lang="de-DE" changeid="ben"><prop type="x-origin">TM</prop><seg>Zwei.</seg></tuv></tu>
+<tu creationid="third"><tuv xml:lang="en-US"><seg>Three.</seg></tuv>
+<tuv xml:lang="de-DE"><seg>Drei.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_a_tu_merged_into_another_keeps_both_tus_metadata(tmp_path: Path) -> None:
+    from workbench.core.edits import apply_edit, merge_next
+
+    source = tmp_path / "two.tmx"
+    source.write_text(TWO_TUS, encoding="utf-8")
+    text, metadata = read_tmx(source)
+    apply_edit(text, merge_next(text, "de-DE", 0))  # TUs 1 and 2 become one bead
+    (written,) = export_tmx(text, tmp_path / "out", pairs=True, metadata=metadata)
+    first, third = etree.parse(str(written)).findall("body/tu")
+    assert first.get("creationid") == "first"
+    assert [(p.get("type"), p.text) for p in first.findall("prop")][:2] == [
+        ("x-document", "a.xml"),
+        ("client", "C"),
+    ]
+    assert [n.text for n in first.findall("note")][:2] == ["one", "two"]
+    german = first.findall("tuv")[1]
+    assert german.get("changeid") == "anna"
+    props = [(p.get("type"), p.text) for p in german.findall("prop")]
+    assert props[0] == ("x-origin", "TM")
+    assert third.get("creationid") == "third"
+    assert etree.DTD(str(DTD)).validate(etree.parse(str(written)))

@@ -353,7 +353,8 @@ def read_tmx(
             unseen.update(v.lang for v in unit.variants if not blank_variant(v))
             continue
         pivot = source.lang
-        seen_codes.setdefault(pivot, code_of(source))
+        if pivot not in seen_codes:  # not setdefault: code_of parses a tag, once is enough
+            seen_codes[pivot] = code_of(source)
         src = tuple(range(pivot_count, pivot_count + len(source.segments)))
         previous = len(pivot_paragraphs)
         kept = unit_metadata(unit, [source.lang, *(v.lang for v in unit.variants)])

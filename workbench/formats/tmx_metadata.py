@@ -75,34 +75,80 @@ def unit_metadata(unit: TranslationUnit, langs: Iterable[str]) -> UnitMetadata |
     return UnitMetadata(props, notes, variants)
 
 
-def _position(unit: TranslationUnit) -> int | None:
-    """The imported TU a unit starts with: `en 3:1` and `en 3:1+2` are TU 3 (position 2)."""
+def _positions(unit: TranslationUnit, sizes: Sequence[int] | None) -> list[int]:
+    """The imported TUs a unit holds from their first segment on, from its origin.
+
+    `en 3:1` is TU 3 (position 2); `en 3:1+2` also takes TU 4 when paragraph 3 has two
+    segments (`sizes` = segments per pivot paragraph; without them only the first counts). A
+    unit that starts inside a paragraph holds no imported TU from its start.
+    """
     _, _, ident = unit.origin.partition(" ")
     paragraph, _, rest = ident.partition(":")
-    sentence = rest.partition("+")[0]
-    if not paragraph.isdigit() or sentence != "1":
-        return None
-    return int(paragraph) - 1
+    sentence, _, more = rest.partition("+")
+    if not paragraph.isdigit() or not sentence.isdigit():
+        return []
+    first, start = int(paragraph) - 1, int(sentence) - 1
+    found = [first] if start == 0 else []
+    if sizes is None or not more.isdigit():
+        return found
+    left = int(more) + 1 - (sizes[first] - start if first < len(sizes) else 0)
+    following = first + 1
+    while left > 0 and following < len(sizes):
+        found.append(following)
+        left -= sizes[following]
+        following += 1
+    return found
 
 
 def with_metadata(
-    units: Iterable[TranslationUnit], metadata: TmxMetadata
+    units: Iterable[TranslationUnit],
+    metadata: TmxMetadata,
+    sizes: Sequence[int] | None = None,
 ) -> Iterator[TranslationUnit]:
-    """The units with what their imported TU said put back (attributes first, then props)."""
+    """The units with what their imported TUs said put back (attributes first, then props).
+
+    `sizes` (segments per pivot paragraph) lets a unit that joins several imported TUs (an
+    edited alignment) carry them all: the first TU's attributes, every TU's props and notes.
+    """
     for unit in units:
-        position = _position(unit)
-        kept = metadata.units.get(position) if position is not None else None
-        if kept is None:
+        kept = [metadata.units[n] for n in _positions(unit, sizes) if n in metadata.units]
+        if not kept:
             yield unit
             continue
+        joined = _joined(kept)
         variants: Sequence[Variant] = [
-            v._replace(props=_merged(kept.variants.get(v.lang, ()), v.props)) for v in unit.variants
+            v._replace(props=_merged(joined.variants.get(v.lang, ()), v.props))
+            for v in unit.variants
         ]
         yield unit._replace(
             variants=tuple(variants),
-            props=_merged(kept.props, unit.props),
-            notes=(*kept.notes, *unit.notes),
+            props=_merged(joined.props, unit.props),
+            notes=(*joined.notes, *unit.notes),
         )
+
+
+def _joined(kept: Sequence[UnitMetadata]) -> UnitMetadata:
+    """Several TUs' metadata as one: the first's attributes, each prop and note once."""
+    if len(kept) == 1:
+        return kept[0]
+
+    def props(items: Iterable[Props]) -> Props:
+        seen: dict[tuple[str, str], None] = {}
+        attributes: set[str] = set()
+        for prop in (p for item in items for p in item):
+            if prop[0].startswith("@"):
+                if prop[0] in attributes:
+                    continue  # one value per attribute: the first TU's
+                attributes.add(prop[0])
+            seen.setdefault(prop, None)
+        return tuple(seen)
+
+    langs = dict.fromkeys(lang for item in kept for lang in item.variants)
+    return UnitMetadata(
+        props(k.props for k in kept),
+        tuple(dict.fromkeys(n for k in kept for n in k.notes)),
+        {lang: props(k.variants.get(lang, ()) for k in kept) for lang in langs},
+    )
 
 
 def _merged(kept: Props, ours: Props) -> Props:

@@ -26,7 +26,7 @@ from lxml import etree
 
 from workbench.core.atomic import write_bytes_atomic
 from workbench.core.errors import FormatError, InputError
-from workbench.core.inline import Code, CodeKind, Run, encode, runs
+from workbench.formats.xliff_inline import InlineFiller
 from workbench.formats.xliff_reader import (
     CONFIRMED_MQ,
     CONFIRMED_SDL,
@@ -36,14 +36,9 @@ from workbench.formats.xliff_reader import (
     NS_MQ,
     NS_SDL,
     XML_SPACE,
-    Found,
     XliffReader,
 )
-from workbench.formats.xliff_writer import code_element_12
 from workbench.formats.xmlsafe import parse_xml
-
-# Paired codes that are one element around their content; the others are empty elements.
-_CONTAINERS = frozenset({"g", "pc", "mrk"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,118 +59,6 @@ def _local(tag: object) -> str:
 
 def _namespace(tag: str) -> str:
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
-
-
-class _Filler:
-    """Writes code spans and text into an element with the unit's own code elements."""
-
-    def __init__(self, found: Found, namespace: str, is_20: bool) -> None:
-        self._found = found
-        self._q = f"{{{namespace}}}" if namespace else ""
-        self._is_20 = is_20
-
-    def fill(self, parent: etree._Element, text: str) -> None:
-        for child in list(parent):
-            parent.remove(child)
-        parent.text = None
-        items = runs(text)
-        self._render(parent, items, _pairs(items), 0, len(items))
-
-    def _render(
-        self,
-        parent: etree._Element,
-        items: Sequence[Run],
-        pairs: Mapping[int, int],
-        start: int,
-        stop: int,
-    ) -> None:
-        index = start
-        while index < stop:
-            item = items[index]
-            if isinstance(item, str):
-                _append_text(parent, item)
-                index += 1
-                continue
-            template = self._found.get(encode(item))
-            if template is not None and _local(template.tag) in _CONTAINERS:
-                end = pairs.get(index)
-                if end is not None:
-                    attrs = {str(k): str(v) for k, v in template.attrib.items()}
-                    child = etree.SubElement(parent, template.tag, attrs)
-                    self._render(child, items, pairs, index + 1, end)
-                    index = end + 1
-                    continue
-                self._isolated(parent, item, template, items)
-            elif template is not None:
-                element = copy.deepcopy(template)
-                element.tail = None
-                parent.append(element)
-            elif self._is_20:
-                self._code_20(parent, item, {})
-            else:
-                code_element_12(parent, item, self._q)
-            index += 1
-
-    def _isolated(
-        self, parent: etree._Element, code: Code, template: etree._Element, items: Sequence[Run]
-    ) -> None:
-        """One side of a container code whose other side is elsewhere or crosses another code."""
-        name = _local(template.tag)
-        if name == "mrk":
-            return  # an annotation, not formatting: the text stays, the marking goes
-        if not self._is_20:
-            tag = "bx" if code.kind is CodeKind.OPENING else "ex"
-            etree.SubElement(parent, f"{self._q}{tag}", {"id": code.id, "rid": code.id})
-            return
-        refs: dict[str, str] = {}
-        ref = template.get("dataRefStart" if code.kind is CodeKind.OPENING else "dataRefEnd")
-        if ref:
-            refs["dataRef"] = ref
-        self._code_20(parent, code, refs, items)
-
-    def _code_20(
-        self,
-        parent: etree._Element,
-        code: Code,
-        refs: dict[str, str],
-        items: Sequence[Run] = (),
-    ) -> None:
-        partners = {
-            (run.kind, run.id) for run in items if isinstance(run, Code) and run.id == code.id
-        }
-        attrs = dict(refs)
-        if code.kind is CodeKind.STANDALONE:
-            etree.SubElement(parent, f"{self._q}ph", {"id": code.id, **attrs})
-        elif code.kind is CodeKind.OPENING:
-            if (CodeKind.CLOSING, code.id) not in partners:
-                attrs["isolated"] = "yes"
-            etree.SubElement(parent, f"{self._q}sc", {"id": code.id, **attrs})
-        elif (CodeKind.OPENING, code.id) in partners:
-            etree.SubElement(parent, f"{self._q}ec", {"startRef": code.id, **attrs})
-        else:
-            etree.SubElement(parent, f"{self._q}ec", {"id": code.id, "isolated": "yes", **attrs})
-
-
-def _pairs(items: Sequence[Run]) -> dict[int, int]:
-    """Opening index -> closing index of well-nested container codes (`<g>`, `<pc>`, `<mrk>`)."""
-    pairs: dict[int, int] = {}
-    stack: list[tuple[int, Code]] = []
-    for index, item in enumerate(items):
-        if not isinstance(item, Code) or item.element not in _CONTAINERS:
-            continue
-        if item.kind is CodeKind.OPENING:
-            stack.append((index, item))
-        elif item.kind is CodeKind.CLOSING and stack and stack[-1][1].id == item.id:
-            pairs[stack.pop()[0]] = index
-    return pairs
-
-
-def _append_text(parent: etree._Element, text: str) -> None:
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 class _Into:
@@ -207,7 +90,7 @@ class _Into:
         seg_source = unit.find(self.q + "seg-source")
         target = unit.find(self.q + "target")
         containers = [c for c in (target, seg_source, source) if c is not None]
-        filler = _Filler(copy.deepcopy(self.reader.code_elements(containers)), self.ns, False)
+        filler = InlineFiller(copy.deepcopy(self.reader.code_elements(containers)), self.ns, False)
         marks = (
             [m for m in seg_source.iter(self.q + "mrk") if m.get("mtype") == "seg"]
             if seg_source is not None
@@ -324,7 +207,7 @@ class _Into:
         for segment in segments:
             containers += [c for c in segment if _local(c.tag) in ("target", "source")]
         found = copy.deepcopy(self.reader.code_elements(containers, data))
-        filler = _Filler(found, self.ns, True)
+        filler = InlineFiller(found, self.ns, True)
         for segment, update in zip(segments, updates, strict=False):
             if update is None:
                 continue

@@ -23,6 +23,7 @@ from workbench.core.atomic import atomic_write
 from workbench.core.errors import FormatError
 from workbench.core.inline import Code, CodeKind, runs
 from workbench.core.version import __version__
+from workbench.formats.xliff_inline import InlineFiller, token
 from workbench.formats.xliff_reader import NS_12, NS_20
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -31,7 +32,6 @@ VERSIONS = ("1.2", "2.0")
 # lxml takes None as the default namespace's prefix; lxml-stubs types the keys as str only.
 _NSMAP_12: dict[str, str] = {None: NS_12}  # type: ignore[dict-item]
 _NSMAP_20: dict[str, str] = {None: NS_20}  # type: ignore[dict-item]
-_NMTOKEN_BAD = re.compile(r"[^\w.\-:]")
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -47,12 +47,6 @@ class BilingualUnit:
     notes: tuple[str, ...] = ()
 
 
-def _token(value: str) -> str:
-    """`value` as an XML NMTOKEN (ids of units and codes must be)."""
-    cleaned = _NMTOKEN_BAD.sub("_", value)
-    return cleaned or "_"
-
-
 class _Ids:
     """Unit ids as NMTOKENs, unique in the file (the 1.2 schema keys them; 2.0 requires it)."""
 
@@ -60,7 +54,7 @@ class _Ids:
         self._used: set[str] = set()
 
     def __call__(self, value: str) -> str:
-        ident = base = _token(value)
+        ident = base = token(value)
         number = 1
         while ident in self._used:
             number += 1
@@ -176,30 +170,7 @@ def _append_text(parent: etree._Element, text: str) -> None:
 
 
 def _inline_12(parent: etree._Element, text: str) -> None:
-    for run in runs(text):
-        if isinstance(run, str):
-            _append_text(parent, run)
-        else:
-            code_element_12(parent, run, f"{{{NS_12}}}")
-
-
-def code_element_12(parent: etree._Element, run: Code, q: str) -> etree._Element:
-    """Append `run` to `parent` as a 1.2 `<bpt>/<ept>/<it>/<ph>/<x/>` (`q`: `{namespace}`)."""
-    ident = _token(run.id)
-    if run.isolated:
-        pos = "open" if run.kind is CodeKind.OPENING else "close"
-        child = etree.SubElement(parent, f"{q}it", {"id": ident, "pos": pos})
-    elif run.kind is CodeKind.OPENING:
-        child = etree.SubElement(parent, f"{q}bpt", {"id": ident})
-    elif run.kind is CodeKind.CLOSING:
-        child = etree.SubElement(parent, f"{q}ept", {"id": ident})
-    elif run.element == "x" and not run.native:
-        child = etree.SubElement(parent, f"{q}x", {"id": ident})
-    else:
-        child = etree.SubElement(parent, f"{q}ph", {"id": ident})
-    if run.native:
-        child.text = run.native
-    return child
+    InlineFiller({}, NS_12, False).fill(parent, text)
 
 
 def _write_20(
@@ -265,7 +236,7 @@ def _inline_20(parent: etree._Element, text: str, data: dict[str, str], side: st
             ident = renamed.pop(run.id)
         else:
             # Ids are unique within a side: TMX numbers <bpt i> and <ph x> apart.
-            ident = base = _token(run.id)
+            ident = base = token(run.id)
             number = 1
             while ident in used:
                 number += 1

@@ -85,7 +85,8 @@ def export_tmx(
         total = len(group_starts(text, job_langs))
         units = project_units(text, job_langs, only_confirmed, multilingual=not pairs)
         if metadata is not None:
-            units = with_metadata(units, metadata)
+            sizes = [len(p) for p in text.pivot_document.paragraphs]
+            units = with_metadata(units, metadata, sizes)
         notes = header_notes(text.pivot, job_langs)
         if for_omegat:
             units = omegat_units(units, text.pivot)
@@ -152,7 +153,7 @@ def export_po(
         origin = (origins or {}).get(lang)
         if origin is not None and not only_confirmed:
             if fits(text.alignments[lang], origin):
-                write_into_catalog(path, text.alignments[lang], origin)
+                write_into_catalog(path, text.alignments[lang], origin, warnings)
                 written.append(path)
                 continue
             if warnings is not None:
