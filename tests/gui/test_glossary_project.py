@@ -141,3 +141,68 @@ def test_closing_with_unsaved_glossary_edits_asks(qtbot, tmp_path, project_root)
     assert asked and asked[0].startswith("The glossary has unsaved changes")
     assert window.isVisible()
     QApplication.processEvents()
+
+
+def _glossary_outside(project_root: Path) -> Path:
+    """Point the project's manifest at a glossary beside the project folder (a stranger's)."""
+    manifest = Manifest.read(project_root / MANIFEST)
+    (project_root / MANIFEST).write_text(
+        manifest.to_toml().replace("[paths]\n", '[paths]\nglossary = "../outside.tbx"\n', 1),
+        encoding="utf-8",
+    )
+    return project_root.parent / "outside.tbx"
+
+
+@pytest.mark.parametrize("via", ["window", "editor"])
+def test_a_glossary_outside_the_project_is_written_only_when_the_user_says_yes(
+    qtbot, tmp_path, project_root, via: str
+) -> None:
+    other = Project.create(tmp_path / "other", "en", {"en": tmp_path / "en.txt"}, "other").root
+    window = open_window(qtbot, tmp_path, other)  # a trusted project first, then a stranger's
+    outside = _glossary_outside(project_root)
+    window.open_project(project_root, ask_recover=False, synchronous=True)
+    assert window.project.glossary_path == project_root / "../outside.tbx"
+    show_and_focus(qtbot, window)
+    window.table.setFocus()
+    asked: list[str] = []
+
+    def answer_no(box) -> None:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    def work(editor) -> None:
+        _add_concept_and_term(qtbot, editor, "sentence", "sentence")
+        if via == "editor":
+            when_modal(QMessageBox, answer_no)
+            qtbot.mouseClick(_button(editor, "Save"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(_button(editor, "Close"), Qt.MouseButton.LeftButton)
+
+    when_modal(GlossaryEditor, work)
+    qtbot.keyClick(window.table, Qt.Key.Key_G, CTRL)
+    if via == "window":
+        when_modal(QMessageBox, answer_no)
+        assert not window.save()
+    assert asked and str(outside) in asked[0] and "--allow-outside" in asked[0]
+    assert not outside.exists()
+    assert window.glossary_dirty
+
+    when_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    assert window.save()
+    assert [c.id for c in load_glossary(outside).concepts] == ["sentence"]
+    assert not window.glossary_dirty
+
+
+def test_the_session_refuses_a_glossary_outside_before_writing_anything(project_root) -> None:
+    from workbench.core.errors import ProjectError
+    from workbench.project.session import Session
+    from workbench.terms.glossary import Concept, Glossary, Term
+
+    outside = _glossary_outside(project_root)
+    session = Session(Project.open(project_root))
+    session.glossary = Glossary([Concept("c1", terms=(Term("sentence", "en"),))], "en")
+    session.is_glossary_changed = True
+    before = {p: p.stat().st_mtime_ns for p in project_root.rglob("*") if p.is_file()}
+    with pytest.raises(ProjectError, match="outside the project folder"):
+        session.save()
+    assert not outside.exists()
+    assert {p: p.stat().st_mtime_ns for p in project_root.rglob("*") if p.is_file()} == before

@@ -12,10 +12,41 @@ if TYPE_CHECKING:
     from workbench.gui.main_window import MainWindow
 
 
+def trust_glossary_outside(window: MainWindow) -> bool:
+    """Whether the project's glossary may be written where its manifest names it.
+
+    A glossary outside the project folder (a stranger's `workbench.toml` may name any file)
+    is written only when the user says Yes, as `--allow-outside` does on the command line;
+    the answer holds for this project while it is open.
+    """
+    from workbench.project.paths import is_inside
+
+    project = window.project
+    path = project.glossary_path if project is not None else None
+    if project is None or path is None or project.allow_outside or is_inside(project.root, path):
+        return True
+    answer = QMessageBox.question(
+        window,
+        "Glossary outside the project",
+        f"This project's workbench.toml names its glossary outside the project folder:\n\n"
+        f"{path.resolve()}\n\nWrite the glossary there? Choose Yes only if you trust this project "
+        "(the same as --allow-outside on the command line); No keeps the edits here, unsaved.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        window.report(f"not saved: the glossary {path.resolve()} is outside the project folder")
+        return False
+    project.allow_outside = True
+    return True
+
+
 def save(window: MainWindow) -> bool:
     """Save the project (atomic files); on failure nothing is marked saved."""
     if window.project is None or window.controller is None:
         window.report("nothing to save: this text has no project folder")
+        return False
+    if window.glossary_dirty and not trust_glossary_outside(window):
         return False
     glossary_path = None
     try:

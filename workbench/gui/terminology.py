@@ -354,10 +354,11 @@ class Terminology(QObject):
 
     def save_glossary(self) -> Path | None:
         """Write an edited glossary to the project's glossary file; the file, or None."""
+        from workbench.gui.saving import trust_glossary_outside
         from workbench.project.glossary import save_project_glossary
 
         project = self.window.project
-        if project is None or not self.glossary_dirty:
+        if project is None or not self.glossary_dirty or not trust_glossary_outside(self.window):
             return None
         path = save_project_glossary(project, self.glossary)
         self.glossary_dirty = False

@@ -97,6 +97,8 @@ def save_glossary(window: MainWindow, glossary: Glossary) -> Path | None:
     except (OSError, WorkbenchError) as exc:
         window.show_error("Could not save the glossary", f"{exc}")
         return None
+    if path is None:  # the user kept a glossary outside the project unsaved
+        return None
     window.report(f"saved the glossary to {path}")
     window.update_state()
     return path

@@ -20,6 +20,7 @@ from workbench.formats.glossary_xml import is_multiterm, is_tbx_min, read_multit
 from workbench.formats.tbx import parse_tree, write_tbx
 from workbench.formats.xmlsafe import parse_xml
 from workbench.project.manifest import MANIFEST
+from workbench.project.paths import is_inside, outside_write_refused
 from workbench.terms.glossary import Glossary
 
 if TYPE_CHECKING:
@@ -80,13 +81,22 @@ def save_glossary(path: str | Path, glossary: Glossary, fmt: str = "tbx") -> Non
 DEFAULT_GLOSSARY = Path("glossary.tbx")
 
 
+def glossary_target(project: Project) -> Path | None:
+    """Where the project's glossary is saved: a file outside the project only when the
+    project is trusted (`allow_outside`), else a ProjectError naming the manifest's value."""
+    path = project.glossary_path
+    if path is not None and not project.allow_outside and not is_inside(project.root, path):
+        raise outside_write_refused(project.root, path, f"{MANIFEST} [paths] glossary =")
+    return path
+
+
 def save_project_glossary(project: Project, glossary: Glossary) -> Path:
     """Write the project's glossary to its file; a project without one gets `glossary.tbx`
     (named in the manifest, which is rewritten atomically). Returns the file written."""
     if project.manifest.glossary is None:
         project.manifest = replace(project.manifest, glossary=DEFAULT_GLOSSARY)
         write_text_atomic(project.root / MANIFEST, project.manifest.to_toml())
-    path = project.glossary_path
+    path = glossary_target(project)
     assert path is not None
     save_glossary(path, glossary, format_for(path))
     return path

@@ -51,6 +51,14 @@ def inside(root: Path, relative: str | Path, source: str) -> Path:
     return root / candidate
 
 
+def outside_write_refused(root: Path, path: Path, source: str) -> ProjectError:
+    """The error for writing a file the manifest names outside the project."""
+    return ProjectError(
+        f"{source} {str(path)!r} is outside the project folder {root}; not written "
+        "(if you trust this project, allow it: --allow-outside, or Yes when the workbench asks)"
+    )
+
+
 def outside_refused(root: Path, path: Path, source: str) -> ProjectError:
     """The error for reading a file the manifest names outside the project."""
     return ProjectError(

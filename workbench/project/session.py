@@ -19,6 +19,7 @@ from workbench.project.dismissals import load_dismissals, save_dismissals
 from workbench.project.glossary import (
     DEFAULT_GLOSSARY,
     format_for,
+    glossary_target,
     load_glossary,
     save_glossary,
 )
@@ -76,7 +77,7 @@ class Session:
     def open(cls, root: str | Path | None = None) -> Session:
         """Open a project with its glossary (if it has one) and its dismissals."""
         project = Project.open(root)
-        path = project.glossary_path
+        path = project.glossary_file()  # one outside the project is not read
         glossary = load_glossary(path) if path is not None and path.is_file() else None
         return cls(project, glossary, load_dismissals(project.dismissals_path))
 
@@ -151,6 +152,8 @@ class Session:
         """
         if self.is_glossary_changed and self.project.manifest.glossary is None:
             self.project.manifest = replace(self.project.manifest, glossary=DEFAULT_GLOSSARY)
+        if self.is_glossary_changed:
+            glossary_target(self.project)  # refused before anything is written
         self.project.save(progress)
         path = self.project.dismissals_path
         if len(self.dismissals) or path.exists():
